@@ -1,0 +1,71 @@
+"""lagesbild:createstore: a new, empty Lägesbild store (a GeoPackage)."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..core.i18n import tr
+from ..core.store import DEFAULT_CRS, Store, StoreError
+from ..core.timeutil import DEFAULT_TIME_ZONE
+from .base import LagesbildAlgorithm
+from .common import optional
+
+
+class CreateStoreAlgorithm(LagesbildAlgorithm):
+    STORE = "STORE"
+    CRS = "CRS"
+    TIME_ZONE = "TIME_ZONE"
+    EXTENT = "EXTENT"
+
+    def name(self) -> str:
+        return "createstore"
+
+    def displayName(self) -> str:
+        return tr("Create store")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Creates a new, empty Lägesbild store: a GeoPackage with the incidents, areas and measures "
+            "layers, the category and organisation code lists, and the incident history. The CRS "
+            "(default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are "
+            "read (default Europe/Stockholm) are fixed when the store is created. The extent bounds "
+            "where incidents may be placed (default: the CRS's area of use). An existing file is never "
+            "overwritten."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.STORE, tr("New store"), fileFilter=tr("GeoPackage (*.gpkg)")))
+        self.addParameter(optional(QgsProcessingParameterCrs(
+            self.CRS, tr("Coordinate reference system"), defaultValue=DEFAULT_CRS)))
+        self.addParameter(optional(QgsProcessingParameterString(
+            self.TIME_ZONE, tr("Time zone (IANA name)"), defaultValue=DEFAULT_TIME_ZONE)))
+        self.addParameter(optional(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"))))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        path = self.parameterAsFileOutput(parameters, self.STORE, context)
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if not crs.isValid():
+            crs = QgsCoordinateReferenceSystem(DEFAULT_CRS)
+        time_zone = (self.parameterAsString(parameters, self.TIME_ZONE, context) or DEFAULT_TIME_ZONE).strip()
+        extent = None
+        if parameters.get(self.EXTENT):
+            rectangle = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
+            if not rectangle.isNull() and not rectangle.isEmpty():
+                extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
+        try:
+            store = Store.create(path, crs=crs.authid(), time_zone=time_zone, extent=extent)
+        except (StoreError, ValueError) as error:
+            raise QgsProcessingException(str(error)) from error
+        with store:
+            feedback.pushInfo(tr("Created {path}: CRS {crs}, time zone {zone}, extent {extent}").format(
+                path=path, crs=store.crs, zone=store.time_zone,
+                extent=", ".join(f"{v:.0f}" for v in store.extent)))
+        return {self.STORE: path}
+
+

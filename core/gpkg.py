@@ -1,0 +1,326 @@
+"""The GeoPackage dialect of the schema: SQLite DDL, the GeoPackage metadata
+tables, the R-tree spatial index, and the triggers that audit and check edits
+made by any client (this plugin, QGIS, ogrinfo, a mobile app).
+
+The ``Dialect`` seam: ``connect``, ``placeholder``, ``create_statements``,
+``migration_statements``, ``trigger_statements``. A PostGIS dialect implements
+the same for the same ``schema.TABLES``."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from osgeo import osr
+
+from . import geometry as geom
+from . import schema
+from .schema import FID, GEOMETRY_COLUMN, Field, Table
+
+osr.UseExceptions()
+
+GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+GPKG_USER_VERSION = 10300  # GeoPackage 1.3
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+UUID_SQL = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+    "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+    "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+)
+TRIGGER_PREFIX = "lagesbild_"
+
+_TYPES = {
+    schema.TEXT: "TEXT",
+    schema.INTEGER: "INTEGER",
+    schema.REAL: "REAL",
+    schema.BOOLEAN: "BOOLEAN",
+    schema.DATETIME: "DATETIME",
+    schema.DATE: "DATE",
+}
+
+
+def _quote(value) -> str:
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return repr(value)
+
+
+class GeoPackageDialect:
+    name = "gpkg"
+    placeholder = "?"
+
+    # --- connections -------------------------------------------------------
+    @staticmethod
+    def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
+        """A connection that runs the GeoPackage R-tree triggers (they call
+        ST_* functions, which OGR provides to QGIS and ogrinfo) with explicit
+        transactions (BEGIN IMMEDIATE in the store)."""
+        uri = Path(path).resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+        register_functions(connection)
+        connection.execute("PRAGMA foreign_keys = OFF")
+        return connection
+
+    @staticmethod
+    def create_file(path: str | Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        register_functions(connection)
+        return connection
+
+    # --- DDL ----------------------------------------------------------------
+    @staticmethod
+    def column_sql(f: Field, table_name: str) -> str:
+        sql_type = _TYPES[f.type] + (f"({f.length})" if f.type == schema.TEXT and f.length else "")
+        parts = [f.name, sql_type]
+        if f.not_null:
+            parts.append("NOT NULL")
+        if f.unique:
+            parts.append("UNIQUE")
+        if f.default == schema.NOW_DEFAULT:
+            parts.append(f"DEFAULT ({NOW_SQL})")
+        elif f.default == schema.UUID_DEFAULT:
+            parts.append(f"DEFAULT ({UUID_SQL})")
+        elif f.default is not None:
+            parts.append(f"DEFAULT {_quote(f.default)}")
+        checks = []
+        if f.allowed:
+            checks.append(f"{f.name} IN ({', '.join(_quote(v) for v in f.allowed)})")
+        if f.minimum is not None:
+            checks.append(f"{f.name} >= {f.minimum!r}")
+        if f.type == schema.BOOLEAN:
+            checks.append(f"{f.name} IN (0, 1)")
+        if f.type == schema.TEXT and f.length:
+            checks.append(f"length({f.name}) <= {f.length}")
+        if f.type in (schema.DATETIME, schema.DATE):
+            checks.append(f"julianday({f.name}) IS NOT NULL")
+        if checks:
+            parts.append("CHECK (" + f"{f.name} IS NULL OR (" + " AND ".join(checks) + "))")
+        return " ".join(parts)
+
+    def table_sql(self, table: Table) -> str:
+        columns = []
+        if table.key is None:
+            columns.append(f"{FID} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL")
+        if table.geometry:
+            columns.append(f"{GEOMETRY_COLUMN} {table.geometry}")
+        for f in table.fields:
+            column = self.column_sql(f, table.name)
+            if f.name == table.key:
+                column = column.replace(" NOT NULL", " NOT NULL PRIMARY KEY", 1)
+            columns.append(column)
+        for later, earlier in table.not_before:
+            columns.append(
+                f"CHECK ({later} IS NULL OR {earlier} IS NULL OR julianday({later}) >= julianday({earlier}))"
+            )
+        return f"CREATE TABLE {table.name} (\n  " + ",\n  ".join(columns) + "\n)"
+
+    @staticmethod
+    def index_statements(table: Table) -> list[str]:
+        return [
+            f"CREATE INDEX IF NOT EXISTS idx_{table.name}_{'_'.join(cols)} ON {table.name} ({', '.join(cols)})"
+            for cols in table.indexes
+        ]
+
+    @staticmethod
+    def srs_row(srs: osr.SpatialReference) -> tuple:
+        authority, code = srs.GetAuthorityName(None), int(srs.GetAuthorityCode(None))
+        return (srs.GetName(), code, authority, code, srs.ExportToWkt(), srs.GetName())
+
+    def create_statements(self, srs: osr.SpatialReference, extent: tuple[float, float, float, float]):
+        """Everything a new store's file needs, in order, as (sql, params)."""
+        statements: list[tuple[str, tuple]] = [
+            (f"PRAGMA application_id = {GPKG_APPLICATION_ID}", ()),
+            (f"PRAGMA user_version = {GPKG_USER_VERSION}", ()),
+            ("""CREATE TABLE gpkg_spatial_ref_sys (
+                srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,
+                organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,
+                definition TEXT NOT NULL, description TEXT)""", ()),
+            ("""CREATE TABLE gpkg_contents (
+                table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,
+                identifier TEXT UNIQUE, description TEXT DEFAULT '',
+                last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+                min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+                CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))""", ()),
+            ("""CREATE TABLE gpkg_geometry_columns (
+                table_name TEXT NOT NULL, column_name TEXT NOT NULL,
+                geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL,
+                z TINYINT NOT NULL, m TINYINT NOT NULL,
+                CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+                CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+                CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))""", ()),
+            ("""CREATE TABLE gpkg_extensions (
+                table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,
+                definition TEXT NOT NULL, scope TEXT NOT NULL,
+                CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))""", ()),
+            ("INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, "
+             "'undefined', 'undefined cartesian coordinate reference system')", ()),
+            ("INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, "
+             "'undefined', 'undefined geographic coordinate reference system')", ()),
+        ]
+        wgs84 = osr.SpatialReference()
+        wgs84.ImportFromEPSG(4326)
+        rows = {4326: self.srs_row(wgs84)}
+        own = self.srs_row(srs)
+        rows[own[1]] = own
+        for row in rows.values():
+            statements.append(("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", row))
+        srs_id = own[1]
+        for table in schema.TABLES:
+            statements.append((self.table_sql(table), ()))
+            statements.extend((sql, ()) for sql in self.index_statements(table))
+            if not table.registered:
+                continue
+            data_type = "features" if table.geometry else "attributes"
+            bounds = extent if table.geometry else (None, None, None, None)
+            statements.append((
+                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                "min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (table.name, data_type, table.name, table.description, *bounds,
+                 srs_id if table.geometry else None),
+            ))
+            if table.geometry:
+                statements.append((
+                    "INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)",
+                    (table.name, GEOMETRY_COLUMN, table.geometry, srs_id),
+                ))
+                statements.extend((sql, ()) for sql in self.rtree_statements(table.name))
+        return statements
+
+    @staticmethod
+    def rtree_statements(table_name: str) -> list[str]:
+        """The GeoPackage R-tree spatial index extension, as its specification
+        writes it (the ST_* functions come from OGR or ``register_functions``)."""
+        t, c, i = table_name, GEOMETRY_COLUMN, FID
+        r = f"rtree_{t}_{c}"
+        return [
+            f"CREATE VIRTUAL TABLE {r} USING rtree(id, minx, maxx, miny, maxy)",
+            f"INSERT INTO gpkg_extensions VALUES ('{t}', '{c}', 'gpkg_rtree_index', "
+            "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
+            f"""CREATE TRIGGER {r}_insert AFTER INSERT ON {t}
+              WHEN (new.{c} NOT NULL AND NOT ST_IsEmpty(NEW.{c}))
+              BEGIN INSERT OR REPLACE INTO {r} VALUES (NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}),
+                ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})); END""",
+            f"""CREATE TRIGGER {r}_update1 AFTER UPDATE OF {c} ON {t}
+              WHEN OLD.{i} = NEW.{i} AND (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c}))
+              BEGIN INSERT OR REPLACE INTO {r} VALUES (NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}),
+                ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})); END""",
+            f"""CREATE TRIGGER {r}_update2 AFTER UPDATE OF {c} ON {t}
+              WHEN OLD.{i} = NEW.{i} AND (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c}))
+              BEGIN DELETE FROM {r} WHERE id = OLD.{i}; END""",
+            f"""CREATE TRIGGER {r}_update3 AFTER UPDATE ON {t}
+              WHEN OLD.{i} != NEW.{i} AND (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c}))
+              BEGIN DELETE FROM {r} WHERE id = OLD.{i};
+                INSERT OR REPLACE INTO {r} VALUES (NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}),
+                ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})); END""",
+            f"""CREATE TRIGGER {r}_update4 AFTER UPDATE ON {t}
+              WHEN OLD.{i} != NEW.{i} AND (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c}))
+              BEGIN DELETE FROM {r} WHERE id IN (OLD.{i}, NEW.{i}); END""",
+            f"""CREATE TRIGGER {r}_delete AFTER DELETE ON {t} WHEN old.{c} NOT NULL
+              BEGIN DELETE FROM {r} WHERE id = OLD.{i}; END""",
+        ]
+
+    # --- triggers of our own ------------------------------------------------
+    @staticmethod
+    def trigger_statements() -> list[str]:
+        """Audit, version and reference triggers: dropped and rebuilt on every
+        migration, so that they always match the current schema."""
+        statements = []
+        # History: one row per changed field. The organisation is known when
+        # the update set updated_at or updated_by_org (the store always does);
+        # an edit in plain QGIS or SQL is recorded with no organisation.
+        by_org = ("CASE WHEN NEW.updated_at IS NOT OLD.updated_at OR "
+                  "NEW.updated_by_org IS NOT OLD.updated_by_org THEN NEW.updated_by_org END")
+        for name in schema.AUDITED_FIELDS:
+            old, new = f"OLD.{name}", f"NEW.{name}"
+            if name == GEOMETRY_COLUMN:
+                old, new = f"hex(OLD.{name})", f"hex(NEW.{name})"
+            statements.append(
+                f"""CREATE TRIGGER {TRIGGER_PREFIX}history_{name} AFTER UPDATE OF {name} ON incidents
+                WHEN OLD.{name} IS NOT NEW.{name}
+                BEGIN INSERT INTO incident_history
+                  (incident_uuid, changed_at, changed_by_org, field, old_value, new_value)
+                  VALUES (NEW.uuid, {NOW_SQL}, {by_org}, '{name}', {old}, {new}); END"""
+            )
+        # Optimistic concurrency for every client: an update that did not
+        # raise the version itself raises it (and stamps updated_at), so a
+        # form holding the old version sees the conflict.
+        statements.append(
+            f"""CREATE TRIGGER {TRIGGER_PREFIX}version AFTER UPDATE ON incidents
+            WHEN NEW.version IS OLD.version
+            BEGIN UPDATE incidents SET version = OLD.version + 1, updated_at = {NOW_SQL}
+              WHERE fid = NEW.fid; END"""
+        )
+        for table_name, field_name, code_table, condition in schema.REFERENCES:
+            for event in ("INSERT", "UPDATE"):
+                statements.append(
+                    f"""CREATE TRIGGER {TRIGGER_PREFIX}{table_name}_{field_name}_{event.lower()}
+                    BEFORE {event} ON {table_name}
+                    WHEN NEW.{field_name} IS NOT NULL AND NOT EXISTS
+                      (SELECT 1 FROM {code_table} WHERE code = NEW.{field_name} AND {condition})
+                    BEGIN SELECT RAISE(ABORT, 'unknown {field_name}: not in {code_table}'); END"""
+                )
+        for event in ("INSERT", "UPDATE"):
+            statements.append(
+                f"""CREATE TRIGGER {TRIGGER_PREFIX}incidents_subcategory_{event.lower()}
+                BEFORE {event} ON incidents
+                WHEN NEW.subcategory IS NOT NULL AND NOT EXISTS
+                  (SELECT 1 FROM categories WHERE code = NEW.subcategory AND parent = NEW.category)
+                BEGIN SELECT RAISE(ABORT, 'subcategory is not one of its category'); END"""
+            )
+        return statements
+
+    @staticmethod
+    def drop_trigger_statements(connection) -> list[str]:
+        names = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+            (TRIGGER_PREFIX + "%",),
+        )]
+        return [f"DROP TRIGGER {name}" for name in names]
+
+    # --- migrations ---------------------------------------------------------
+    def migration_statements(self, migration: schema.Migration) -> list[str]:
+        statements = []
+        for table_name, field_name in migration.add_fields:
+            f = schema.table(table_name).field(field_name)
+            column = self.column_sql(f, table_name)
+            statements.append(f"ALTER TABLE {table_name} ADD COLUMN {column}")
+        return statements
+
+    def repair_statements(self, connection) -> list[str]:
+        """What a store made by an older version may lack: the registration of
+        a table in gpkg_contents, and the spatial index (built from the rows)."""
+        tables = self.table_names(connection)
+        registered = {row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")}
+        statements = []
+        for table in schema.TABLES:
+            if table.registered and table.name not in registered and not table.geometry:
+                statements.append(
+                    "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+                    f"({_quote(table.name)}, 'attributes', {_quote(table.name)}, {_quote(table.description)})")
+            if table.geometry and f"rtree_{table.name}_{GEOMETRY_COLUMN}" not in tables:
+                statements += self.rtree_statements(table.name)
+                c = GEOMETRY_COLUMN
+                statements.append(
+                    f"INSERT INTO rtree_{table.name}_{c} SELECT {FID}, ST_MinX({c}), ST_MaxX({c}), ST_MinY({c}), "
+                    f"ST_MaxY({c}) FROM {table.name} WHERE {c} NOT NULL AND NOT ST_IsEmpty({c})")
+        return statements
+
+    # --- introspection ------------------------------------------------------
+    @staticmethod
+    def table_names(connection) -> set[str]:
+        return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def register_functions(connection: sqlite3.Connection) -> None:
+    """The ST_* functions the GeoPackage R-tree triggers call."""
+
+    def envelope_part(index):
+        def part(blob):
+            envelope = geom.blob_envelope(blob)
+            return None if envelope is None else envelope[index]
+        return part
+
+    connection.create_function("ST_IsEmpty", 1, lambda b: None if b is None else int(geom.blob_envelope(b) is None),
+                               deterministic=True)
+    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        connection.create_function(name, 1, envelope_part(index), deterministic=True)

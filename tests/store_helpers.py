@@ -1,0 +1,44 @@
+"""Shared helpers for the store tests."""
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+TOWN = (620_000.0, 6_650_000.0)  # a point inside SWEREF 99 TM's area of use
+
+
+def fingerprint(path: Path) -> tuple[str, float]:
+    """The file's content hash and modification time: 'untouched' means both equal."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest(), Path(path).stat().st_mtime_ns
+
+
+def incident(**overrides) -> dict:
+    values = dict(
+        category="vandalism",
+        subcategory=None,
+        occurred_from=datetime(2025, 5, 10, 21, 15, tzinfo=timezone.utc),
+        occurred_to=datetime(2025, 5, 10, 23, 0, tzinfo=timezone.utc),
+        reporting_org="housing",
+        geometry=TOWN,
+        place_name="Stationsgatan 4",
+        description="Krossad ruta i trapphus",
+        estimated_cost_sek=4500.0,
+    )
+    values.update(overrides)
+    return values
+
+
+def ogr_sql(path: Path, sql: str) -> None:
+    """Run SQL through GDAL's GeoPackage driver, as ``ogrinfo -sql`` does: a
+    client other than the plugin (it provides the ST_ functions the
+    GeoPackage R-tree triggers call)."""
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    try:
+        result = dataset.ExecuteSQL(sql)
+        if result is not None:
+            dataset.ReleaseResultSet(result)
+    finally:
+        dataset = None
