@@ -8,3 +8,18 @@ def optional(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParame
     parameter with a default as missing, so defaults live on optional ones."""
     parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagOptional)
     return parameter
+
+
+def parameter_as_date(algorithm, parameters, name, context):
+    """A date parameter as ``datetime.date``, or None when not given.
+    (``parameterAsDate`` is missing on QGIS 3.22; the date-time reading works
+    for date parameters on every version.)"""
+    from datetime import date
+
+    if parameters.get(name) in (None, ""):
+        return None
+    value = algorithm.parameterAsDateTime(parameters, name, context)
+    if not value.isValid():
+        return None
+    day = value.date()
+    return date(day.year(), day.month(), day.day())

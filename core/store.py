@@ -23,7 +23,14 @@ from .bulk import incident_rows
 from .gpkg import GeoPackageDialect
 from .i18n import tr
 from .timeutil import (
-    DEFAULT_TIME_ZONE, Period, format_utc, local_parts, now_utc, parse_utc, sql_bound, zone,
+    DEFAULT_TIME_ZONE,
+    Period,
+    format_utc,
+    local_parts,
+    now_utc,
+    parse_utc,
+    sql_bound,
+    zone,
 )
 from .validation import Context, Problem, ValidationError, validate_area, validate_incident, validate_measure
 
@@ -202,7 +209,7 @@ class Store:
     # --- life cycle ---------------------------------------------------------
     @classmethod
     def create(cls, path, crs: str = DEFAULT_CRS, time_zone: str = DEFAULT_TIME_ZONE,
-               extent: tuple[float, float, float, float] | None = None) -> "Store":
+               extent: tuple[float, float, float, float] | None = None) -> Store:
         """Create a new store; refuses to touch an existing file."""
         path = Path(path)
         if path.exists():
@@ -244,7 +251,7 @@ class Store:
         return cls(connection, path)
 
     @classmethod
-    def open(cls, path) -> "Store":
+    def open(cls, path) -> Store:
         """Open a store, migrating an older one inside one transaction. A newer
         store or a file that is not a store is refused and left untouched."""
         path = Path(path)

@@ -91,8 +91,19 @@ class Period:
         """[start 00:00 local, day after end 00:00 local) as UTC instants."""
         return local_midnight(self.start, tz), local_midnight(self.end + timedelta(days=1), tz)
 
-    def overlaps(self, other: "Period") -> bool:
+    def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
+
+    def years_earlier(self, years: int = 1) -> Period:
+        """The same dates ``years`` earlier; 29 February maps to 28 February."""
+        return Period(shift_years(self.start, -years), shift_years(self.end, -years))
+
+
+def shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without it
+        return day.replace(year=day.year + years, day=28)
 
 
 def local_midnight(day: date, tz: ZoneInfo) -> datetime:

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from osgeo import gdal, ogr
+from store_helpers import TOWN, fingerprint, incident, ogr_sql
 
 from lagesbild.core import codelist, schema
 from lagesbild.core.store import NewerVersionError, NotAStoreError, Store, StoreError
-
-from store_helpers import TOWN, fingerprint, incident, ogr_sql
 
 gdal.UseExceptions()
 V1_SQL = Path(__file__).parent / "data" / "store_v1.sql"

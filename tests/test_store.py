@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
+from store_helpers import TOWN, fingerprint, incident, ogr_sql
 
 from lagesbild.core import codelist
 from lagesbild.core.store import (
@@ -16,8 +17,6 @@ from lagesbild.core.store import (
 )
 from lagesbild.core.timeutil import Period
 from lagesbild.core.validation import ValidationError
-
-from store_helpers import TOWN, fingerprint, incident, ogr_sql
 
 SQUARE = "POLYGON((619000 6649000, 621000 6649000, 621000 6651000, 619000 6651000, 619000 6649000))"
 

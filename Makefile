@@ -1,0 +1,144 @@
+# Lägesbild: one vocabulary for building, testing and packaging.
+# `make help` lists the targets. Works on a fresh Debian bookworm machine:
+# `make deps` installs QGIS and the tools from apt, `make venv` the Python tools.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PLUGIN      := lagesbild
+SYS_PYTHON  := /usr/bin/python3
+VENV        := .venv
+PYTHON      := $(VENV)/bin/python
+VENV_STAMP  := $(VENV)/.installed-requirements
+BUILD       := build
+# QGIS_PLUGINPATH for qgis_process: a folder holding a symlink lagesbild -> this repository
+PLUGIN_PATH := $(BUILD)/plugins
+PROFILE_DIR := $(BUILD)/qgis-profile
+XDG_DIR     := $(BUILD)/xdg-runtime
+VERSION     := $(shell sed -n 's/^version=//p' metadata.txt)
+ZIP         := dist/$(PLUGIN)-$(VERSION).zip
+DEMO_SIZE   ?= 20000
+DEMO_STORE  := demo-output/lagesbild-demo.gpkg
+QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+PYTEST_ARGS ?=
+
+TS_FILES := $(wildcard resources/i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+# what goes into the zip and the installed plugin
+PACKAGE_FILES := metadata.txt __init__.py __about__.py plugin.py README.md LICENSE
+PACKAGE_DIRS  := core algorithms ui resources
+
+APT_PACKAGES := python3-qgis qgis xvfb xauth python3-venv qttools5-dev-tools gdal-bin poppler-utils
+
+HEADLESS_ENV = QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$(abspath $(XDG_DIR))
+QGIS_PROCESS_ENV = $(HEADLESS_ENV) QGIS_PLUGINPATH=$(abspath $(PLUGIN_PATH)) \
+	QGIS_CUSTOM_CONFIG_PATH=$(abspath $(PROFILE_DIR))
+
+.PHONY: help deps venv i18n test demo install package lint format clean bench plugin-path package-tree
+
+help:
+	@echo "make deps     install QGIS and the system tools from Debian's apt (if missing)"
+	@echo "make venv     .venv with the pinned Python tools (requirements-dev.txt)"
+	@echo "make i18n     build the translations (.qm) with lrelease"
+	@echo "make test     run the whole test suite headless"
+	@echo "make demo     build the demo store $(DEMO_STORE) (DEMO_SIZE=$(DEMO_SIZE)) and summarise it"
+	@echo "make install  copy the plugin into the QGIS profile (QGIS_PROFILE_DIR=$(QGIS_PROFILE_DIR))"
+	@echo "make package  build $(ZIP)"
+	@echo "make lint     ruff check and flake8 (QGIS rules)"
+	@echo "make format   ruff format and fix the import order"
+	@echo "make bench    run bench/*.py, results in bench/results.md"
+	@echo "make clean    remove everything the targets built"
+
+# System packages: installed only when something is missing.
+deps:
+	@missing=0; \
+	for tool in qgis_process.bin lrelease pdftotext ogrinfo xvfb-run xauth; do \
+		command -v $$tool >/dev/null 2>&1 || { echo "missing: $$tool"; missing=1; }; \
+	done; \
+	$(SYS_PYTHON) -c "import qgis.core" >/dev/null 2>&1 || { echo "missing: python3-qgis"; missing=1; }; \
+	$(SYS_PYTHON) -c "import ensurepip" >/dev/null 2>&1 || { echo "missing: python3-venv"; missing=1; }; \
+	if [ $$missing = 1 ]; then \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; \
+		elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+		else echo "Not root and no sudo: install $(APT_PACKAGES) yourself." >&2; exit 1; fi; \
+		$$sudo apt-get update && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): requirements-dev.txt | deps
+	test -x $(PYTHON) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+i18n: $(QM_FILES)
+
+resources/i18n/%.qm: resources/i18n/%.ts | deps
+	lrelease -silent $< -qm $@
+
+$(XDG_DIR):
+	mkdir -p -m 700 $@
+
+# a folder holding only a symlink lagesbild -> the repository, whatever its folder's name
+plugin-path:
+	@mkdir -p $(PLUGIN_PATH)
+	@ln -sfn $(CURDIR) $(PLUGIN_PATH)/$(PLUGIN)
+
+test: venv i18n | $(XDG_DIR)
+	$(HEADLESS_ENV) $(PYTHON) -m pytest tests $(PYTEST_ARGS)
+
+demo: deps i18n plugin-path | $(XDG_DIR)
+	mkdir -p demo-output $(PROFILE_DIR)
+	rm -f $(DEMO_STORE)
+	$(QGIS_PROCESS_ENV) qgis_process.bin plugins enable $(PLUGIN) >/dev/null
+	$(QGIS_PROCESS_ENV) qgis_process.bin --json run $(PLUGIN):demodata -- \
+		STORE=$(DEMO_STORE) SIZE=$(DEMO_SIZE) SEED=1 >$(BUILD)/demo-result.json
+	@test -s $(DEMO_STORE) || { echo "lagesbild:demodata wrote no $(DEMO_STORE)" >&2; exit 1; }
+	@echo "Demo store: $(DEMO_STORE)"
+	$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(SYS_PYTHON) -m $(PLUGIN).core.summary $(DEMO_STORE)
+
+# the plugin as QGIS sees it, in $(BUILD)/package/lagesbild (for package and install)
+package-tree: i18n
+	rm -rf $(BUILD)/package
+	mkdir -p $(BUILD)/package/$(PLUGIN)
+	cp $(wildcard $(PACKAGE_FILES)) $(BUILD)/package/$(PLUGIN)/
+	cp -r $(wildcard $(PACKAGE_DIRS)) $(BUILD)/package/$(PLUGIN)/
+	find $(BUILD)/package -name __pycache__ -prune -exec rm -rf {} +
+	find $(BUILD)/package -name '*.py[co]' -delete
+
+package: package-tree
+	mkdir -p dist
+	rm -f $(ZIP)
+	cd $(BUILD)/package && $(SYS_PYTHON) -m zipfile -c $(abspath $(ZIP)) $(PLUGIN)
+	@echo "Built $(ZIP)"
+
+install: package-tree
+	mkdir -p $(QGIS_PROFILE_DIR)/python/plugins
+	rm -rf $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN)
+	cp -r $(BUILD)/package/$(PLUGIN) $(QGIS_PROFILE_DIR)/python/plugins/
+	@echo "Installed into $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN); enable it in QGIS's Plugin Manager."
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/flake8 .
+
+format: venv
+	$(VENV)/bin/ruff check --select I --fix .
+	$(VENV)/bin/ruff format .
+
+bench: venv i18n plugin-path | $(XDG_DIR)
+	@shopt -s nullglob; scripts=(bench/*.py); \
+	if [ $${#scripts[@]} = 0 ]; then echo "No bench/*.py yet."; exit 0; fi; \
+	{ echo "# Benchmarks"; echo; echo "Lägesbild $(VERSION), $$(date -u +%Y-%m-%dT%H:%MZ), $$(qgis_process.bin --version 2>/dev/null | head -1)"; echo; } >bench/results.md; \
+	for script in "$${scripts[@]}"; do \
+		echo "== $$script"; \
+		$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(PYTHON) $$script | tee -a bench/results.md || exit 1; \
+	done
+
+clean:
+	rm -rf $(BUILD) dist demo-output .pytest_cache .ruff_cache .qgis-settings
+	rm -f $(QM_FILES)
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	@echo "(.venv kept: rm -rf $(VENV) to rebuild it)"

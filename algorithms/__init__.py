@@ -1,0 +1,1 @@
+"""The Processing provider and one thin algorithm per module."""

@@ -1,0 +1,81 @@
+"""lagesbild:demodata: the fictional demo municipality Solvik in a store."""
+
+from datetime import date
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+)
+
+from ..core import demo
+from ..core.demo_store import build_demo_store
+from ..core.i18n import tr
+from ..core.store import Cancelled, Store, StoreError
+from .base import LagesbildAlgorithm
+from .common import optional, parameter_as_date
+
+
+class DemoDataAlgorithm(LagesbildAlgorithm):
+    STORE = "STORE"
+    SIZE = "SIZE"
+    SEED = "SEED"
+    END_DATE = "END_DATE"
+
+    def name(self) -> str:
+        return "demodata"
+
+    def displayName(self) -> str:
+        return tr("Demo data")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Fills a store with the fictional municipality Solvik, for trying the plugin out: five "
+            "districts and three focus areas, a few measures, and two years of incidents up to "
+            "yesterday with the patterns the analysis should find (vandalism near the school and the "
+            "station, disorder on Friday and Saturday nights, seasons, a downward trend this year, and "
+            "new lighting that lowered incidents in its area). STORE is an existing, empty store or a "
+            "new file (then created with the defaults). The same SIZE, SEED and END_DATE always give "
+            "the same data."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            self.STORE, tr("Store (an empty store, or a new file)"), extension="gpkg"))
+        self.addParameter(optional(QgsProcessingParameterNumber(
+            self.SIZE, tr("Number of incidents"), QgsProcessingParameterNumber.Integer,
+            defaultValue=20_000, minValue=demo.MIN_SIZE, maxValue=demo.MAX_SIZE)))
+        self.addParameter(optional(QgsProcessingParameterNumber(
+            self.SEED, tr("Seed"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0)))
+        self.addParameter(optional(QgsProcessingParameterDateTime(
+            self.END_DATE, tr("Today of the demo (default: today)"), QgsProcessingParameterDateTime.Date)))
+        self.addOutput(QgsProcessingOutputFile(self.STORE, tr("Store")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, self.STORE, context)
+        size = self.parameterAsInt(parameters, self.SIZE, context)
+        seed = self.parameterAsInt(parameters, self.SEED, context)
+        today = parameter_as_date(self, parameters, self.END_DATE, context) or date.today()
+        if not path:
+            raise QgsProcessingException(tr("give the store's file"))
+        feedback.pushInfo(tr("Generating {size} incidents (seed {seed}, up to {today})").format(
+            size=size, seed=seed, today=today.isoformat()))
+
+        def progress(fraction):
+            feedback.setProgress(100 * fraction)
+            return not feedback.isCanceled()
+
+        try:
+            build_demo_store(path, size, seed, today, progress)
+        except Cancelled as error:
+            raise QgsProcessingException(str(error)) from error
+        except (StoreError, ValueError) as error:
+            raise QgsProcessingException(str(error)) from error
+        with Store.open(path) as store:
+            feedback.pushInfo(tr("{path}: {count} incidents, {areas} areas, {measures} measures").format(
+                path=Path(path).name, count=store.count(), areas=len(store.areas()),
+                measures=len(store.measures())))
+        return {self.STORE: path}

@@ -1,0 +1,40 @@
+"""The Processing provider ``lagesbild``: one place lists its algorithms."""
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.i18n import tr
+from .create_store import CreateStoreAlgorithm
+from .demo_data import DemoDataAlgorithm
+
+PROVIDER_ID = "lagesbild"
+ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "lagesbild.svg"
+
+# Every algorithm of the provider, in toolbox order: add new ones here.
+ALGORITHM_CLASSES = (
+    CreateStoreAlgorithm,
+    DemoDataAlgorithm,
+)
+
+
+class LagesbildProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return "Lägesbild"
+
+    def longName(self) -> str:
+        return tr("Lägesbild: incident coordination for crime prevention")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+    def svgIconPath(self) -> str:
+        return str(ICON_PATH)
+
+    def loadAlgorithms(self) -> None:
+        for algorithm_class in ALGORITHM_CLASSES:
+            self.addAlgorithm(algorithm_class())

@@ -1,0 +1,1 @@
+"""Domain, storage and analysis. Never imports qgis.gui, widgets or iface."""

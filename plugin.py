@@ -1,0 +1,120 @@
+"""Lifecycle of the plugin: register on load, undo every registration on unload."""
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from . import __about__
+from .algorithms.provider import ICON_PATH, PROVIDER_ID, LagesbildProvider
+from .core import log
+from .core.i18n import tr
+
+I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
+OBJECT_NAME = "Lagesbild"
+
+
+def user_language() -> str:
+    """Two-letter language of the QGIS user interface, e.g. "sv" or "en"."""
+    locale = QgsSettings().value("locale/userLocale", "", type=str) or QLocale().name()
+    return locale[:2].lower()
+
+
+def translation_file(language: str) -> Path:
+    return I18N_DIR / f"lagesbild_{language}.qm"
+
+
+class LagesbildPlugin:
+    def __init__(self, iface):  # noqa: QGS105 (QGIS hands the plugin its iface here)
+        self.iface = iface  # None when qgis_process loads the plugin
+        self.provider = None
+        self.translator = None
+        self.menu = None
+        self.toolbar = None
+        self.actions = []
+
+    # Processing (called alone by qgis_process, and by initGui) -----------
+
+    def initProcessing(self) -> None:
+        log.install()
+        self._install_translator()
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById(PROVIDER_ID) is None:
+            self.provider = LagesbildProvider()
+            if not registry.addProvider(self.provider):
+                self.provider = None
+                log.logger.error("The Processing provider %s could not be registered.", PROVIDER_ID)
+
+    def _install_translator(self) -> None:
+        if self.translator is not None:
+            return
+        path = translation_file(user_language())
+        if not path.exists():  # English is the source language: nothing to load
+            return
+        translator = QTranslator()
+        if translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator
+        else:
+            log.logger.warning("Could not load the translation %s.", path)
+
+    # GUI ----------------------------------------------------------------
+
+    def initGui(self) -> None:
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+
+        action = QAction(QIcon(str(ICON_PATH)), tr("Lägesbild"), main_window)
+        action.setObjectName(f"{OBJECT_NAME}Action")
+        action.setStatusTip(tr("Show which version of Lägesbild is running"))
+        action.triggered.connect(self.show_version)
+        self.actions.append(action)
+
+        self.menu = QMenu(tr("&Lägesbild"), main_window)
+        self.menu.setObjectName(f"{OBJECT_NAME}Menu")
+        self.menu.addAction(action)
+        menu_bar = main_window.menuBar()
+        existing = menu_bar.actions()
+        if existing:  # before the last menu, Help, as QGIS's own plugins do
+            menu_bar.insertMenu(existing[-1], self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+
+        self.toolbar = self.iface.addToolBar(tr("Lägesbild"))
+        self.toolbar.setObjectName(f"{OBJECT_NAME}Toolbar")
+        self.toolbar.addAction(action)
+
+    def show_version(self) -> None:
+        message = tr("Lägesbild {version} is running.").format(version=__about__.__version__)
+        self.iface.messageBar().pushMessage(message, Qgis.MessageLevel.Info, 5)
+
+    # Unload ----------------------------------------------------------------
+
+    def unload(self) -> None:
+        if self.iface is not None:
+            main_window = self.iface.mainWindow()
+            if self.menu is not None:
+                main_window.menuBar().removeAction(self.menu.menuAction())
+                self.menu.setParent(None)
+                self.menu.deleteLater()
+                self.menu = None
+            if self.toolbar is not None:
+                main_window.removeToolBar(self.toolbar)
+                self.toolbar.setParent(None)
+                self.toolbar.deleteLater()
+                self.toolbar = None
+        for action in self.actions:
+            action.triggered.disconnect(self.show_version)
+            action.setParent(None)
+            action.deleteLater()
+        self.actions = []
+
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+        log.remove()

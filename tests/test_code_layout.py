@@ -1,0 +1,191 @@
+"""Architecture rules as tests. Each rule is a function returning violations;
+the rules are first shown to catch a bad example, then run on the code."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+SKIPPED_DIRS = {".venv", ".git", "build", "dist", "demo-output", "__pycache__", ".qgis-settings"}
+NON_PLUGIN_DIRS = {"tests", "scripts", "bench"}
+
+
+def python_files(plugin_only: bool = False) -> list[Path]:
+    files = []
+    for path in sorted(ROOT.rglob("*.py")):
+        parts = path.relative_to(ROOT).parts[:-1]
+        if any(p in SKIPPED_DIRS or p.startswith(".") for p in parts):
+            continue
+        if plugin_only and parts and parts[0] in NON_PLUGIN_DIRS:
+            continue
+        files.append(path)
+    return files
+
+
+def imported_modules(tree: ast.AST) -> list[tuple[int, str]]:
+    modules = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.append((node.lineno, node.module))
+            modules += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return modules
+
+
+def gui_free_violations(source: str) -> list[str]:
+    """core/ rule: no qgis.gui, qgis.utils, Qt widgets or iface."""
+    tree = ast.parse(source)
+    forbidden = ("qgis.gui", "qgis.utils", "qgis._gui", "qgis.PyQt.QtWidgets")
+    found = [
+        f"{line}: imports {name}"
+        for line, name in imported_modules(tree)
+        if any(name == f or name.startswith(f + ".") for f in forbidden)
+    ]
+    found += [
+        f"{node.lineno}: uses iface"
+        for node in ast.walk(tree)
+        if (isinstance(node, ast.Name) and node.id == "iface")
+        or (isinstance(node, ast.alias) and (node.asname or node.name).split(".")[-1] == "iface")
+        or (isinstance(node, ast.arg) and node.arg == "iface")
+    ]
+    return found
+
+
+def direct_pyqt_violations(source: str) -> list[str]:
+    return [
+        f"{line}: imports {name}"
+        for line, name in imported_modules(ast.parse(source))
+        if name.split(".")[0] in {"PyQt5", "PyQt6", "PySide2", "PySide6", "sip"}
+    ]
+
+
+def exec_underscore_violations(source: str) -> list[str]:
+    return [
+        f"{node.lineno}: {node.attr}()"
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Attribute) and node.attr == "exec_"
+    ]
+
+
+def processing_import_violations(source: str) -> list[str]:
+    """No QGIS-internal processing.* modules (renamed in QGIS 4)."""
+    found = []
+    for line, name in imported_modules(ast.parse(source)):
+        if name == "processing" or name.startswith("processing."):
+            found.append(f"{line}: imports {name}")
+    return found
+
+
+def processing_package_violations(root: Path) -> list[str]:
+    return [
+        str(path.relative_to(root))
+        for path in root.rglob("processing*")
+        if path.name in {"processing", "processing.py"}
+        and not any(p in SKIPPED_DIRS or p.startswith(".") for p in path.relative_to(root).parts)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "bad"),
+    [
+        (gui_free_violations, "from qgis.gui import QgsMapCanvas"),
+        (gui_free_violations, "import qgis.utils"),
+        (gui_free_violations, "from qgis.utils import iface"),
+        (gui_free_violations, "from qgis.PyQt.QtWidgets import QWidget"),
+        (gui_free_violations, "def f(iface):\n    return 1"),
+        (direct_pyqt_violations, "from PyQt5.QtCore import QObject"),
+        (direct_pyqt_violations, "import PyQt6.QtWidgets"),
+        (exec_underscore_violations, "dialog.exec_()"),
+        (processing_import_violations, "from processing.core.Processing import Processing"),
+        (processing_import_violations, "import processing"),
+    ],
+)
+def test_rules_catch_bad_code(rule, bad):
+    assert rule(bad) != []
+
+
+@pytest.mark.parametrize(
+    ("rule", "good"),
+    [
+        (gui_free_violations, "from qgis.core import QgsVectorLayer\nfrom qgis.PyQt.QtCore import QVariant"),
+        (direct_pyqt_violations, "from qgis.PyQt.QtCore import QObject"),
+        (exec_underscore_violations, "dialog.exec()"),
+        (processing_import_violations, "from qgis.core import QgsProcessingAlgorithm"),
+    ],
+)
+def test_rules_pass_good_code(rule, good):
+    assert rule(good) == []
+
+
+def test_the_file_walk_sees_the_plugin():
+    names = {p.relative_to(ROOT).as_posix() for p in python_files(plugin_only=True)}
+    assert {"plugin.py", "__init__.py", "core/log.py", "algorithms/provider.py"} <= names
+    assert not any(n.startswith("tests/") for n in names)
+
+
+def test_core_is_gui_free():
+    core_files = [p for p in python_files() if p.relative_to(ROOT).parts[0] == "core"]
+    assert core_files
+    problems = {str(p.relative_to(ROOT)): v for p in core_files if (v := gui_free_violations(p.read_text("utf-8")))}
+    assert problems == {}
+
+
+@pytest.mark.parametrize("rule", [direct_pyqt_violations, exec_underscore_violations], ids=lambda r: r.__name__)
+def test_all_code(rule):
+    problems = {str(p.relative_to(ROOT)): v for p in python_files() if (v := rule(p.read_text("utf-8")))}
+    assert problems == {}
+
+
+def test_plugin_code_uses_no_internal_processing_modules():
+    problems = {
+        str(p.relative_to(ROOT)): v
+        for p in python_files(plugin_only=True)
+        if (v := processing_import_violations(p.read_text("utf-8")))
+    }
+    assert problems == {}
+
+
+def test_no_package_named_processing(tmp_path):
+    (tmp_path / "processing").mkdir()
+    assert processing_package_violations(tmp_path) == ["processing"]
+    assert processing_package_violations(ROOT) == []
+
+
+def test_algorithms_create_fresh_instances_of_their_own_type():
+    from qgis.core import QgsProcessingAlgorithm
+
+    from lagesbild.algorithms.provider import ALGORITHM_CLASSES, LagesbildProvider
+
+    provider = LagesbildProvider()
+    provider.refreshAlgorithms()  # calls loadAlgorithms(), as the registry does
+    algorithms = provider.algorithms()
+    assert len(algorithms) == len(ALGORITHM_CLASSES) >= 2
+    for algorithm in algorithms:
+        instance = algorithm.createInstance()
+        assert type(instance) is type(algorithm), algorithm.id()
+        assert instance is not algorithm
+        assert isinstance(instance, QgsProcessingAlgorithm)
+        assert algorithm.id() == f"lagesbild:{algorithm.name()}"
+
+
+def test_every_algorithm_module_is_registered():
+    from qgis.core import QgsProcessingAlgorithm
+
+    from lagesbild.algorithms.provider import ALGORITHM_CLASSES
+
+    registered = {cls.__module__.rsplit(".", 1)[-1] for cls in ALGORITHM_CLASSES}
+    modules = set()
+    for path in sorted((ROOT / "algorithms").glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        # a concrete algorithm names itself and processes; a shared base class does neither
+        defines_algorithm = any(
+            isinstance(node, ast.ClassDef)
+            and {"name", "processAlgorithm"} <= {f.name for f in node.body if isinstance(f, ast.FunctionDef)}
+            for node in tree.body
+        )
+        if defines_algorithm:
+            modules.add(path.stem)
+    assert modules and modules <= registered
+    assert all(issubclass(cls, QgsProcessingAlgorithm) for cls in ALGORITHM_CLASSES)
