@@ -89,7 +89,7 @@ plugin-path:
 test: venv i18n | $(XDG_DIR)
 	$(HEADLESS_ENV) $(PYTHON) -m pytest tests $(PYTEST_ARGS)
 
-demo: deps i18n plugin-path | $(XDG_DIR)
+demo: venv i18n plugin-path | $(XDG_DIR)
 	mkdir -p demo-output $(PROFILE_DIR)
 	rm -f $(DEMO_STORE)
 	$(QGIS_PROCESS_ENV) qgis_process.bin plugins enable $(PLUGIN) >/dev/null
@@ -97,7 +97,7 @@ demo: deps i18n plugin-path | $(XDG_DIR)
 		STORE=$(DEMO_STORE) SIZE=$(DEMO_SIZE) SEED=1 >$(BUILD)/demo-result.json
 	@test -s $(DEMO_STORE) || { echo "lagesbild:demodata wrote no $(DEMO_STORE)" >&2; exit 1; }
 	@echo "Demo store: $(DEMO_STORE)"
-	$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(SYS_PYTHON) -m $(PLUGIN).core.summary $(DEMO_STORE)
+	$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(PYTHON) -m $(PLUGIN).core.summary $(DEMO_STORE)
 
 # the plugin as QGIS sees it, in $(BUILD)/package/lagesbild (for package and install)
 package-tree: i18n

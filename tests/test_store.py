@@ -343,3 +343,30 @@ def test_organisations(store):
     assert store.add_incident(incident(reporting_org="school")).reporting_org == "school"
     with pytest.raises(ValidationError):
         store.add_organisation("school", "Skolan")
+
+
+def test_a_bulk_load_restores_every_trigger_and_index_and_indexes_the_points(store, monkeypatch):
+    from lagesbild.core import store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_LOAD_MIN_ROWS", 10)
+    schema_before = sorted(store._db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),
+                           key=lambda r: (r[0], r[1]))
+    now = int(datetime.now(timezone.utc).timestamp())
+    count = 50
+    x = TOWN[0] + np.arange(count, dtype=float)
+    columns = {"x": x, "y": np.full(count, TOWN[1]), "category": np.array(["graffiti"] * count),
+               "occurred_from": np.full(count, now - 3600), "reporting_org": np.array(["police"] * count)}
+    with pytest.raises(Cancelled):  # cancelled half-way: the lifted triggers come back with the rollback
+        store.add_incident_arrays(columns, progress=lambda done: done < 0.5, chunk_size=10)
+    assert store.add_incident_arrays(columns) == count
+    schema_after = sorted(store._db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),
+                          key=lambda r: (r[0], r[1]))
+    assert schema_after == schema_before
+    rtree = store._db.execute("SELECT id, minx, miny FROM rtree_incidents_geom ORDER BY id").fetchall()
+    fids = [row[0] for row in store._db.execute("SELECT fid FROM incidents ORDER BY fid")]
+    assert [r[0] for r in rtree] == fids
+    assert [r[1] for r in rtree] == pytest.approx(x.tolist(), abs=1.0)  # the R-tree keeps 32-bit floats
+    # the triggers are live again: an edit is audited
+    first = store.incidents()[0]
+    ogr_sql(store.path, f"UPDATE incidents SET status = 'closed' WHERE uuid = '{first.uuid}'")
+    assert [h["field"] for h in store.history(first.uuid)] == ["status"]
