@@ -22,6 +22,24 @@ DEMO_STORE  := demo-output/lagesbild-demo.gpkg
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PYTEST_ARGS ?=
 
+# Which QGIS runs the tests: 3.22 is the machine's own (Debian bookworm); the
+# newer ones run in a Debian chroot that `make chroot` builds once per machine,
+# outside the clone, and every later run reuses (scripts/qgis-chroot).
+QGIS        ?= 3.22
+CHROOT_DIR  ?= /var/cache/lagesbild/chroots
+SUITE_3.40  := trixie
+SUITE_3.44  := sid
+SUITE       := $(SUITE_$(QGIS))
+CHROOT      := $(CHROOT_DIR)/$(SUITE)
+ifneq ($(QGIS),3.22)
+ifeq ($(SUITE),)
+$(error QGIS=$(QGIS) is not one of 3.22, 3.40, 3.44)
+endif
+endif
+# the pytest run inside a chroot: its own venv, the repository copied to /work/lagesbild
+CHROOT_PYTEST = QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/xdg-runtime \
+	bash -c 'mkdir -p -m 700 /tmp/xdg-runtime && python -m pytest tests $(PYTEST_ARGS) $(1)'
+
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
@@ -35,13 +53,15 @@ HEADLESS_ENV = QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$(abspath $(XDG_DIR))
 QGIS_PROCESS_ENV = $(HEADLESS_ENV) QGIS_PLUGINPATH=$(abspath $(PLUGIN_PATH)) \
 	QGIS_CUSTOM_CONFIG_PATH=$(abspath $(PROFILE_DIR))
 
-.PHONY: help deps venv i18n test demo install package lint format clean bench plugin-path package-tree
+.PHONY: help deps venv i18n test smoke chroot demo install package lint format clean bench plugin-path package-tree
 
 help:
 	@echo "make deps     install QGIS and the system tools from Debian's apt (if missing)"
 	@echo "make venv     .venv with the pinned Python tools (requirements-dev.txt)"
 	@echo "make i18n     build the translations (.qm) with lrelease"
-	@echo "make test     run the whole test suite headless"
+	@echo "make test     run the whole test suite headless (QGIS=3.22 the machine's own; 3.40 or 3.44 in a chroot)"
+	@echo "make smoke    the smoke set: package install, desktop load, every algorithm once (QGIS=3.22|3.40|3.44)"
+	@echo "make chroot   build the Debian chroot for QGIS=3.40 (trixie) or 3.44 (sid) under $(CHROOT_DIR), once"
 	@echo "make demo     build the demo store $(DEMO_STORE) (DEMO_SIZE=$(DEMO_SIZE)) and summarise it"
 	@echo "make install  copy the plugin into the QGIS profile (QGIS_PROFILE_DIR=$(QGIS_PROFILE_DIR))"
 	@echo "make package  build $(ZIP)"
@@ -86,8 +106,25 @@ plugin-path:
 	@mkdir -p $(PLUGIN_PATH)
 	@ln -sfn $(CURDIR) $(PLUGIN_PATH)/$(PLUGIN)
 
-test: venv i18n | $(XDG_DIR)
+ifeq ($(QGIS),3.22)
+test: venv package | $(XDG_DIR)
 	$(HEADLESS_ENV) $(PYTHON) -m pytest tests $(PYTEST_ARGS)
+
+smoke: venv package | $(XDG_DIR)
+	$(HEADLESS_ENV) $(PYTHON) -m pytest tests -m smoke $(PYTEST_ARGS)
+
+chroot:
+	@echo "QGIS 3.22 is the machine's own: no chroot needed."
+else
+test: package chroot
+	scripts/qgis-chroot run $(CHROOT) . "$(call CHROOT_PYTEST,)"
+
+smoke: package chroot
+	scripts/qgis-chroot run $(CHROOT) . "$(call CHROOT_PYTEST,-m smoke)"
+
+chroot:
+	scripts/qgis-chroot build $(SUITE) $(CHROOT)
+endif
 
 demo: venv i18n plugin-path | $(XDG_DIR)
 	mkdir -p demo-output $(PROFILE_DIR)

@@ -2,11 +2,13 @@
 
 from qgis.core import QgsProcessingParameterDefinition
 
+from ..core.compat import PARAMETER_FLAG_OPTIONAL
+
 
 def optional(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
     """Mark a parameter optional. qgis_process on QGIS 3.22 reports a required
     parameter with a default as missing, so defaults live on optional ones."""
-    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagOptional)
+    parameter.setFlags(parameter.flags() | PARAMETER_FLAG_OPTIONAL)
     return parameter
 
 

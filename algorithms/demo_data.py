@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ..core import demo
+from ..core.compat import DATETIME_DATE, NUMBER_INTEGER
 from ..core.demo_store import build_demo_store
 from ..core.i18n import tr
 from ..core.store import Cancelled, Store, StoreError
@@ -46,12 +47,12 @@ class DemoDataAlgorithm(LagesbildAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.STORE, tr("Store (an empty store, or a new file)"), extension="gpkg"))
         self.addParameter(optional(QgsProcessingParameterNumber(
-            self.SIZE, tr("Number of incidents"), QgsProcessingParameterNumber.Integer,
+            self.SIZE, tr("Number of incidents"), NUMBER_INTEGER,
             defaultValue=20_000, minValue=demo.MIN_SIZE, maxValue=demo.MAX_SIZE)))
         self.addParameter(optional(QgsProcessingParameterNumber(
-            self.SEED, tr("Seed"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0)))
+            self.SEED, tr("Seed"), NUMBER_INTEGER, defaultValue=1, minValue=0)))
         self.addParameter(optional(QgsProcessingParameterDateTime(
-            self.END_DATE, tr("Today of the demo (default: today)"), QgsProcessingParameterDateTime.Date)))
+            self.END_DATE, tr("Today of the demo (default: today)"), DATETIME_DATE)))
         self.addOutput(QgsProcessingOutputFile(self.STORE, tr("Store")))
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -12,10 +12,12 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -78,25 +80,47 @@ def lagesbild_provider(qgis_processing):
         registry.removeProvider(added)
 
 
-class QgisProcess:
-    """The real ``qgis_process.bin`` with the plugin enabled in its own profile."""
+def package_zip() -> Path:
+    """The zip `make package` builds (the Makefile builds it before the tests)."""
+    version = re.search(r"^version=(.+)$", (ROOT / "metadata.txt").read_text(encoding="utf-8"), re.M).group(1)
+    return ROOT / "dist" / f"{PLUGIN_NAME}-{version.strip()}.zip"
 
-    def __init__(self, base: Path):
-        plugin_path = base / "plugins"
-        plugin_path.mkdir(parents=True)
-        (plugin_path / PLUGIN_NAME).symlink_to(ROOT, target_is_directory=True)
+
+def install_package(zip_path: Path, profiles: Path) -> Path:
+    """Unzip the package into a fresh profile, as the Plugin Manager's
+    *Install from ZIP* does; returns the installed plugin folder."""
+    plugins = profiles / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(plugins)
+    return plugins / PLUGIN_NAME
+
+
+class QgisProcess:
+    """The real ``qgis_process.bin`` with the plugin enabled in its own profile:
+    the working tree through ``QGIS_PLUGINPATH``, or with ``package`` the zip
+    installed into the fresh profile itself."""
+
+    def __init__(self, base: Path, package: Path | None = None):
         runtime = base / "xdg-runtime"
-        runtime.mkdir(mode=0o700)
+        runtime.mkdir(mode=0o700, parents=True)
         profile = base / "profile"
         profile.mkdir()
         self.env = {
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_RUNTIME_DIR": str(runtime),
-            "QGIS_PLUGINPATH": str(plugin_path),
             "QGIS_CUSTOM_CONFIG_PATH": str(profile),
         }
         self.env.pop("PYTHONPATH", None)
+        self.env.pop("QGIS_PLUGINPATH", None)
+        if package is None:
+            plugin_path = base / "plugins"
+            plugin_path.mkdir(parents=True)
+            (plugin_path / PLUGIN_NAME).symlink_to(ROOT, target_is_directory=True)
+            self.env["QGIS_PLUGINPATH"] = str(plugin_path)
+        else:
+            self.installed = install_package(package, profile)
         self.cli(["plugins", "enable", PLUGIN_NAME])
 
     def cli(self, args: list[str], expect_ok: bool = True) -> subprocess.CompletedProcess:

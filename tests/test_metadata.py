@@ -48,7 +48,7 @@ def test_required_values():
         assert metadata.get(key) == value, key
     for key in NON_EMPTY_KEYS:
         assert metadata.get(key, "").strip(), f"{key} is missing or empty"
-    assert "supportsQt6" not in metadata
+    assert metadata.get("supportsQt6") == "yes"  # backed by tests/test_qt6_readiness.py
 
 
 def test_links_and_icon():

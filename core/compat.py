@@ -1,0 +1,124 @@
+"""Every QGIS-version-dependent name, in one place.
+
+The plugin runs on QGIS 3.22 up to QGIS 4 (Qt 6). QGIS moved many enums from
+the classes that used them into ``Qgis`` (and Qt 6 drops ``QVariant`` types for
+``QMetaType``); the old names warn on newer 3.x releases and are gone in
+QGIS 4. The rest of the plugin imports the names below and never spells an
+old one, so each move is decided here, by the running version, once.
+``tests/test_qt6_readiness.py`` fails on old names anywhere else.
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis
+
+QGIS_VERSION = Qgis.versionInt()
+
+QGIS_3_30 = 33000  # Qgis.GeometryType, Qgis.WkbType
+QGIS_3_36 = 33600  # Processing enums moved into Qgis
+QGIS_3_38 = 33800  # QgsField types as QMetaType.Type
+
+
+def _old(owner: str, *path: str):
+    """An attribute of a QGIS 3 class, looked up only on the QGIS that has it."""
+    import qgis.core
+
+    value = getattr(qgis.core, owner)
+    for name in path:
+        value = getattr(value, name)
+    return value
+
+
+# Processing parameters -------------------------------------------------
+
+if QGIS_VERSION >= QGIS_3_36:
+    PARAMETER_FLAG_OPTIONAL = Qgis.ProcessingParameterFlag.Optional
+    PARAMETER_FLAG_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    DATETIME_DATE = Qgis.ProcessingDateTimeParameterDataType.Date
+    DATETIME_DATETIME = Qgis.ProcessingDateTimeParameterDataType.DateTime
+    SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector  # any vector, also a table without geometry
+    SOURCE_VECTOR_POINT = Qgis.ProcessingSourceType.VectorPoint
+    SOURCE_VECTOR_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    SOURCE_VECTOR_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
+    FIELD_TYPE_ANY = Qgis.ProcessingFieldParameterDataType.Any
+    FIELD_TYPE_NUMERIC = Qgis.ProcessingFieldParameterDataType.Numeric
+    FIELD_TYPE_STRING = Qgis.ProcessingFieldParameterDataType.String
+    FIELD_TYPE_DATETIME = Qgis.ProcessingFieldParameterDataType.DateTime
+else:
+    PARAMETER_FLAG_OPTIONAL = _old("QgsProcessingParameterDefinition", "FlagOptional")
+    PARAMETER_FLAG_ADVANCED = _old("QgsProcessingParameterDefinition", "FlagAdvanced")
+    NUMBER_INTEGER = _old("QgsProcessingParameterNumber", "Integer")
+    NUMBER_DOUBLE = _old("QgsProcessingParameterNumber", "Double")
+    DATETIME_DATE = _old("QgsProcessingParameterDateTime", "Date")
+    DATETIME_DATETIME = _old("QgsProcessingParameterDateTime", "DateTime")
+    SOURCE_VECTOR = _old("QgsProcessing", "TypeVector")
+    SOURCE_VECTOR_POINT = _old("QgsProcessing", "TypeVectorPoint")
+    SOURCE_VECTOR_POLYGON = _old("QgsProcessing", "TypeVectorPolygon")
+    SOURCE_VECTOR_ANY_GEOMETRY = _old("QgsProcessing", "TypeVectorAnyGeometry")
+    FIELD_TYPE_ANY = _old("QgsProcessingParameterField", "Any")
+    FIELD_TYPE_NUMERIC = _old("QgsProcessingParameterField", "Numeric")
+    FIELD_TYPE_STRING = _old("QgsProcessingParameterField", "String")
+    FIELD_TYPE_DATETIME = _old("QgsProcessingParameterField", "DateTime")
+
+# Geometry types ---------------------------------------------------------
+
+if QGIS_VERSION >= QGIS_3_30:
+    GEOMETRY_POINT = Qgis.GeometryType.Point
+    GEOMETRY_LINE = Qgis.GeometryType.Line
+    GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
+    WKB_POINT = Qgis.WkbType.Point
+    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
+    WKB_POLYGON = Qgis.WkbType.Polygon
+else:
+    GEOMETRY_POINT = _old("QgsWkbTypes", "PointGeometry")
+    GEOMETRY_LINE = _old("QgsWkbTypes", "LineGeometry")
+    GEOMETRY_POLYGON = _old("QgsWkbTypes", "PolygonGeometry")
+    WKB_POINT = _old("QgsWkbTypes", "Point")
+    WKB_MULTIPOLYGON = _old("QgsWkbTypes", "MultiPolygon")
+    WKB_POLYGON = _old("QgsWkbTypes", "Polygon")
+
+# Raster colour ramps ------------------------------------------------------
+
+if hasattr(Qgis, "ShaderInterpolationMethod"):
+    SHADER_INTERPOLATED = Qgis.ShaderInterpolationMethod.Linear
+    SHADER_DISCRETE = Qgis.ShaderInterpolationMethod.Discrete
+    SHADER_EXACT = Qgis.ShaderInterpolationMethod.Exact
+else:
+    SHADER_INTERPOLATED = _old("QgsColorRampShader", "Interpolated")
+    SHADER_DISCRETE = _old("QgsColorRampShader", "Discrete")
+    SHADER_EXACT = _old("QgsColorRampShader", "Exact")
+
+# Field types (QgsField(name, type)) ---------------------------------------
+
+if QGIS_VERSION >= QGIS_3_38:
+    from qgis.PyQt.QtCore import QMetaType
+
+    FIELD_INT = QMetaType.Type.Int
+    FIELD_LONG = QMetaType.Type.LongLong
+    FIELD_DOUBLE = QMetaType.Type.Double
+    FIELD_STRING = QMetaType.Type.QString
+    FIELD_DATE = QMetaType.Type.QDate
+    FIELD_DATETIME = QMetaType.Type.QDateTime
+    FIELD_BOOL = QMetaType.Type.Bool
+else:
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_INT = QVariant.Int
+    FIELD_LONG = QVariant.LongLong
+    FIELD_DOUBLE = QVariant.Double
+    FIELD_STRING = QVariant.String
+    FIELD_DATE = QVariant.Date
+    FIELD_DATETIME = QVariant.DateTime
+    FIELD_BOOL = QVariant.Bool
+
+# Message levels: Qgis.MessageLevel is scoped on every supported version.
+MESSAGE_INFO = Qgis.MessageLevel.Info
+MESSAGE_WARNING = Qgis.MessageLevel.Warning
+MESSAGE_CRITICAL = Qgis.MessageLevel.Critical
+MESSAGE_SUCCESS = Qgis.MessageLevel.Success
+
+# No geometry (a table) -----------------------------------------------------
+
+WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry if QGIS_VERSION >= QGIS_3_30 else _old("QgsWkbTypes", "NoGeometry")
