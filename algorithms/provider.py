@@ -8,6 +8,11 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.i18n import tr
 from .create_store import CreateStoreAlgorithm
 from .demo_data import DemoDataAlgorithm
+from .density import DensityAlgorithm
+from .hotspots import HotspotsAlgorithm
+from .measure_followup import MeasureFollowUpAlgorithm
+from .period_comparison import PeriodComparisonAlgorithm
+from .timeprofile import TimeProfileAlgorithm
 
 PROVIDER_ID = "lagesbild"
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "lagesbild.svg"
@@ -16,6 +21,11 @@ ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "la
 ALGORITHM_CLASSES = (
     CreateStoreAlgorithm,
     DemoDataAlgorithm,
+    HotspotsAlgorithm,
+    DensityAlgorithm,
+    TimeProfileAlgorithm,
+    PeriodComparisonAlgorithm,
+    MeasureFollowUpAlgorithm,
 )
 
 

@@ -504,6 +504,7 @@
             <translation>{after} mot inga {base}</translation>
         </message>
         <message>
+            <location filename="../../core/analysis/comparison.py" />
             <location filename="../../core/summary.py" />
             <source>{change} % against {base}: {after} against {before}</source>
             <translation>{change} % jämfört med {base}: {after} mot {before}</translation>
@@ -517,6 +518,956 @@
             <location filename="../../algorithms/demo_data.py" />
             <source>{path}: {count} incidents, {areas} areas, {measures} measures</source>
             <translation>{path}: {count} händelser, {areas} områden, {measures} åtgärder</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/analysis/followup.py" />
+            <source>A count must be a whole number of at least 0: {name} = {value}</source>
+            <translation>Ett antal måste vara ett heltal som är minst 0: {name} = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>A group may not be called "{total}": that name is kept for the total row</source>
+            <translation>En grupp får inte heta "{total}": det namnet är reserverat för totalraden</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>A period must be at least one whole day long: {name} = {value}</source>
+            <translation>En period måste vara minst en hel dag lång: {name} = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Apr</source>
+            <translation>apr</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Aug</source>
+            <translation>aug</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/fdr.py" />
+            <source>Cold spot, {confidence} % confidence</source>
+            <translation>Coldspot, {confidence} % konfidens</translation>
+        </message>
+        <message>
+            <source>Cold spot, {level} % confidence</source>
+            <translation type="obsolete"></translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Dec</source>
+            <translation>dec</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Feb</source>
+            <translation>feb</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>Filter expression</source>
+            <translation>Filteruttryck</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Give both counts of the control buffer (dcb before, dca after), or neither</source>
+            <translation>Ange båda antalen för kontrollbufferten (dcb före, dca efter), eller inget av dem</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/fdr.py" />
+            <source>Hot spot, {confidence} % confidence</source>
+            <translation>Hotspot, {confidence} % konfidens</translation>
+        </message>
+        <message>
+            <source>Hot spot, {level} % confidence</source>
+            <translation type="obsolete"></translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>INPUT has no field {name}: choose the TIME_FIELD</source>
+            <translation>INPUT har inget fält {name}: välj TIME_FIELD</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>INPUT must be a point layer</source>
+            <translation>INPUT måste vara ett punktlager</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>Incidents (point layer)</source>
+            <translation>Händelser (punktlager)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Jan</source>
+            <translation>jan</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Jul</source>
+            <translation>juli</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Jun</source>
+            <translation>juni</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Mar</source>
+            <translation>mars</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>May</source>
+            <translation>maj</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/timeprofile.py" />
+            <source>No incidents in this profile.</source>
+            <translation>Inga händelser i profilen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>No reduction in the target area relative to the control area.</source>
+            <translation>Ingen minskning i målområdet jämfört med kontrollområdet.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/fdr.py" />
+            <source>Not significant</source>
+            <translation>Inte signifikant</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Nov</source>
+            <translation>nov</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Oct</source>
+            <translation>okt</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>Period end (last day, inclusive)</source>
+            <translation>Periodens slut (sista dagen, inräknad)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>Period start (first day, inclusive)</source>
+            <translation>Periodens början (första dagen, inräknad)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Period {first} ({first_start} to {first_end}) and period {second} ({second_start} to {second_end}) overlap: the periods compared must not share a day</source>
+            <translation>Period {first} ({first_start} till {first_end}) och period {second} ({second_start} till {second_end}) överlappar: perioderna som jämförs får inte ha någon dag gemensam</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Period {name} runs backwards: it starts on {start}, after its end on {end}</source>
+            <translation>Period {name} går baklänges: den börjar {start}, efter sitt slut {end}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>Sep</source>
+            <translation>sep</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/timeprofile.py" />
+            <source>The busiest {hours}-hour windows of the week: {windows}.</source>
+            <translation>Veckans mest belastade perioder om {hours} timmar: {windows}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The control area had no incidents after the measure: the success measure and the WDQ cannot be computed.</source>
+            <translation>Kontrollområdet hade inga händelser efter åtgärden: framgångsmåttet och WDQ kan inte beräknas.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The control area had no incidents before or after the measure: the success measure, the WDQ and the total net effect cannot be computed.</source>
+            <translation>Kontrollområdet hade inga händelser vare sig före eller efter åtgärden: framgångsmåttet, WDQ och den totala nettoeffekten kan inte beräknas.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The control area had no incidents before the measure: the success measure, the WDQ and the total net effect cannot be computed.</source>
+            <translation>Kontrollområdet hade inga händelser före åtgärden: framgångsmåttet, WDQ och den totala nettoeffekten kan inte beräknas.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The measure starts on {start}: there is no whole day after its start to follow up before {today}</source>
+            <translation>Åtgärden börjar {start}: före {today} finns det ännu ingen hel dag efter starten att följa upp</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The measure was followed by a reduction relative to the control area; {spread}.</source>
+            <translation>Åtgärden följdes av en minskning jämfört med kontrollområdet; {spread}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The success measure is {sm}, not below 0: the target area did not improve relative to the control area, and the WDQ, which measures the displacement of a reduction, is left empty.</source>
+            <translation>Framgångsmåttet är {sm}, inte under 0: målområdet förbättrades inte jämfört med kontrollområdet, och WDQ, som mäter förflyttningen av en minskning, lämnas tomt.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>There were no incidents in any area in either period: the WDD has no standard error, so there is no test and no interval.</source>
+            <translation>Det fanns inga händelser i något område under någon av perioderna: WDD saknar standardfel, så det blir inget test och inget intervall.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>Time field</source>
+            <translation>Tidsfält</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>Time zone (default: the store's, else Europe/Stockholm)</source>
+            <translation>Tidszon (standard: databasens, annars Europe/Stockholm)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Weighted displacement difference: {wdd} incidents (95 % interval {low} to {high}), {verdict}.</source>
+            <translation>Viktad förflyttningsdifferens: {wdd} händelser (95 % intervall {low} till {high}), {verdict}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/timeprofile.py" />
+            <source>Weights by weekday and local hour; {total} incidents in all.</source>
+            <translation>Vikter per veckodag och lokal timme; totalt {total} händelser.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>With no incidents at all, the weighted displacement difference cannot be tested.</source>
+            <translation>Utan några händelser alls kan den viktade förflyttningsdifferensen inte testas.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/gistar.py" />
+            <source>a hotspot analysis needs at least 2 cells: choose a smaller cell size</source>
+            <translation>en hotspotanalys behöver minst 2 celler: välj en mindre cellstorlek</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>a hotspot analysis needs at least {minimum} incidents, but {n} were given: choose a longer period or a wider filter</source>
+            <translation>en hotspotanalys behöver minst {minimum} händelser, men {n} gavs: välj en längre period eller ett vidare filter</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>a pixel size of {size:g} m gives {rows} × {cols} pixels for a radius of {radius:g} m, too many to compute: choose a larger pixel size or a smaller extent</source>
+            <translation>en pixelstorlek på {size:g} m ger {rows} × {cols} pixlar med en radie på {radius:g} m, för många att beräkna: välj en större pixelstorlek eller en mindre utbredning</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a statistically significant increase at the 5 % level ({p})</source>
+            <translation>en statistiskt signifikant ökning på 5 %-nivån ({p})</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a statistically significant reduction at the 5 % level ({p})</source>
+            <translation>en statistiskt signifikant minskning på 5 %-nivån ({p})</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/timeprofile.py" />
+            <source>a window is 1 to 168 hours wide, not {width}</source>
+            <translation>ett tidsfönster är 1 till 168 timmar brett, inte {width}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/autoscale.py" />
+            <source>all incidents lie at the same place, so no cell size follows from their spacing: give a cell size</source>
+            <translation>alla händelser ligger på samma plats, så inget avstånd mellan dem ger en cellstorlek: ange en cellstorlek</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>all incidents lie at the same place, so no radius follows from their spread: give a radius</source>
+            <translation>alla händelser ligger på samma plats, så ingen radie kan beräknas ur deras spridning: ange en radie</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>all {cells} cells have the same count ({count}), so there is no hot or cold spot: choose a smaller cell size, a larger area or a longer period</source>
+            <translation>alla {cells} celler har samma antal ({count}), så det finns ingen hotspot eller coldspot: välj en mindre cellstorlek, ett större område eller en längre period</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/gistar.py" />
+            <source>all {n} cells have the same count, so there is no hot or cold spot: choose a smaller cell size, a larger area or a longer period</source>
+            <translation>alla {n} celler har samma antal, så det finns ingen hotspot eller coldspot: välj en mindre cellstorlek, ett större område eller en längre period</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/autoscale.py" />
+            <source>an automatic cell size needs at least 2 incidents: give a cell size</source>
+            <translation>en automatisk cellstorlek kräver minst 2 händelser: ange en cellstorlek</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>an automatic radius needs at least 2 incidents, not {n}: add incidents or give a radius</source>
+            <translation>en automatisk radie kräver minst 2 händelser, inte {n}: lägg till händelser eller ange en radie</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>cancelled</source>
+            <translation>avbrutet</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>choose a point layer of incidents as INPUT</source>
+            <translation>välj ett punktlager med händelser som INPUT</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>give both PERIOD_START and PERIOD_END, or neither</source>
+            <translation>ange både PERIOD_START och PERIOD_END, eller ingen av dem</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>given</source>
+            <translation>angivet</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/autoscale.py" />
+            <source>global Moran's I needs at least 4 cells with different counts: give a distance band</source>
+            <translation>globalt Morans I kräver minst 4 celler med olika antal: ange ett avståndsband</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>more crime moved to the surrounding area than the target area gained (displacement greater than the direct effect: the measure backfired)</source>
+            <translation>mer brottslighet flyttade till omgivningen än målområdet vann (förflyttningen större än den direkta effekten: åtgärden slog tillbaka)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>no cell of the grid intersects the boundary: choose a boundary that covers the incidents</source>
+            <translation>ingen cell i rutnätet skär avgränsningen: välj en avgränsning som täcker händelserna</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>no crime moved to the surrounding area, and no benefit spread to it</source>
+            <translation>ingen brottslighet flyttade till omgivningen, och ingen vinst spred sig dit</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/autoscale.py" />
+            <source>no peak of spatial autocorrelation among {count} bands from {first} to {last} m: the average distance from a cell to its {k} nearest cells</source>
+            <translation>ingen topp i den rumsliga autokorrelationen bland {count} avståndsband från {first} till {last} m: medelavståndet från en cell till dess {k} närmaste celler</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>none of the {n} incidents lies in a cell of the boundary: choose a boundary that covers the incidents, or check that both layers use the same CRS</source>
+            <translation>ingen av de {n} händelserna ligger i en cell inom avgränsningen: välj en avgränsning som täcker händelserna, eller kontrollera att båda lagren har samma referenssystem</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>not statistically significant at the 5 % level ({p})</source>
+            <translation>inte statistiskt signifikant på 5 %-nivån ({p})</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>part of the benefit spread to the surrounding area (diffusion of benefits)</source>
+            <translation>en del av vinsten spred sig till omgivningen (spridning av positiva effekter)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>radius {radius:g} m as given</source>
+            <translation>angiven radie {radius:g} m</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>some crime moved to the surrounding area, but less than the reduction (displacement, still a net benefit)</source>
+            <translation>viss brottslighet flyttade till omgivningen, men mindre än minskningen (förflyttning, men ändå en nettovinst)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>some incidents have no valid coordinates: remove incidents without a location</source>
+            <translation>några händelser saknar giltiga koordinater: ta bort händelser utan plats</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>the FILTER expression is not valid: {error}</source>
+            <translation>FILTER-uttrycket är inte giltigt: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/grid.py" />
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>the boundary is empty: choose a boundary layer with polygons, or none</source>
+            <translation>avgränsningen är tom: välj ett avgränsningslager med polygoner, eller inget</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>the cell size must be 0 (automatic) or a positive distance in metres, not {value}</source>
+            <translation>cellstorleken måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/grid.py" />
+            <source>the cell size must be a positive distance in metres, not {size}</source>
+            <translation>cellstorleken måste vara ett positivt avstånd i meter, inte {size}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/hotspots.py" />
+            <source>the distance band must be 0 (automatic) or a positive distance in metres, not {value}</source>
+            <translation>avståndsbandet måste vara 0 (automatiskt) eller ett positivt avstånd i meter, inte {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/gistar.py" />
+            <source>the distance band must be a positive distance in metres, not {band}</source>
+            <translation>avståndsbandet måste vara ett positivt avstånd i meter, inte {band}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>the extent {extent} has no area: give a pixel size</source>
+            <translation>utbredningen {extent} har ingen yta: ange en pixelstorlek</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/grid.py" />
+            <source>the extent {extent} is not valid: give xmin, ymin, xmax, ymax</source>
+            <translation>utbredningen {extent} är ogiltig: ange xmin, ymin, xmax, ymax</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>the extent {extent} runs backwards: give xmin, ymin, xmax, ymax</source>
+            <translation>utbredningen {extent} är omvänd: ange xmin, ymin, xmax, ymax</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/autoscale.py" />
+            <source>the first peak of incremental spatial autocorrelation (global Moran's I, z = {z}) among {count} bands from {first} to {last} m</source>
+            <translation>den första toppen i inkrementell rumslig autokorrelation (globalt Morans I, z = {z}) bland {count} avståndsband från {first} till {last} m</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/grid.py" />
+            <source>the grid would have {cells} cells, more than {limit}: choose a larger cell size</source>
+            <translation>rutnätet skulle få {cells} celler, fler än {limit}: välj en större cellstorlek</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/timeprofile.py" />
+            <source>the incidents have {starts} start times but {ends} end times; give one end (or -1) per start</source>
+            <translation>händelserna har {starts} starttider men {ends} sluttider; ange en sluttid (eller -1) per starttid</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>the incidents' weights sum to 0: give positive weights</source>
+            <translation>händelsernas vikter summerar till 0: ange positiva vikter</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>the period runs backwards: {start} to {end}</source>
+            <translation>perioden går baklänges: {start} till {end}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>the pixel size must be 0 (automatic) or a positive distance in metres, not {size}</source>
+            <translation>pixelstorleken måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {size}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>the radius must be 0 (automatic) or a positive distance in metres, not {radius}</source>
+            <translation>radien måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {radius}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>the surrounding area improved even more than the target area (diffusion of benefits greater than the direct effect)</source>
+            <translation>omgivningen förbättrades ännu mer än målområdet (spridningen av positiva effekter större än den direkta effekten)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>the time field holds a value that is not a time: {value}</source>
+            <translation>tidsfältet innehåller ett värde som inte är en tid: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>there are no incidents to make a density surface from: widen the filter or period</source>
+            <translation>det finns inga händelser att beräkna en täthetsyta av: vidga filtret eller perioden</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/grid.py" />
+            <source>unknown grid shape {shape}: choose square or hexagon</source>
+            <translation>okänd cellform {shape}: välj square (kvadrat) eller hexagon (sexhörning)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/timeprofile.py" />
+            <source>unknown time profile method {method!r}: use 'start' or 'aoristic'</source>
+            <translation>okänd metod för tidsprofilen {method!r}: använd 'start' eller 'aoristic'</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>weights must be zero or positive numbers</source>
+            <translation>vikterna måste vara noll eller positiva tal</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/comparison.py" />
+            <source>{after} against 0 in {base}: no percentage without a base</source>
+            <translation>{after} mot 0 under {base}: ingen procentsats utan bas</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/timeprofile.py" />
+            <source>{first} and {last}</source>
+            <translation>{first} och {last}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>{nw} weights for {n} incidents: give one weight per incident</source>
+            <translation>{nw} vikter för {n} händelser: ange en vikt per händelse</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>{nx} x coordinates but {ny} y coordinates: give one of each per incident</source>
+            <translation>{nx} x-koordinater men {ny} y-koordinater: ange en av varje per händelse</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <location filename="../../algorithms/hotspots.py" />
+            <location filename="../../algorithms/measure_followup.py" />
+            <location filename="../../algorithms/period_comparison.py" />
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>Analysis</source>
+            <translation>Analys</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Boundary (polygons)</source>
+            <translation>Avgränsning (polygoner)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Cell size (metres, 0 = automatic)</source>
+            <translation>Cellstorlek (meter, 0 = automatisk)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Cell size used (metres)</source>
+            <translation>Använd cellstorlek (meter)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Distance band (metres, 0 = automatic)</source>
+            <translation>Avståndsband (meter, 0 = automatiskt)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Distance band used (metres)</source>
+            <translation>Använt avståndsband (meter)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Grid</source>
+            <translation>Rutnät</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Hexagon</source>
+            <translation>Hexagon</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Hotspots</source>
+            <translation>Hotspots</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Hotspots (Getis-Ord Gi*)</source>
+            <translation>Hotspots (Getis-Ord Gi*)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Square</source>
+            <translation>Kvadrat</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Where do incidents cluster beyond chance? Counts the incidents into a square or hexagon grid and computes the Getis-Ord Gi* statistic of every cell with a fixed distance band. Each cell gets its count, gi_z (how many standard deviations its neighbourhood lies above or below the mean), gi_p (two-sided p-value) and gi_bin: +3/+2/+1 a hot spot at 99/95/90 % confidence, −1/−2/−3 a cold spot, 0 not significant, after the Benjamini–Hochberg false discovery rate correction. A cell size or distance band of 0 is chosen automatically (as ArcGIS's Optimized Hot Spot Analysis does); the values used are in the log and the outputs. For a hexagon grid the cell size is the distance between neighbouring cell centres (the width across flats). With a boundary only the cells that intersect it are analysed, empty ones included.</source>
+            <translation>Var samlas händelserna mer än slumpen förklarar? Räknar händelserna i ett rutnät av kvadrater eller hexagoner och beräknar Getis-Ord Gi* för varje cell med ett fast avståndsband. Varje cell får sitt antal, gi_z (hur många standardavvikelser dess grannskap ligger över eller under medelvärdet), gi_p (tvåsidigt p-värde) och gi_bin: +3/+2/+1 en hotspot med 99/95/90 % konfidens, −1/−2/−3 en coldspot, 0 inte signifikant, efter korrigering för falsk upptäcktsfrekvens enligt Benjamini–Hochberg. En cellstorlek eller ett avståndsband på 0 väljs automatiskt (som ArcGIS Optimized Hot Spot Analysis gör); de värden som används står i loggen och i utdata. För hexagoner är cellstorleken avståndet mellan grannars mittpunkter (bredden mellan två motstående sidor). Med en avgränsning analyseras bara de celler som skär den, tomma celler inräknade.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/density.py" />
+            <source>automatic radius {radius:.0f} m = 0.9 × min(standard distance {sd:.0f} m, √(1/ln 2) × median distance {dm:.0f} m) × {n:.10g}^−0.2 (ArcGIS Kernel Density's default)</source>
+            <translation>automatisk radie {radius:.0f} m = 0,9 × min(standardavstånd {sd:.0f} m, √(1/ln 2) × medianavstånd {dm:.0f} m) × {n:.10g}^−0,2 (standardvärdet i ArcGIS Kernel Density)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <location filename="../../algorithms/hotspots.py" />
+            <source>the incidents are in a geographic CRS ({crs}, degrees): distances must be in metres; reproject the layer to a projected CRS such as SWEREF 99 TM (EPSG:3006)</source>
+            <translation>händelserna är i ett geografiskt koordinatsystem ({crs}, grader): avstånd måste vara i meter; projicera om lagret till ett projicerat koordinatsystem som SWEREF 99 TM (EPSG:3006)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>{n} incidents in {cells} cells; cell size {size:.1f} m, distance band {band:.1f} m ({rule})</source>
+            <translation>{n} händelser i {cells} celler; cellstorlek {size:.1f} m, avståndsband {band:.1f} m ({rule})</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The effect cannot be judged: the control area had no incidents in at least one of the periods.</source>
+            <translation>Effekten kan inte bedömas: kontrollområdet hade inga händelser under minst en av perioderna.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>A kernel density raster of the incidents (quartic kernel), in incidents per km²: where incidents are dense, at a glance. RADIUS 0 chooses the search radius from the incidents' spread (0.9 × min(standard distance, √(1/ln 2) × median distance to the mean centre) × n^−0.2, as ArcGIS's Kernel Density does); PIXEL_SIZE 0 gives about 250 pixels on the shorter side. The surface integrates to the number of incidents. Styled with a ramp that fades to transparent at zero.</source>
+            <translation>Ett täthetsraster av händelserna (kvartisk kärna), i händelser per km²: var händelserna är täta, med en blick. RADIUS 0 väljer sökradien efter händelsernas spridning (0,9 × min(standardavstånd, √(1/ln 2) × medianavstånd till medelpunkten) × n^−0,2, som ArcGIS Kernel Density gör); PIXEL_SIZE 0 ger ungefär 250 pixlar på den kortare sidan. Ytan summerar till antalet händelser. Stilsatt med en färgskala som tonar ut till genomskinligt vid noll.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>Aoristic (spread over the interval)</source>
+            <translation>Aoristisk (fördelad över intervallet)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>Density</source>
+            <translation>Täthet</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>Density surface</source>
+            <translation>Täthetsyta</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML-filer (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>Heat table of the week (HTML)</source>
+            <translation>Veckans värmetabell (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>Incidents by weekday and hour: {source}</source>
+            <translation>Händelser per veckodag och timme: {source}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>Method</source>
+            <translation>Metod</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>On which weekdays and at which hours do incidents happen? A 7 × 24 table of weights by weekday (1 = Monday … 7 = Sunday) and local hour (0–23) in the time zone, all 168 rows. METHOD start counts each incident 1 at the hour of its time field; aoristic spreads an incident known only to have happened between occurred_from and occurred_to over that interval, in proportion to the real time in each local clock hour (across daylight-saving changes; an interval of 7 days or more spreads over the whole week). The weights sum to the number of incidents used. The HTML output is a heat table of the week naming the three busiest four-hour windows.</source>
+            <translation>Vilka veckodagar och timmar inträffar händelserna? En tabell 7 × 24 med vikter per veckodag (1 = måndag … 7 = söndag) och lokal timme (0–23) i tidszonen, alla 168 rader. METHOD start räknar varje händelse som 1 i timmen för dess tidsfält; aoristisk fördelar en händelse som bara är känd att ha skett mellan occurred_from och occurred_to över det intervallet, i proportion till den verkliga tiden i varje lokal klocktimme (även över sommartidsomställningar; ett intervall på 7 dagar eller mer fördelas över hela veckan). Vikterna summerar till antalet använda händelser. HTML-utdata är en värmetabell över veckan som nämner de tre mest belastade fyratimmarsfönstren.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>Pixel size (metres, 0 = automatic)</source>
+            <translation>Pixelstorlek (meter, 0 = automatisk)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>Pixel size used (metres)</source>
+            <translation>Använd pixelstorlek (meter)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>Radius (metres, 0 = automatic)</source>
+            <translation>Radie (meter, 0 = automatisk)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>Radius used (metres)</source>
+            <translation>Använd radie (meter)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>Start time</source>
+            <translation>Starttid</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>Time-of-week profile</source>
+            <translation>Veckoprofil</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>cannot write {path}</source>
+            <translation>kan inte skriva {path}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>incidents per km²</source>
+            <translation>händelser per km²</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>no incident has a time in the time field: nothing to profile</source>
+            <translation>ingen händelse har en tid i tidsfältet: inget att göra en profil av</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/zones.py" />
+            <source>the buffer width must be 0 or more metres</source>
+            <translation>buffertbredden måste vara 0 meter eller mer</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/zones.py" />
+            <source>the control area lies wholly within the target and its buffer: choose a control area elsewhere, or a narrower buffer</source>
+            <translation>kontrollområdet ligger helt inom målområdet och dess buffert: välj ett kontrollområde någon annanstans, eller en smalare buffert</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/zones.py" />
+            <source>the control buffer width must be 0 or more metres</source>
+            <translation>kontrollbuffertens bredd måste vara 0 meter eller mer</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/zones.py" />
+            <source>the target area is empty: choose the polygon of the measure</source>
+            <translation>målområdet är tomt: välj åtgärdens polygon</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>{n} incidents without a time were left out</source>
+            <translation>{n} händelser utan tid utelämnades</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>{n} incidents, {method}, time zone {zone}. Busiest: {windows}</source>
+            <translation>{n} händelser, {method}, tidszon {zone}. Mest belastat: {windows}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/density.py" />
+            <source>{n} incidents; radius {radius:.0f} m ({rule}); pixel {pixel:g} m; peak {peak:.0f} incidents per km²</source>
+            <translation>{n} händelser; radie {radius:.0f} m ({rule}); pixel {pixel:g} m; högst {peak:.0f} händelser per km²</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>INPUT has no field {name}</source>
+            <translation>INPUT har inget fält {name}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>(none)</source>
+            <translation>(inget)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>+20 to +50 %</source>
+            <translation>+20 till +50 %</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>+5 to +20 %</source>
+            <translation>+5 till +20 %</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>AREAS has no field {name}: choose the AREA_NAME_FIELD</source>
+            <translation>AREAS har inget fält {name}: välj AREA_NAME_FIELD</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>AREAS holds no polygon</source>
+            <translation>AREAS innehåller ingen polygon</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>After: first day</source>
+            <translation>Efter: första dagen</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>After: last day</source>
+            <translation>Efter: sista dagen</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Area</source>
+            <translation>Område</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Area name field</source>
+            <translation>Fält med områdets namn</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Areas (polygons, to group by area)</source>
+            <translation>Områden (polygoner, för gruppering per område)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Before: first day</source>
+            <translation>Före: första dagen</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Before: last day</source>
+            <translation>Före: sista dagen</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Before: {b_start} to {b_end}; after: {a_start} to {a_end} ({days} days each)</source>
+            <translation>Före: {b_start} till {b_end}; efter: {a_start} till {a_end} ({days} dagar vardera)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Buffer width (metres)</source>
+            <translation>Buffertbredd (meter)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Cell size (metres, to group by grid cell)</source>
+            <translation>Cellstorlek (meter, för gruppering per ruta)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Control area (default: the rest of the incidents' extent)</source>
+            <translation>Kontrollområde (standard: resten av händelsernas utbredning)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Control buffer width (metres, 0 = none)</source>
+            <translation>Kontrollbuffertens bredd (meter, 0 = ingen)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Did incidents fall in the area of a measure, relative to a control area, and did they move to the surrounding area (or did the benefit spread there)? Counts the incidents before and after in the target (rb, ra), in a buffer around it (db, da), in the control area (cb, ca) and optionally in a buffer around the control (dcb, dca), and computes the Weighted Displacement Quotient of Bowers and Johnson (sm, bdm, wdq, the total net effect tne) and the Weighted Displacement Difference test of Wheeler and Ratcliffe (wdd with its standard error, z, p and 95 % interval), with a reading in words. By default the periods are equally long before and after the measure's start_date. When TARGET is one measure of a store, the result is written to its follow-up.</source>
+            <translation>Minskade händelserna i en åtgärds område jämfört med ett kontrollområde, och flyttade de till omgivningen (eller spred sig nyttan dit)? Räknar händelserna före och efter i målområdet (rb, ra), i en buffert runt det (db, da), i kontrollområdet (cb, ca) och valfritt i en buffert runt kontrollområdet (dcb, dca), och beräknar Bowers och Johnsons viktade förflyttningskvot (sm, bdm, wdq, den totala nettoeffekten tne) och Wheeler och Ratcliffes test av viktad förflyttningsskillnad (wdd med standardfel, z, p och 95 %-intervall), med en tolkning i ord. Som standard är perioderna lika långa före och efter åtgärdens start_date. När TARGET är en åtgärd i en databas skrivs resultatet till dess uppföljning.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Follow-up</source>
+            <translation>Uppföljning</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Grid cell</source>
+            <translation>Ruta</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Group by</source>
+            <translation>Gruppera efter</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>How many incidents in period B against the earlier, reference period A, in total and per group: count_a, count_b, the days of each, change = b − a and change_pct = 100 (b − a)/a (always relative to the earlier period), the rate ratio (b/days_b)/(a/days_a) with its exact 95 % confidence interval (rr_low, rr_high), and p_value, the exact test of equal daily rates. Periods are whole local days; by default B runs from 1 January to today and A over the same dates a year earlier. Overlapping or backward periods are refused.</source>
+            <translation>Hur många händelser i period B jämfört med den tidigare referensperioden A, totalt och per grupp: count_a, count_b, dagarna i var och en, change = b − a och change_pct = 100 (b − a)/a (alltid i förhållande till den tidigare perioden), kvoten mellan dagliga antal (b/days_b)/(a/days_a) med sitt exakta 95 %-konfidensintervall (rr_low, rr_high), och p_value, det exakta testet av lika dagliga antal. Perioder är hela lokala dagar; som standard går B från 1 januari till i dag och A över samma datum ett år tidigare. Överlappande eller baklänges perioder avvisas.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Measure follow-up (effect and displacement)</source>
+            <translation>Uppföljning av åtgärd (effekt och förflyttning)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>None</source>
+            <translation>Ingen</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Period A (reference) end</source>
+            <translation>Period A (referens), slut</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Period A (reference) start</source>
+            <translation>Period A (referens), början</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Period A (reference): {a_start} to {a_end}, {a_days} days; period B: {b_start} to {b_end}, {b_days} days; time zone {zone}</source>
+            <translation>Period A (referens): {a_start} till {a_end}, {a_days} dagar; period B: {b_start} till {b_end}, {b_days} dagar; tidszon {zone}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Period B end</source>
+            <translation>Period B, slut</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Period B start</source>
+            <translation>Period B, början</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Period comparison</source>
+            <translation>Periodjämförelse</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Reporting organisation</source>
+            <translation>Rapporterande organisation</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>Subcategory</source>
+            <translation>Underkategori</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Target area (the measure's polygon)</source>
+            <translation>Målområde (åtgärdens polygon)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Written to the follow-up of measure {fid} in {store}</source>
+            <translation>Skrivet till uppföljningen av åtgärd {fid} i {store}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>about the same</source>
+            <translation>ungefär lika</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>after</source>
+            <translation>efter</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>before</source>
+            <translation>före</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>fewer by more than 50 %</source>
+            <translation>färre med mer än 50 %</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>give all four of BEFORE_START, BEFORE_END, AFTER_START and AFTER_END, or none (then they follow the measure's start_date)</source>
+            <translation>ange alla fyra av BEFORE_START, BEFORE_END, AFTER_START och AFTER_END, eller ingen (då följer de åtgärdens start_date)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>grouping by area needs an AREAS polygon layer</source>
+            <translation>gruppering per område kräver ett polygonlager i AREAS</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>grouping by grid cell needs a projected CRS in metres</source>
+            <translation>gruppering per ruta kräver ett projicerat koordinatsystem i meter</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>more by over 50 %</source>
+            <translation>fler med över 50 %</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>period A is the earlier, reference period: it starts on {a}, after period B ({b})</source>
+            <translation>period A är den tidigare referensperioden: den börjar {a}, efter period B ({b})</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the follow-up could not be written to the measure: {error}</source>
+            <translation>uppföljningen kunde inte skrivas till åtgärden: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the incidents must be in a projected CRS in metres</source>
+            <translation>händelserna måste vara i ett projicerat koordinatsystem i meter</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the periods follow the measure's start_date, but TARGET has {n} different start dates: choose one measure, or give the four period dates</source>
+            <translation>perioderna följer åtgärdens start_date, men TARGET har {n} olika startdatum: välj en åtgärd, eller ange periodernas fyra datum</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>two areas are named {name}: area names must be unique</source>
+            <translation>två områden heter {name}: områdesnamn måste vara unika</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>−20 to −5 %</source>
+            <translation>−20 till −5 %</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>−50 to −20 %</source>
+            <translation>−50 till −20 %</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,252 @@
+"""lagesbild:periodcomparison: how many incidents in one period against another."""
+
+from datetime import date
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+
+from ..core.analysis import AnalysisError
+from ..core.analysis.comparison import TOTAL, check_periods, compare, default_periods, describe, make_period
+from ..core.analysis.grid import cell_of, make_grid
+from ..core.analysis.store_comparison import compare_in_store
+from ..core.compat import (
+    DATETIME_DATE,
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    NUMBER_DOUBLE,
+    SOURCE_VECTOR,
+    SOURCE_VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+    WKB_NO_GEOMETRY,
+)
+from ..core.geometry import points_in_polygon, to_ogr
+from ..core.i18n import language, tr
+from ..core.store import Store
+from ..core.styling import diverging_renderer
+from .base import LagesbildAlgorithm
+from .common import optional, parameter_as_date
+from .inputs import DEFAULT_TIME_FIELD, TIME_FIELD, add_incident_parameters, direct_store, read_incidents
+from .styles import style_output
+
+GROUPS = ("none", "category", "subcategory", "reporting_org", "area", "cell")
+OUTPUT_FIELDS = ("count_a", "count_b", "days_a", "days_b", "change", "change_pct", "rate_ratio", "rr_low",
+                 "rr_high", "p_value")
+
+
+def in_period(epochs: np.ndarray, period, tz) -> np.ndarray:
+    low, high = period.utc_bounds(tz)
+    return (epochs >= int(low.timestamp())) & (epochs < int(high.timestamp()))
+
+
+class PeriodComparisonAlgorithm(LagesbildAlgorithm):
+    PERIOD_A_START = "PERIOD_A_START"
+    PERIOD_A_END = "PERIOD_A_END"
+    PERIOD_B_START = "PERIOD_B_START"
+    PERIOD_B_END = "PERIOD_B_END"
+    GROUP_BY = "GROUP_BY"
+    AREAS = "AREAS"
+    AREA_NAME_FIELD = "AREA_NAME_FIELD"
+    CELL_SIZE = "CELL_SIZE"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "periodcomparison"
+
+    def displayName(self):
+        return tr("Period comparison")
+
+    def groupId(self):
+        return "analysis"
+
+    def group(self):
+        return tr("Analysis")
+
+    def shortHelpString(self):
+        return tr(
+            "How many incidents in period B against the earlier, reference period A, in total and per "
+            "group: count_a, count_b, the days of each, change = b − a and change_pct = 100 (b − a)/a "
+            "(always relative to the earlier period), the rate ratio (b/days_b)/(a/days_a) with its exact "
+            "95 % confidence interval (rr_low, rr_high), and p_value, the exact test of equal daily rates. "
+            "Periods are whole local days; by default B runs from 1 January to today and A over the same "
+            "dates a year earlier. Overlapping or backward periods are refused."
+        )
+
+    def initAlgorithm(self, config=None):
+        add_incident_parameters(self, period=False)
+        for key, label in ((self.PERIOD_A_START, tr("Period A (reference) start")),
+                           (self.PERIOD_A_END, tr("Period A (reference) end")),
+                           (self.PERIOD_B_START, tr("Period B start")), (self.PERIOD_B_END, tr("Period B end"))):
+            self.addParameter(optional(QgsProcessingParameterDateTime(key, label, DATETIME_DATE)))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.GROUP_BY, tr("Group by"), options=[tr("None"), tr("Category"), tr("Subcategory"),
+                                                    tr("Reporting organisation"), tr("Area"), tr("Grid cell")],
+            defaultValue=0))
+        self.addParameter(optional(QgsProcessingParameterFeatureSource(
+            self.AREAS, tr("Areas (polygons, to group by area)"), [SOURCE_VECTOR_POLYGON])))
+        self.addParameter(optional(QgsProcessingParameterField(
+            self.AREA_NAME_FIELD, tr("Area name field"), "name", self.AREAS)))
+        self.addParameter(optional(QgsProcessingParameterNumber(
+            self.CELL_SIZE, tr("Cell size (metres, to group by grid cell)"), NUMBER_DOUBLE,
+            defaultValue=250.0, minValue=1.0)))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Period comparison"),
+                                                            SOURCE_VECTOR))
+
+    def _periods(self, parameters, context):
+        today = date.today()
+        default_a, default_b = default_periods(today)
+        values = [parameter_as_date(self, parameters, key, context)
+                  for key in (self.PERIOD_A_START, self.PERIOD_A_END, self.PERIOD_B_START, self.PERIOD_B_END)]
+        a_start, a_end, b_start, b_end = values
+        try:
+            period_b = make_period(b_start or default_b.start, b_end or default_b.end, "B")
+            if a_start is None and a_end is None and (b_start or b_end):
+                period_a = period_b.years_earlier()
+            else:
+                period_a = make_period(a_start or default_a.start, a_end or default_a.end, "A")
+            check_periods(period_a, period_b)
+        except AnalysisError as error:
+            raise QgsProcessingException(str(error)) from error
+        if period_b.start < period_a.start:
+            raise QgsProcessingException(tr(
+                "period A is the earlier, reference period: it starts on {a}, after period B ({b})").format(
+                a=period_a.start.isoformat(), b=period_b.start.isoformat()))
+        return period_a, period_b
+
+    def processAlgorithm(self, parameters, context, feedback):
+        period_a, period_b = self._periods(parameters, context)
+        group_by = GROUPS[self.parameterAsEnum(parameters, self.GROUP_BY, context)]
+        store_path = direct_store(self, parameters, context)
+        if store_path is not None and group_by in ("none", "category", "subcategory", "reporting_org"):
+            time_field = self.parameterAsString(parameters, TIME_FIELD, context) or DEFAULT_TIME_FIELD
+            with Store.open(store_path) as store:
+                rows = compare_in_store(store, group_by, period_a, period_b, time_field)
+                zone_name, crs = store.time_zone, QgsCoordinateReferenceSystem(store.crs)
+            return self._write(parameters, context, feedback, rows, period_a, period_b, zone_name, crs, {}, False)
+        columns = (group_by,) if group_by in ("category", "subcategory", "reporting_org") else ()
+        incidents = read_incidents(self, parameters, context, feedback, columns=columns)
+        in_a = in_period(incidents.start, period_a, incidents.tz)
+        in_b = in_period(incidents.start, period_b, incidents.tz)
+        geometries = {}
+        if group_by == "none":
+            counted = []
+        elif group_by == "area":
+            counted, geometries = self._areas(parameters, context, incidents, in_a, in_b)
+        elif group_by == "cell":
+            if incidents.crs.isGeographic():
+                raise QgsProcessingException(tr("grouping by grid cell needs a projected CRS in metres"))
+            counted, geometries = self._cells(parameters, context, incidents, in_a, in_b)
+        else:
+            keys = np.asarray(["" if v is None else str(v) for v in incidents.attributes[group_by]], dtype=str)
+            names, inverse = np.unique(keys, return_inverse=True)
+            count_a = np.bincount(inverse[in_a], minlength=names.size)
+            count_b = np.bincount(inverse[in_b], minlength=names.size)
+            counted = [(name or tr("(none)"), int(a), int(b)) for name, a, b in zip(names.tolist(), count_a, count_b)
+                       if a or b]
+
+        rows = [compare(a, b, period_a.days, period_b.days, key) for key, a, b in counted]
+        total = compare(int(np.count_nonzero(in_a)), int(np.count_nonzero(in_b)), period_a.days,
+                        period_b.days, TOTAL)
+        rows.append(total)
+        return self._write(parameters, context, feedback, rows, period_a, period_b, incidents.tz.key, incidents.crs,
+                           geometries, group_by in ("area", "cell"))
+
+    def _write(self, parameters, context, feedback, rows, period_a, period_b, zone_name, crs, geometries,
+               with_geometry):
+        lang = language()
+        feedback.pushInfo(tr("Period A (reference): {a_start} to {a_end}, {a_days} days; period B: {b_start} to "
+                             "{b_end}, {b_days} days; time zone {zone}").format(
+            a_start=period_a.start, a_end=period_a.end, a_days=period_a.days, b_start=period_b.start,
+            b_end=period_b.end, b_days=period_b.days, zone=zone_name))
+        for row in rows:
+            feedback.pushInfo(f"{row.group}: {describe(row, period_a, lang)}")
+
+        fields = QgsFields()
+        fields.append(QgsField("group", FIELD_STRING))
+        for name in OUTPUT_FIELDS:
+            kind = FIELD_INT if name in ("count_a", "count_b", "days_a", "days_b", "change") else FIELD_DOUBLE
+            fields.append(QgsField(name, kind))
+        sink, destination = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields,
+            WKB_MULTIPOLYGON if with_geometry else WKB_NO_GEOMETRY, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for row in rows:
+            feature = QgsFeature(fields)
+            group = tr("(none)") if row.group is None else str(row.group)
+            values = [group] + [getattr(row, name) for name in OUTPUT_FIELDS]
+            feature.setAttributes([None if v is None else (float(v) if isinstance(v, float) else v) for v in values])
+            if with_geometry and row.group in geometries:
+                feature.setGeometry(geometries[row.group])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        del sink
+        if with_geometry:
+            breaks = [-1e9, -50, -20, -5, 5, 20, 50, 1e9]
+            labels = [tr("fewer by more than 50 %"), tr("−50 to −20 %"), tr("−20 to −5 %"), tr("about the same"),
+                      tr("+5 to +20 %"), tr("+20 to +50 %"), tr("more by over 50 %")]
+            style_output(context, destination, lambda layer: layer.setRenderer(
+                diverging_renderer("change_pct", breaks, labels)))
+        return {self.OUTPUT: destination}
+
+    def _areas(self, parameters, context, incidents, in_a, in_b):
+        source = self.parameterAsSource(parameters, self.AREAS, context)
+        if source is None:
+            raise QgsProcessingException(tr("grouping by area needs an AREAS polygon layer"))
+        name_field = self.parameterAsString(parameters, self.AREA_NAME_FIELD, context) or "name"
+        if source.fields().indexOf(name_field) < 0:
+            raise QgsProcessingException(tr("AREAS has no field {name}: choose the AREA_NAME_FIELD").format(
+                name=name_field))
+        transform = QgsCoordinateTransform(source.sourceCrs(), incidents.crs, context.transformContext())
+        counted, geometries = [], {}
+        for feature in source.getFeatures():
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            geometry.transform(transform)
+            name = str(feature[name_field])
+            if name in geometries:
+                raise QgsProcessingException(tr("two areas are named {name}: area names must be unique").format(
+                    name=name))
+            geometries[name] = geometry
+            inside = points_in_polygon(incidents.x, incidents.y, to_ogr(geometry))
+            counted.append((name, int(np.count_nonzero(inside & in_a)), int(np.count_nonzero(inside & in_b))))
+        if not counted:
+            raise QgsProcessingException(tr("AREAS holds no polygon"))
+        return counted, geometries
+
+    def _cells(self, parameters, context, incidents, in_a, in_b):
+        size = self.parameterAsDouble(parameters, self.CELL_SIZE, context) or 250.0
+        used = in_a | in_b
+        if not used.any():
+            return [], {}
+        x, y = incidents.x[used], incidents.y[used]
+        try:
+            grid = make_grid("square", (x.min(), y.min(), x.max(), y.max()), size)
+        except AnalysisError as error:
+            raise QgsProcessingException(str(error)) from error
+        cells = cell_of(grid, incidents.x, incidents.y)
+        count_a = np.bincount(cells[in_a & (cells >= 0)], minlength=len(grid))
+        count_b = np.bincount(cells[in_b & (cells >= 0)], minlength=len(grid))
+        counted, geometries = [], {}
+        for cell in np.nonzero(count_a + count_b)[0].tolist():
+            key = f"{int(grid.lattice[cell][0])}_{int(grid.lattice[cell][1])}"
+            ring = grid.ring(cell).tolist()
+            geometries[key] = QgsGeometry.fromWkt(
+                "MULTIPOLYGON(((" + ", ".join(f"{px!r} {py!r}" for px, py in ring) + ")))")
+            counted.append((key, int(count_a[cell]), int(count_b[cell])))
+        return counted, geometries

@@ -1,0 +1,250 @@
+"""The five analysis algorithms as users run them: through processing.run
+(toolbox, model builder) and the real qgis_process.bin, on a demo store,
+with their results checked against the store's own counts, OGR and direct
+sums written here."""
+
+import math
+from datetime import date
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr
+
+from lagesbild.core import demo
+from lagesbild.core.demo_store import build_demo_store
+from lagesbild.core.store import IncidentFilter, Store
+from lagesbild.core.timeutil import Period
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    return build_demo_store(tmp_path_factory.mktemp("analysis") / "demo.gpkg", 6000, 2, TODAY)
+
+
+@pytest.fixture
+def run(lagesbild_provider):
+    from qgis import processing
+
+    return processing.run
+
+
+def layer_rows(path):
+    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR)
+    layer = dataset.GetLayer(0)
+    definition = layer.GetLayerDefn()
+    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    rows = [{n: f.GetField(n) for n in names} | {"_geom": f.GetGeometryRef().Clone() if f.GetGeometryRef() else None}
+            for f in layer]
+    return rows
+
+
+def test_hotspots_fixed_parameters(run, demo_store, tmp_path):
+    out = tmp_path / "hot.gpkg"
+    result = run("lagesbild:hotspots", {"INPUT": f"{demo_store}|layername=incidents",
+                                        "FILTER": "\"category\" = 'vandalism'", "GRID": 0, "CELL_SIZE": 100,
+                                        "DISTANCE_BAND": 300, "OUTPUT": str(out)})
+    assert result["CELL_SIZE_USED"] == 100 and result["DISTANCE_BAND_USED"] == 300
+    rows = layer_rows(out)
+    with Store.open(demo_store) as store:
+        vandalism = store.count(IncidentFilter(categories=("vandalism",)))
+    assert sum(r["count"] for r in rows) == vandalism
+    assert {r["gi_bin"] for r in rows} <= set(range(-3, 4))
+    for landmark in ("school", "station"):
+        x, y = demo.LANDMARKS[landmark]
+        point = ogr.CreateGeometryFromWkt(f"POINT({x + 1} {y + 1})")  # landmarks sit on cell corners
+        cell = next(r for r in rows if r["_geom"].Contains(point))
+        assert cell["gi_bin"] == 3 and cell["label"] == "Hot spot, 99 % confidence"
+        assert cell["gi_p"] == pytest.approx(math.erfc(abs(cell["gi_z"]) / math.sqrt(2)), rel=1e-9)
+    # the output carries its style: the hot red of the legend
+    dataset = gdal.OpenEx(str(out), gdal.OF_VECTOR)
+    styles = dataset.ExecuteSQL("SELECT styleQML FROM layer_styles")
+    qml = styles.GetNextFeature().GetField(0)
+    dataset.ReleaseResultSet(styles)
+    assert "gi_bin" in qml and "178,24,43" in qml
+
+
+def test_hotspots_refuses_bad_input(run, demo_store, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
+
+    with pytest.raises(QgsProcessingException, match="at least 30"):
+        run("lagesbild:hotspots", {"INPUT": f"{demo_store}|layername=incidents",
+                                   "FILTER": "\"fid\" < 10", "OUTPUT": str(tmp_path / "few.gpkg")})
+    degrees = QgsVectorLayer("Point?crs=EPSG:4326", "degrees", "memory")
+    features = []
+    for i in range(40):
+        feature = QgsFeature()
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(18.0 + i * 0.001, 59.3)))
+        features.append(feature)
+    degrees.dataProvider().addFeatures(features)
+    with pytest.raises(QgsProcessingException, match="geographic CRS"):
+        run("lagesbild:hotspots", {"INPUT": degrees, "OUTPUT": str(tmp_path / "deg.gpkg")})
+    assert not (tmp_path / "deg.gpkg").exists()
+
+
+def test_density_integrates_to_the_count(run, demo_store, tmp_path):
+    out = tmp_path / "density.tif"
+    result = run("lagesbild:density", {"INPUT": f"{demo_store}|layername=incidents", "PERIOD_START": "2026-01-01",
+                                       "PERIOD_END": "2026-03-31", "OUTPUT": str(out)})
+    with Store.open(demo_store) as store:
+        expected = store.count(IncidentFilter(period=Period(date(2026, 1, 1), date(2026, 3, 31))))
+    raster = gdal.Open(str(out))
+    values = raster.GetRasterBand(1).ReadAsArray().astype(np.float64)
+    pixel = raster.GetGeoTransform()[1]
+    assert pixel == result["PIXEL_SIZE_USED"] and result["RADIUS_USED"] > 0
+    assert values.sum() * (pixel / 1000) ** 2 == pytest.approx(expected, rel=1e-4)  # float32 pixels
+    assert (tmp_path / "density.qml").exists()
+
+
+def test_time_profile_start_and_aoristic(run, demo_store, tmp_path):
+    period = {"PERIOD_START": "2025-06-01", "PERIOD_END": "2025-08-31"}
+    with Store.open(demo_store) as store:
+        expected = store.count(IncidentFilter(period=Period(date(2025, 6, 1), date(2025, 8, 31)),
+                                              categories=("disorder",)))
+        weekdays = store.counts("weekday", IncidentFilter(period=Period(date(2025, 6, 1), date(2025, 8, 31)),
+                                                          categories=("disorder",)))
+    for method in (0, 1):
+        out, html = tmp_path / f"tp{method}.gpkg", tmp_path / f"tp{method}.html"
+        run("lagesbild:timeprofile", {"INPUT": f"{demo_store}|layername=incidents",
+                                      "FILTER": "\"category\" = 'disorder'", "METHOD": method, **period,
+                                      "OUTPUT": str(out), "OUTPUT_HTML": str(html)})
+        rows = layer_rows(out)
+        assert len(rows) == 168
+        assert {(r["weekday"], r["hour"]) for r in rows} == {(d, h) for d in range(1, 8) for h in range(24)}
+        assert sum(r["weight"] for r in rows) == pytest.approx(expected, abs=1e-6)
+        if method == 0:  # the start method agrees with the store's own local weekday count
+            by_day = {d: sum(r["weight"] for r in rows if r["weekday"] == d + 1) for d in range(7)}
+            assert by_day == {d: weekdays.get(d, 0) for d in range(7)}
+        text = html.read_text(encoding="utf-8")
+        assert "Friday" in text or "Saturday" in text
+
+
+def binomial_two_sided(k, n, p):
+    """The exact two-sided test, summed directly (as binom.test)."""
+    probabilities = [math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(n + 1)]
+    observed = probabilities[k]
+    return min(1.0, sum(q for q in probabilities if q <= observed * (1 + 1e-7)))
+
+
+def test_period_comparison_by_category_and_area(run, demo_store, tmp_path):
+    a, b = Period(date(2025, 1, 1), date(2025, 3, 31)), Period(date(2026, 1, 1), date(2026, 3, 31))
+    params = {"INPUT": f"{demo_store}|layername=incidents", "PERIOD_A_START": "2025-01-01",
+              "PERIOD_A_END": "2025-03-31", "PERIOD_B_START": "2026-01-01", "PERIOD_B_END": "2026-03-31"}
+    out = tmp_path / "by_category.gpkg"
+    run("lagesbild:periodcomparison", {**params, "GROUP_BY": 1, "OUTPUT": str(out)})
+    rows = {r["group"]: r for r in layer_rows(out)}
+    def sql_counts(period):  # plain SQL, the bounds from zoneinfo here
+        import sqlite3
+        from datetime import datetime, time, timedelta, timezone
+        from zoneinfo import ZoneInfo
+
+        def bound(day):
+            return datetime.combine(day, time(0), tzinfo=ZoneInfo("Europe/Stockholm")).astimezone(
+                timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+        with sqlite3.connect(demo_store) as connection:
+            return dict(connection.execute(
+                "SELECT category, count(*) FROM incidents WHERE occurred_from >= ? AND occurred_from < ? "
+                "GROUP BY category", (bound(period.start), bound(period.end + timedelta(days=1)))).fetchall())
+
+    count_a, count_b = sql_counts(a), sql_counts(b)
+    with Store.open(demo_store) as store:
+        areas_a = store.counts("area", IncidentFilter(period=a))
+        areas_b = store.counts("area", IncidentFilter(period=b))
+    assert rows["total"]["count_a"] == sum(count_a.values()) and rows["total"]["count_b"] == sum(count_b.values())
+    for category, n in count_a.items():
+        assert rows[category]["count_a"] == n and rows[category]["count_b"] == count_b.get(category, 0)
+    vandalism = rows["vandalism"]
+    assert (vandalism["days_a"], vandalism["days_b"]) == (90, 90)  # 2025 and 2026: no leap day in Q1
+    assert vandalism["change_pct"] == pytest.approx(100 * (vandalism["count_b"] - vandalism["count_a"])
+                                                    / vandalism["count_a"])
+    n = vandalism["count_a"] + vandalism["count_b"]
+    assert vandalism["p_value"] == pytest.approx(binomial_two_sided(vandalism["count_b"], n, 0.5), rel=1e-9)
+
+    filtered = tmp_path / "filtered.gpkg"  # through QGIS's reader: the same counts
+    run("lagesbild:periodcomparison", {**params, "GROUP_BY": 1, "FILTER": "\"category\" = 'vandalism'",
+                                       "OUTPUT": str(filtered)})
+    through_qgis = {r["group"]: r for r in layer_rows(filtered)}
+    assert (through_qgis["vandalism"]["count_a"], through_qgis["vandalism"]["count_b"]) == (
+        count_a["vandalism"], count_b["vandalism"])
+
+    out = tmp_path / "by_area.gpkg"
+    run("lagesbild:periodcomparison", {**params, "GROUP_BY": 4, "AREAS": f"{demo_store}|layername=areas",
+                                       "AREA_NAME_FIELD": "name", "OUTPUT": str(out)})
+    rows = {r["group"]: r for r in layer_rows(out)}
+    for name, n in areas_a.items():
+        assert rows[name]["count_a"] == n and rows[name]["count_b"] == areas_b[name]
+        assert rows[name]["_geom"] is not None
+
+
+def test_period_comparison_refuses_bad_periods(run, demo_store, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    base = {"INPUT": f"{demo_store}|layername=incidents", "OUTPUT": str(tmp_path / "x.gpkg")}
+    with pytest.raises(QgsProcessingException, match="overlap"):
+        run("lagesbild:periodcomparison", {**base, "PERIOD_A_START": "2025-01-01", "PERIOD_A_END": "2025-06-30",
+                                           "PERIOD_B_START": "2025-06-01", "PERIOD_B_END": "2025-12-31"})
+    with pytest.raises(QgsProcessingException, match="backwards"):
+        run("lagesbild:periodcomparison", {**base, "PERIOD_A_START": "2025-01-01", "PERIOD_A_END": "2025-03-01",
+                                           "PERIOD_B_START": "2026-03-01", "PERIOD_B_END": "2026-01-01"})
+
+
+def test_measure_follow_up_counts_and_write_back(run, demo_store, tmp_path):
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+
+    measures = QgsVectorLayer(f"{demo_store}|layername=measures", "measures", "ogr")
+    QgsProject.instance().addMapLayer(measures)
+    measures.selectByExpression("\"title\" LIKE 'Ny belysning%'")
+    assert measures.selectedFeatureCount() == 1
+    lighting_fid = measures.selectedFeatureIds()[0]
+    out = tmp_path / "followup.gpkg"
+    params = {"INPUT": f"{demo_store}|layername=incidents", "BUFFER_WIDTH": 150,
+              "TARGET": QgsProcessingFeatureSourceDefinition(measures.id(), True),
+              "BEFORE_START": "2025-01-01", "BEFORE_END": "2025-04-30",
+              "AFTER_START": "2025-09-01", "AFTER_END": "2025-12-29", "OUTPUT": str(out)}
+    run("lagesbild:measurefollowup", params)
+    (row,) = layer_rows(out)
+    # independent counts: OGR's exact geometry tests on the store's incidents
+    target = next(f for f in measures.getFeatures() if f.id() == lighting_fid).geometry()
+    target_ogr = ogr.CreateGeometryFromWkb(bytes(target.asWkb()))
+    buffer = target_ogr.Buffer(150, 16).Difference(target_ogr)
+    with Store.open(demo_store) as store:
+        def count(geometry, period):
+            found = store.incidents(IncidentFilter(period=period))
+            return sum(1 for i in found if geometry.Contains(ogr.CreateGeometryFromWkt(f"POINT({i.x} {i.y})")))
+        before, after = Period(date(2025, 1, 1), date(2025, 4, 30)), Period(date(2025, 9, 1), date(2025, 12, 29))
+        assert (row["rb"], row["ra"]) == (count(target_ogr, before), count(target_ogr, after))
+        assert (row["db"], row["da"]) == (count(buffer, before), count(buffer, after))
+        total_b, total_a = store.count(IncidentFilter(period=before)), store.count(IncidentFilter(period=after))
+        measure = store.measure(lighting_fid)
+    assert row["cb"] == total_b - row["rb"] - row["db"] and row["ca"] == total_a - row["ra"] - row["da"]
+    assert row["wdd"] == (row["ra"] - row["rb"]) - (row["ca"] - row["cb"]) + (row["da"] - row["db"])
+    assert row["wdd_se"] == pytest.approx(math.sqrt(sum(row[k] for k in ("rb", "ra", "db", "da", "cb", "ca"))))
+    assert row["reading"] and measure.followup_result == row["reading"]
+    assert measure.followup_date == date.today()
+    QgsProject.instance().removeMapLayer(measures.id())
+
+
+@pytest.mark.parametrize("algorithm,params,outputs", [
+    ("lagesbild:hotspots", {"GRID": 1}, ("OUTPUT", "CELL_SIZE_USED", "DISTANCE_BAND_USED")),
+    ("lagesbild:density", {}, ("OUTPUT", "RADIUS_USED", "PIXEL_SIZE_USED")),
+    ("lagesbild:timeprofile", {"METHOD": 1}, ("OUTPUT",)),
+    ("lagesbild:periodcomparison", {"GROUP_BY": 2, "PERIOD_B_START": "2026-01-01", "PERIOD_B_END": "2026-05-31"},
+     ("OUTPUT",)),
+])
+def test_each_algorithm_through_qgis_process(qgis_process_run, demo_store, tmp_path, algorithm, params, outputs):
+    suffix = ".tif" if algorithm.endswith("density") else ".gpkg"
+    result = qgis_process_run(algorithm, {"INPUT": f"{demo_store}|layername=incidents", **params,
+                                          "OUTPUT": tmp_path / f"out{suffix}"})
+    for name in outputs:
+        assert name in result["results"]
+    assert (tmp_path / f"out{suffix}").exists()
+
+
+def test_measure_follow_up_through_qgis_process(qgis_process_run, demo_store, tmp_path):
+    result = qgis_process_run("lagesbild:measurefollowup", {
+        "INPUT": f"{demo_store}|layername=incidents", "TARGET": f"{demo_store}|layername=measures|subset=fid = 1",
+        "OUTPUT": tmp_path / "fu.gpkg"})
+    (row,) = layer_rows(tmp_path / "fu.gpkg")
+    assert row["rb"] > 0 and row["reading"]
+    assert result["results"]["OUTPUT"]

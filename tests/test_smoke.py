@@ -1,0 +1,193 @@
+"""The smoke set (`make smoke QGIS=…`; part of `make test` too): what a user of
+each QGIS version meets first.
+
+- the package zip (`make package`) installs into a fresh profile, and
+  qgis_process lists the provider from there;
+- the QGIS desktop, under Xvfb, loads the installed plugin, unloads and loads
+  it again, with no Python error and no warning about the plugin in the
+  message log;
+- every algorithm of the provider runs once through qgis_process on a demo
+  store. A new algorithm gets its parameters in SMOKE_PARAMETERS: the test
+  fails for an algorithm without an entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import PLUGIN_NAME, QgisProcess, install_package, package_zip, parse_json_output
+
+pytestmark = pytest.mark.smoke
+
+# Placeholders: {demo} is a demo store (2 000 incidents up to DEMO_END_DATE),
+# {out} a fresh folder for this algorithm's outputs.
+DEMO_END_DATE = "2025-06-30"
+SMOKE_PARAMETERS: dict[str, dict] = {
+    "lagesbild:createstore": {"STORE": "{out}/new-store.gpkg"},
+    "lagesbild:demodata": {"STORE": "{out}/demo.gpkg", "SIZE": 1000, "SEED": 3, "END_DATE": DEMO_END_DATE},
+    "lagesbild:hotspots": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/hotspots.gpkg"},
+    "lagesbild:density": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/density.tif"},
+    "lagesbild:timeprofile": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/timeprofile.gpkg",
+                              "OUTPUT_HTML": "{out}/timeprofile.html"},
+    "lagesbild:periodcomparison": {"INPUT": "{demo}|layername=incidents", "GROUP_BY": 1,
+                                   "PERIOD_A_START": "2024-01-01", "PERIOD_A_END": "2024-06-29",
+                                   "PERIOD_B_START": "2025-01-01", "PERIOD_B_END": "2025-06-29",
+                                   "OUTPUT": "{out}/comparison.gpkg"},
+    "lagesbild:measurefollowup": {"INPUT": "{demo}|layername=incidents",
+                                  "TARGET": "{demo}|layername=measures|subset=fid = 1", "BUFFER_WIDTH": 150,
+                                  "BEFORE_START": "2024-01-01", "BEFORE_END": "2024-03-31",
+                                  "AFTER_START": "2025-01-01", "AFTER_END": "2025-03-31",
+                                  "OUTPUT": "{out}/followup.gpkg"},
+}
+
+DESKTOP_TIMEOUT = 180
+
+
+@pytest.fixture(scope="session")
+def packaged_qgis_process(tmp_path_factory) -> QgisProcess:
+    """qgis_process with the plugin installed from the zip into a fresh profile."""
+    zip_path = package_zip()
+    if not zip_path.is_file():
+        pytest.fail(f"{zip_path} is missing: run `make package` (make test and make smoke do)")
+    return QgisProcess(tmp_path_factory.mktemp("packaged"), package=zip_path)
+
+
+@pytest.fixture(scope="session")
+def provider_algorithms(packaged_qgis_process) -> list[str]:
+    listing = parse_json_output(packaged_qgis_process.cli(["--json", "list"]).stdout)
+    return sorted(listing["providers"][PLUGIN_NAME]["algorithms"])
+
+
+@pytest.fixture(scope="session")
+def demo_store(packaged_qgis_process, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("smoke-demo") / "demo.gpkg"
+    packaged_qgis_process.run(f"{PLUGIN_NAME}:demodata",
+                              {"STORE": path, "SIZE": 2000, "SEED": 1, "END_DATE": DEMO_END_DATE})
+    return path
+
+
+def test_package_installs_into_a_fresh_profile(packaged_qgis_process, provider_algorithms):
+    installed = packaged_qgis_process.installed
+    assert (installed / "metadata.txt").is_file()
+    assert not (installed / "tests").exists()  # the zip carries the plugin only
+    assert provider_algorithms, "qgis_process lists no algorithm of the installed plugin"
+
+
+def test_every_algorithm_has_smoke_parameters(provider_algorithms):
+    missing = sorted(set(provider_algorithms) - set(SMOKE_PARAMETERS))
+    assert not missing, f"add these algorithms to SMOKE_PARAMETERS in {Path(__file__).name}: {missing}"
+
+
+@pytest.mark.parametrize("algorithm_id", sorted(SMOKE_PARAMETERS))
+def test_algorithm_runs_once_through_qgis_process(algorithm_id, packaged_qgis_process, provider_algorithms,
+                                                   demo_store, tmp_path):
+    if algorithm_id not in provider_algorithms:
+        pytest.skip(f"{algorithm_id} is not (yet) in the provider's ALGORITHM_CLASSES")
+    parameters = {
+        key: str(value).format(demo=demo_store, out=tmp_path) if isinstance(value, (str, Path)) else value
+        for key, value in SMOKE_PARAMETERS[algorithm_id].items()
+    }
+    result = packaged_qgis_process.run(algorithm_id, parameters)
+    assert result.get("results"), f"{algorithm_id} returned no results: {result}"
+    for key, value in result["results"].items():
+        if isinstance(value, str) and value.startswith(str(tmp_path)):
+            assert Path(value.split("|")[0]).exists(), f"{algorithm_id}: output {key} was not written: {value}"
+
+
+# The desktop ---------------------------------------------------------------
+
+# Runs before QGIS loads any plugin (PYQGIS_STARTUP): records the message log.
+EARLY_SCRIPT = """
+import json, os
+from qgis.core import QgsApplication
+
+def _lagesbild_smoke_record(message, tag, level):
+    with open(os.environ["LAGESBILD_SMOKE_LOG"], "a", encoding="utf-8") as log:
+        log.write(json.dumps({"tag": tag, "level": int(getattr(level, "value", level)), "message": message}) + "\\n")
+
+QgsApplication.messageLog().messageReceived.connect(_lagesbild_smoke_record)
+"""
+
+# Runs in the started desktop (--code): checks, unloads and loads again, quits.
+CHECK_SCRIPT = """
+import json, os
+import qgis.utils
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QTimer
+
+def _state():
+    return {
+        "active": "lagesbild" in qgis.utils.active_plugins,
+        "provider": QgsApplication.processingRegistry().providerById("lagesbild") is not None,
+        "menu": any(a.text().replace("&", "") == "Lägesbild"
+                    for a in qgis.utils.iface.mainWindow().menuBar().actions()),
+    }
+
+def _check():
+    result = {"qgis": Qgis.version(), "loaded": _state()}
+    result["unloaded_ok"] = qgis.utils.unloadPlugin("lagesbild")
+    QgsApplication.processEvents()
+    result["unloaded"] = _state()
+    result["reloaded_ok"] = bool(qgis.utils.loadPlugin("lagesbild") and qgis.utils.startPlugin("lagesbild"))
+    result["reloaded"] = _state()
+    with open(os.environ["LAGESBILD_SMOKE_RESULT"], "w", encoding="utf-8") as out:
+        json.dump(result, out)
+    qgis.utils.iface.actionExit().trigger()
+
+QTimer.singleShot(2000, _check)
+"""
+
+
+def test_desktop_loads_the_installed_plugin_without_python_errors(tmp_path):
+    if not shutil.which("xvfb-run") or not shutil.which("qgis"):
+        pytest.fail("the desktop smoke test needs xvfb-run and qgis (make deps installs them)")
+    zip_path = package_zip()
+    assert zip_path.is_file(), f"{zip_path} is missing: run `make package`"
+    profiles = tmp_path / "profiles"
+    install_package(zip_path, profiles)
+    settings = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f"[PythonPlugins]\n{PLUGIN_NAME}=true\n", encoding="utf-8")
+    (tmp_path / "early.py").write_text(textwrap.dedent(EARLY_SCRIPT), encoding="utf-8")
+    (tmp_path / "check.py").write_text(textwrap.dedent(CHECK_SCRIPT), encoding="utf-8")
+    runtime = tmp_path / "xdg-runtime"
+    runtime.mkdir(mode=0o700)
+    log, result_file = tmp_path / "messages.jsonl", tmp_path / "result.json"
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_PLUGINPATH",
+                                                             "QGIS_CUSTOM_CONFIG_PATH")},
+        "XDG_RUNTIME_DIR": str(runtime),
+        "HOME": str(tmp_path),
+        "PYQGIS_STARTUP": str(tmp_path / "early.py"),
+        "LAGESBILD_SMOKE_LOG": str(log),
+        "LAGESBILD_SMOKE_RESULT": str(result_file),
+    }
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--noversioncheck", "--nologo",
+               "--profiles-path", str(profiles), "--code", str(tmp_path / "check.py")]
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=DESKTOP_TIMEOUT)
+        output = done.stdout + done.stderr
+    except subprocess.TimeoutExpired as expired:  # judged by what it wrote
+        output = f"(QGIS did not quit within {DESKTOP_TIMEOUT} s)\n{expired.stdout}{expired.stderr}"
+    assert result_file.exists(), f"the desktop check did not run:\n{output[-4000:]}"
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    everything = {"active": True, "provider": True, "menu": True}
+    assert result["loaded"] == everything, result
+    assert result["unloaded_ok"] and result["unloaded"] == {k: False for k in everything}, result
+    assert result["reloaded_ok"] and result["reloaded"] == everything, result
+
+    messages = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    problems = [
+        m for m in messages
+        if m["tag"] == "Python error"
+        or (m["level"] >= 1 and PLUGIN_NAME in (m["message"] + m["tag"]).lower())  # Warning and worse
+    ]
+    assert not problems, f"QGIS {result['qgis']} logged:\n" + "\n".join(
+        f"[{m['tag']}] {m['message']}" for m in problems)
+    assert "Traceback" not in output or PLUGIN_NAME not in output, output[-4000:]
