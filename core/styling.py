@@ -61,3 +61,26 @@ def diverging_renderer(field: str, breaks: list[float], labels: list[str]) -> Qg
         colour = ramp.color(i / max(classes - 1, 1)).name()
         ranges.append(QgsRendererRange(breaks[i], breaks[i + 1], _fill(colour, "#606060"), labels[i]))
     return QgsGraduatedSymbolRenderer(field, ranges)
+
+
+def category_symbol(category, size_mm: float = 5.0):
+    """The category's marker: its SVG icon in its colour (from the code list)."""
+    from qgis.core import QgsMarkerSymbol, QgsSvgMarkerSymbolLayer
+
+    layer = QgsSvgMarkerSymbolLayer(str(category.icon_path), size_mm)
+    layer.setFillColor(QColor(category.colour))
+    layer.setStrokeColor(QColor("#ffffff"))
+    layer.setStrokeWidth(0.2)
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, layer)
+    return symbol
+
+
+def incident_renderer(language: str = "en", size_mm: float = 5.0) -> QgsCategorizedSymbolRenderer:
+    """Incidents by category, each with its colour and icon from the code list
+    (the one home of both), labelled in ``language``."""
+    from . import codelist
+
+    categories = [QgsRendererCategory(c.code, category_symbol(c, size_mm), c.label(language))
+                  for c in codelist.CATEGORIES]
+    return QgsCategorizedSymbolRenderer("category", categories)
