@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
@@ -34,6 +34,7 @@ class LagesbildPlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.docks = []
 
     # Processing (called alone by qgis_process, and by initGui) -----------
 
@@ -85,6 +86,24 @@ class LagesbildPlugin:
         self.toolbar = self.iface.addToolBar(tr("Lägesbild"))
         self.toolbar.setObjectName(f"{OBJECT_NAME}Toolbar")
         self.toolbar.addAction(action)
+        self._add_docks(main_window)
+
+    def _add_docks(self, main_window) -> None:
+        """Every dock in ui.DOCKS, hidden until its toggle action is used."""
+        import importlib
+
+        from .ui import DOCKS
+
+        for module_name, class_name in DOCKS:
+            dock_class = getattr(importlib.import_module(f".ui.{module_name}", __package__), class_name)
+            dock = dock_class(self.iface)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            toggle = dock.toggleViewAction()
+            toggle.setIcon(dock.windowIcon())
+            self.menu.addAction(toggle)
+            self.toolbar.addAction(toggle)
+            self.docks.append(dock)
 
     def show_version(self) -> None:
         message = tr("Lägesbild {version} is running.").format(version=__about__.__version__)
@@ -93,6 +112,13 @@ class LagesbildPlugin:
     # Unload ----------------------------------------------------------------
 
     def unload(self) -> None:
+        for dock in self.docks:
+            dock.unload()
+            if self.iface is not None:
+                self.iface.removeDockWidget(dock)
+            dock.setParent(None)
+            dock.deleteLater()
+        self.docks = []
         if self.iface is not None:
             main_window = self.iface.mainWindow()
             if self.menu is not None:
