@@ -19,6 +19,7 @@ VERSION     := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP         := dist/$(PLUGIN)-$(VERSION).zip
 DEMO_SIZE   ?= 20000
 DEMO_STORE  := demo-output/lagesbild-demo.gpkg
+DEMO_REPORT := demo-output/lagesbild-report.pdf
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PYTEST_ARGS ?=
 
@@ -135,6 +136,10 @@ demo: venv i18n plugin-path | $(XDG_DIR)
 	@test -s $(DEMO_STORE) || { echo "lagesbild:demodata wrote no $(DEMO_STORE)" >&2; exit 1; }
 	@echo "Demo store: $(DEMO_STORE)"
 	$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(PYTHON) -m $(PLUGIN).core.summary $(DEMO_STORE)
+	$(QGIS_PROCESS_ENV) qgis_process.bin --json run $(PLUGIN):situationreport -- \
+		STORE=$(DEMO_STORE) OUTPUT_PDF=$(DEMO_REPORT) >$(BUILD)/report-result.json
+	@test -s $(DEMO_REPORT) || { echo "lagesbild:situationreport wrote no $(DEMO_REPORT)" >&2; exit 1; }
+	@echo "Situation report: $(abspath $(DEMO_REPORT))"
 
 # the plugin as QGIS sees it, in $(BUILD)/package/lagesbild (for package and install)
 package-tree: i18n
@@ -168,7 +173,7 @@ format: venv
 bench: venv i18n plugin-path | $(XDG_DIR)
 	@shopt -s nullglob; scripts=(bench/*.py); \
 	if [ $${#scripts[@]} = 0 ]; then echo "No bench/*.py yet."; exit 0; fi; \
-	{ echo "# Benchmarks"; echo; echo "Lägesbild $(VERSION), $$(date -u +%Y-%m-%dT%H:%MZ), $$(qgis_process.bin --version 2>/dev/null | head -1)"; echo; } >bench/results.md; \
+	{ echo "# Benchmarks"; echo; echo "Lägesbild $(VERSION), $$(date -u +%Y-%m-%dT%H:%MZ), QGIS $$($(SYS_PYTHON) -c "from qgis.core import Qgis; print(Qgis.QGIS_VERSION)" 2>/dev/null), Python $$($(SYS_PYTHON) -c "import platform; print(platform.python_version())"), NumPy $$($(SYS_PYTHON) -c "import numpy; print(numpy.__version__)"); machine: $$(nproc) cores, $$(free -g | awk "/Mem:/{print \$$2}") GiB, $$(uname -m)"; echo; } >bench/results.md; \
 	for script in "$${scripts[@]}"; do \
 		echo "== $$script"; \
 		$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(PYTHON) $$script | tee -a bench/results.md || exit 1; \
