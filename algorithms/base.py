@@ -21,3 +21,13 @@ class LagesbildAlgorithm(QgsProcessingAlgorithm):
 
     def group(self) -> str:
         return tr("Store")
+
+
+class AnalysisAlgorithm(LagesbildAlgorithm):
+    """The analysis algorithms: one group in the toolbox."""
+
+    def groupId(self) -> str:
+        return "analysis"
+
+    def group(self) -> str:
+        return tr("Analysis")

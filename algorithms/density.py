@@ -16,9 +16,9 @@ from ..core.analysis.density import kernel_density
 from ..core.compat import NUMBER_DOUBLE
 from ..core.i18n import tr
 from ..core.styling import density_renderer
-from .base import LagesbildAlgorithm
+from .base import AnalysisAlgorithm
 from .common import optional
-from .inputs import add_incident_parameters, read_incidents
+from .inputs import add_incident_parameters, read_incidents, require_metres
 
 
 def write_geotiff(path: str, surface, crs_wkt: str) -> None:
@@ -36,7 +36,7 @@ def write_geotiff(path: str, surface, crs_wkt: str) -> None:
     dataset = None
 
 
-class DensityAlgorithm(LagesbildAlgorithm):
+class DensityAlgorithm(AnalysisAlgorithm):
     RADIUS = "RADIUS"
     PIXEL_SIZE = "PIXEL_SIZE"
     OUTPUT = "OUTPUT"
@@ -48,12 +48,6 @@ class DensityAlgorithm(LagesbildAlgorithm):
 
     def displayName(self):
         return tr("Density surface")
-
-    def groupId(self):
-        return "analysis"
-
-    def group(self):
-        return tr("Analysis")
 
     def shortHelpString(self):
         return tr(
@@ -79,11 +73,7 @@ class DensityAlgorithm(LagesbildAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         incidents = read_incidents(self, parameters, context, feedback, with_time=False)
-        if incidents.crs.isGeographic():
-            raise QgsProcessingException(tr(
-                "the incidents are in a geographic CRS ({crs}, degrees): distances must be in metres; "
-                "reproject the layer to a projected CRS such as SWEREF 99 TM (EPSG:3006)").format(
-                crs=incidents.crs.authid()))
+        require_metres(incidents)
         try:
             surface = kernel_density(incidents.x, incidents.y,
                                      self.parameterAsDouble(parameters, self.RADIUS, context),

@@ -23,9 +23,9 @@ from ..core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, NUMBER_DOUBLE, 
 from ..core.geometry import to_ogr
 from ..core.i18n import tr
 from ..core.styling import hotspot_renderer
-from .base import LagesbildAlgorithm
+from .base import AnalysisAlgorithm
 from .common import optional
-from .inputs import add_incident_parameters, read_incidents
+from .inputs import add_incident_parameters, read_incidents, require_metres
 from .styles import style_output
 
 SHAPES = ("square", "hexagon")
@@ -45,7 +45,7 @@ def boundary_geometry(source, crs, context) -> ogr.Geometry:
     return union if union is not None else ogr.Geometry(ogr.wkbMultiPolygon)
 
 
-class HotspotsAlgorithm(LagesbildAlgorithm):
+class HotspotsAlgorithm(AnalysisAlgorithm):
     GRID = "GRID"
     CELL_SIZE = "CELL_SIZE"
     DISTANCE_BAND = "DISTANCE_BAND"
@@ -59,12 +59,6 @@ class HotspotsAlgorithm(LagesbildAlgorithm):
 
     def displayName(self):
         return tr("Hotspots (Getis-Ord Gi*)")
-
-    def groupId(self):
-        return "analysis"
-
-    def group(self):
-        return tr("Analysis")
 
     def shortHelpString(self):
         return tr(
@@ -98,11 +92,7 @@ class HotspotsAlgorithm(LagesbildAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         incidents = read_incidents(self, parameters, context, feedback, with_time=False)
-        if incidents.crs.isGeographic():
-            raise QgsProcessingException(tr(
-                "the incidents are in a geographic CRS ({crs}, degrees): distances must be in metres; "
-                "reproject the layer to a projected CRS such as SWEREF 99 TM (EPSG:3006)").format(
-                crs=incidents.crs.authid()))
+        require_metres(incidents)
         boundary = None
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         if boundary_source is not None:

@@ -64,6 +64,15 @@ class Incidents:
         return int(self.x.size)
 
 
+def require_metres(incidents: Incidents) -> None:
+    """Distances are metres: a layer in degrees is refused, saying what to do."""
+    if incidents.crs.isGeographic():
+        raise QgsProcessingException(tr(
+            "the incidents are in a geographic CRS ({crs}, degrees): distances must be in metres; "
+            "reproject the layer to a projected CRS such as SWEREF 99 TM (EPSG:3006)").format(
+            crs=incidents.crs.authid()))
+
+
 def add_incident_parameters(algorithm, period: bool = True) -> None:
     """The common parameters of every analysis algorithm (``period``: with
     PERIOD_START and PERIOD_END)."""

@@ -32,10 +32,10 @@ from ..core.compat import (
 )
 from ..core.i18n import language, tr
 from ..core.store import Store, StoreError
-from .base import LagesbildAlgorithm
+from .base import AnalysisAlgorithm
 from .common import optional, parameter_as_date
 from .hotspots import boundary_geometry
-from .inputs import add_incident_parameters, read_incidents
+from .inputs import add_incident_parameters, read_incidents, require_metres
 
 COUNT_FIELDS = ("rb", "ra", "db", "da", "cb", "ca", "dcb", "dca")
 STAT_FIELDS = ("sm", "bdm", "wdq", "tne", "wdd", "wdd_se", "wdd_z", "wdd_p", "wdd_low", "wdd_high")
@@ -56,7 +56,7 @@ def measure_of(source_layer) -> tuple[str, None] | None:
     return parts[0], None
 
 
-class MeasureFollowUpAlgorithm(LagesbildAlgorithm):
+class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
     TARGET = "TARGET"
     BUFFER_WIDTH = "BUFFER_WIDTH"
     CONTROL = "CONTROL"
@@ -72,12 +72,6 @@ class MeasureFollowUpAlgorithm(LagesbildAlgorithm):
 
     def displayName(self):
         return tr("Measure follow-up (effect and displacement)")
-
-    def groupId(self):
-        return "analysis"
-
-    def group(self):
-        return tr("Analysis")
 
     def shortHelpString(self):
         return tr(
@@ -112,8 +106,7 @@ class MeasureFollowUpAlgorithm(LagesbildAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         incidents = read_incidents(self, parameters, context, feedback)
-        if incidents.crs.isGeographic():
-            raise QgsProcessingException(tr("the incidents must be in a projected CRS in metres"))
+        require_metres(incidents)
         target_source = self.parameterAsSource(parameters, self.TARGET, context)
         target = boundary_geometry(target_source, incidents.crs, context)
         target_features = list(target_source.getFeatures())

@@ -39,7 +39,7 @@ from ..core.geometry import points_in_polygon, to_ogr
 from ..core.i18n import language, tr
 from ..core.store import Store
 from ..core.styling import diverging_renderer
-from .base import LagesbildAlgorithm
+from .base import AnalysisAlgorithm
 from .common import optional, parameter_as_date
 from .inputs import DEFAULT_TIME_FIELD, TIME_FIELD, add_incident_parameters, direct_store, read_incidents
 from .styles import style_output
@@ -54,7 +54,7 @@ def in_period(epochs: np.ndarray, period, tz) -> np.ndarray:
     return (epochs >= int(low.timestamp())) & (epochs < int(high.timestamp()))
 
 
-class PeriodComparisonAlgorithm(LagesbildAlgorithm):
+class PeriodComparisonAlgorithm(AnalysisAlgorithm):
     PERIOD_A_START = "PERIOD_A_START"
     PERIOD_A_END = "PERIOD_A_END"
     PERIOD_B_START = "PERIOD_B_START"
@@ -70,12 +70,6 @@ class PeriodComparisonAlgorithm(LagesbildAlgorithm):
 
     def displayName(self):
         return tr("Period comparison")
-
-    def groupId(self):
-        return "analysis"
-
-    def group(self):
-        return tr("Analysis")
 
     def shortHelpString(self):
         return tr(

@@ -17,14 +17,14 @@ from ..core.analysis import AnalysisError
 from ..core.analysis.timeprofile import profile_html, time_of_week, top_windows, window_label
 from ..core.compat import FIELD_DOUBLE, FIELD_INT, SOURCE_VECTOR, WKB_NO_GEOMETRY
 from ..core.i18n import language, tr
-from .base import LagesbildAlgorithm
+from .base import AnalysisAlgorithm
 from .common import optional
 from .inputs import add_incident_parameters, read_incidents
 
 METHODS = ("start", "aoristic")
 
 
-class TimeProfileAlgorithm(LagesbildAlgorithm):
+class TimeProfileAlgorithm(AnalysisAlgorithm):
     METHOD = "METHOD"
     OUTPUT = "OUTPUT"
     OUTPUT_HTML = "OUTPUT_HTML"
@@ -34,12 +34,6 @@ class TimeProfileAlgorithm(LagesbildAlgorithm):
 
     def displayName(self):
         return tr("Time-of-week profile")
-
-    def groupId(self):
-        return "analysis"
-
-    def group(self):
-        return tr("Analysis")
 
     def shortHelpString(self):
         return tr(
