@@ -293,3 +293,15 @@ def test_refusals_say_what_to_do():
         hotspots(gx.ravel(), gy.ravel(), cell_size=10.0, band=20.0)
     with pytest.raises(AnalysisError, match="the grid would have .* cells, more than .*: choose a larger cell size"):
         hotspots(x, y, cell_size=0.5, band=2.0)
+
+
+def test_bands_reaching_beyond_a_small_grid():
+    """A narrow strip of few incidents: the automatic band tries bands wider
+    than the grid is tall, which must count no pairs there, not fail."""
+    rng = np.random.default_rng(11)
+    x = 620_000 + rng.uniform(0, 3_000, 69)
+    y = 6_650_000 + rng.uniform(0, 60, 69)
+    x[:20] = 620_100 + rng.uniform(0, 20, 20)  # a cluster, so the counts differ
+    result = hotspots(x, y)
+    assert result.band > 0 and len(result.grid) == result.counts.size
+    assert int(result.counts.sum()) == 69

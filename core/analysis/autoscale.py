@@ -164,6 +164,8 @@ def _moran_profile(counts: np.ndarray, grid: Grid, bands: list[float]) -> tuple[
         upto = int(np.searchsorted(distance2, reach * reach, side="right"))
         for a, b in half[done:upto]:  # the stencil's offsets, one half of each symmetric pair
             a, b = int(a), int(b)
+            if b >= height or abs(a) >= width:  # reaches beyond the grid: no pair of cells
+                continue
             here = (slice(0, height - b), slice(max(0, -a), width - max(0, a)))
             there = (slice(b, height), slice(max(0, a), width - max(0, -a)))
             cross += float(np.sum(values[here] * values[there]))
