@@ -130,7 +130,9 @@ endif
 demo: venv i18n plugin-path | $(XDG_DIR)
 	mkdir -p demo-output $(PROFILE_DIR)
 	rm -f $(DEMO_STORE)
-	$(QGIS_PROCESS_ENV) qgis_process.bin plugins enable $(PLUGIN) >/dev/null
+	@# enabling twice exits 1 ("already enabled"): then check that it is loaded
+	$(QGIS_PROCESS_ENV) qgis_process.bin plugins enable $(PLUGIN) >/dev/null 2>&1 || \
+		$(QGIS_PROCESS_ENV) qgis_process.bin plugins 2>/dev/null | grep -qx '\* $(PLUGIN)'
 	$(QGIS_PROCESS_ENV) qgis_process.bin --json run $(PLUGIN):demodata -- \
 		STORE=$(DEMO_STORE) SIZE=$(DEMO_SIZE) SEED=1 >$(BUILD)/demo-result.json
 	@test -s $(DEMO_STORE) || { echo "lagesbild:demodata wrote no $(DEMO_STORE)" >&2; exit 1; }

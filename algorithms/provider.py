@@ -12,6 +12,7 @@ from .density import DensityAlgorithm
 from .hotspots import HotspotsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
+from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
 
 PROVIDER_ID = "lagesbild"
@@ -26,6 +27,7 @@ ALGORITHM_CLASSES = (
     TimeProfileAlgorithm,
     PeriodComparisonAlgorithm,
     MeasureFollowUpAlgorithm,
+    SituationReportAlgorithm,
 )
 
 

@@ -122,3 +122,37 @@ MESSAGE_SUCCESS = Qgis.MessageLevel.Success
 # No geometry (a table) -----------------------------------------------------
 
 WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry if QGIS_VERSION >= QGIS_3_30 else _old("QgsWkbTypes", "NoGeometry")
+
+# Text in exported layouts (PDF, SVG): always as text, never as outlines -------
+
+if hasattr(Qgis, "TextRenderFormat"):
+    TEXT_RENDER_ALWAYS_TEXT = Qgis.TextRenderFormat.AlwaysText
+else:
+    TEXT_RENDER_ALWAYS_TEXT = _old("QgsRenderContext", "TextFormatAlwaysText")
+
+# Symbols, units and labels (the situation picture's styles) ----------------
+
+if hasattr(Qgis, "RenderUnit"):
+    RENDER_MAP_UNITS = Qgis.RenderUnit.MapUnits
+    RENDER_MILLIMETERS = Qgis.RenderUnit.Millimeters
+else:
+    RENDER_MAP_UNITS = _old("QgsUnitTypes", "RenderMapUnits")
+    RENDER_MILLIMETERS = _old("QgsUnitTypes", "RenderMillimeters")
+
+if hasattr(Qgis, "LabelPlacement"):
+    LABEL_OVER_POINT = Qgis.LabelPlacement.OverPoint
+else:
+    LABEL_OVER_POINT = _old("QgsPalLayerSettings", "OverPoint")
+
+if hasattr(_old("QgsSymbol", "Property"), "Opacity"):
+    SYMBOL_OPACITY = _old("QgsSymbol", "Property", "Opacity")
+else:
+    SYMBOL_OPACITY = _old("QgsSymbol", "PropertyOpacity")
+
+if hasattr(_old("QgsSymbolLayer", "Property"), "FillColor"):
+    SYMBOL_LAYER_FILL_COLOR = _old("QgsSymbolLayer", "Property", "FillColor")
+else:
+    SYMBOL_LAYER_FILL_COLOR = _old("QgsSymbolLayer", "PropertyFillColor")
+
+# Qgis.VectorTemporalMode exists from 3.22 on, the oldest QGIS supported.
+TEMPORAL_START_END_EXPRESSIONS = Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions

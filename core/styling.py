@@ -7,19 +7,34 @@ from __future__ import annotations
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
+    QgsExpression,
     QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGradientStop,
     QgsGraduatedSymbolRenderer,
+    QgsHeatmapRenderer,
+    QgsPalLayerSettings,
+    QgsProperty,
     QgsRasterShader,
     QgsRendererCategory,
     QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor
 
 from .analysis.fdr import label as hotspot_label
-from .compat import SHADER_INTERPOLATED
+from .compat import (
+    LABEL_OVER_POINT,
+    RENDER_MAP_UNITS,
+    SHADER_INTERPOLATED,
+    SYMBOL_LAYER_FILL_COLOR,
+    SYMBOL_OPACITY,
+    TEMPORAL_START_END_EXPRESSIONS,
+)
 
 # Hot red to cold blue (ColorBrewer RdBu, 7 classes), as hot spot maps are read.
 HOTSPOT_COLOURS = {
@@ -76,11 +91,152 @@ def category_symbol(category, size_mm: float = 5.0):
     return symbol
 
 
-def incident_renderer(language: str = "en", size_mm: float = 5.0) -> QgsCategorizedSymbolRenderer:
+def incident_renderer(language: str = "en", size_mm: float = 5.0,
+                      recency: bool = False) -> QgsCategorizedSymbolRenderer:
     """Incidents by category, each with its colour and icon from the code list
-    (the one home of both), labelled in ``language``."""
+    (the one home of both), labelled in ``language``. With ``recency`` the
+    last ``RECENT_DAYS`` days are drawn strong, older incidents faded, and
+    closed ones hollow (grey inside, the category's colour as the outline)."""
     from . import codelist
 
-    categories = [QgsRendererCategory(c.code, category_symbol(c, size_mm), c.label(language))
-                  for c in codelist.CATEGORIES]
+    categories = []
+    for category in codelist.CATEGORIES:
+        symbol = category_symbol(category, size_mm)
+        if recency:
+            _recency_and_status(symbol, category.colour)
+        categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))
     return QgsCategorizedSymbolRenderer("category", categories)
+
+
+# --- the situation picture ----------------------------------------------------
+
+RECENT_DAYS = 14
+FADED_OPACITY = 35  # percent
+CLOSED_OPACITY = 60
+CLOSED_FILL = "#d9d9d9"
+AREA_OUTLINE = "#252525"
+MEASURE_COLOURS = {"planned": "#807dba", "active": "#1b7837", "completed": "#4d4d4d", "cancelled": "#bdbdbd"}
+
+
+def utc_epoch_days(field: str) -> str:
+    """An expression: the instant of a stored UTC time as days since 1970.
+
+    Stored times are UTC text; QGIS 3.22 reads them as date-times without a
+    zone that show the UTC clock figures (newer QGIS as UTC date-times with
+    the same figures). Built from those figures alone, with date arithmetic
+    that knows no zone, the value is the same on a machine in any zone."""
+    column = QgsExpression.quotedColumnRef(field)
+    return (f"(day(to_date({column}) - to_date('1970-01-01')) + hour({column}) / 24.0"
+            f" + minute({column}) / 1440.0 + second({column}) / 86400.0)")
+
+
+def age_in_days(field: str = "occurred_from") -> str:
+    """An expression: days from the stored UTC ``field`` to now."""
+    return f"(epoch(now()) / 86400000.0 - {utc_epoch_days(field)})"
+
+
+def local_datetime(field: str) -> str:
+    """An expression: a stored UTC time as a date-time with the machine's
+    local clock figures, which is what QGIS compares with the temporal
+    controller's range (QGIS compares date-times by their figures)."""
+    return f"datetime_from_epoch(round({utc_epoch_days(field)} * 86400000))"
+
+
+def opacity_expression(field: str = "occurred_from", status_field: str = "status") -> str:
+    return (f"CASE WHEN {QgsExpression.quotedColumnRef(status_field)} = 'closed' THEN {CLOSED_OPACITY}"
+            f" WHEN {age_in_days(field)} <= {RECENT_DAYS} THEN 100 ELSE {FADED_OPACITY} END")
+
+
+def _recency_and_status(symbol, colour: str) -> None:
+    symbol.setDataDefinedProperty(SYMBOL_OPACITY, QgsProperty.fromExpression(opacity_expression()))
+    layer = symbol.symbolLayer(0)
+    layer.setDataDefinedProperty(SYMBOL_LAYER_FILL_COLOR, QgsProperty.fromExpression(
+        f"CASE WHEN \"status\" = 'closed' THEN '{CLOSED_FILL}' ELSE '{colour}' END"))
+    layer.setStrokeColor(QColor("#ffffff"))
+
+
+def heatmap_renderer(radius_m: float = 250.0, weight_expression: str = "") -> QgsHeatmapRenderer:
+    """The incidents as a heat map: a kernel of ``radius_m`` metres (the map
+    units of the store's projected CRS), on a ramp fading to transparent."""
+    renderer = QgsHeatmapRenderer()
+    renderer.setRadius(radius_m)
+    renderer.setRadiusUnit(RENDER_MAP_UNITS)
+    renderer.setRenderQuality(1)  # best
+    renderer.setWeightExpression(weight_expression)
+    renderer.setMaximumValue(0)  # automatic
+    renderer.setColorRamp(QgsGradientColorRamp(
+        QColor(255, 255, 178, 0), QColor(189, 0, 38, 235), False,
+        [QgsGradientStop(0.25, QColor(254, 204, 92, 170)), QgsGradientStop(0.5, QColor(253, 141, 60, 200)),
+         QgsGradientStop(0.75, QColor(240, 59, 32, 220))]))
+    return renderer
+
+
+def _labels(expression: str, size_pt: float, colour: str = "#000000") -> QgsVectorLayerSimpleLabeling:
+    text_format = QgsTextFormat()
+    text_format.setSize(size_pt)
+    text_format.setColor(QColor(colour))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    buffer.setColor(QColor("#ffffff"))
+    text_format.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    settings.placement = LABEL_OVER_POINT
+    settings.setFormat(text_format)
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def area_renderer() -> QgsSingleSymbolRenderer:
+    """Areas outlined, with no fill, so the incidents inside stay visible."""
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": AREA_OUTLINE, "outline_width": "0.6",
+                                         "outline_style": "dash"})
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def area_labeling() -> QgsVectorLayerSimpleLabeling:
+    return _labels(QgsExpression.quotedColumnRef("name"), 9.0, AREA_OUTLINE)
+
+
+def measure_renderer(language: str = "en") -> QgsCategorizedSymbolRenderer:
+    """Measures hatched in the colour of their status (from the code list)."""
+    from . import codelist
+
+    categories = []
+    for code, label_sv, label_en in codelist.MEASURE_STATUSES:
+        symbol = QgsFillSymbol.createSimple({"style": "b_diagonal", "color": MEASURE_COLOURS[code],
+                                             "outline_color": MEASURE_COLOURS[code], "outline_width": "0.5"})
+        categories.append(QgsRendererCategory(code, symbol, label_sv if language.startswith("sv") else label_en))
+    return QgsCategorizedSymbolRenderer("status", categories)
+
+
+def measure_label_expression(language: str = "en") -> str:
+    """'<title> (<status in words>)', the status words from the code list."""
+    from . import codelist
+
+    status = QgsExpression.quotedColumnRef("status")
+    cases = " ".join(
+        f"WHEN {status} = {QgsExpression.quotedValue(code)} "
+        f"THEN {QgsExpression.quotedValue(sv if language.startswith('sv') else en)}"
+        for code, sv, en in codelist.MEASURE_STATUSES)
+    return f"{QgsExpression.quotedColumnRef('title')} || ' (' || CASE {cases} ELSE {status} END || ')'"
+
+
+def measure_labeling(language: str = "en") -> QgsVectorLayerSimpleLabeling:
+    return _labels(measure_label_expression(language), 8.0, "#1b1b1b")
+
+
+def set_incident_temporal_properties(layer) -> None:
+    """Let the temporal controller step through the incidents: each lasts from
+    ``occurred_from`` to ``occurred_to`` (or is an instant when that is empty).
+
+    Expressions rather than the plain fields: with fields, QGIS treats an
+    empty end as open for ever, and compares the stored UTC figures as if they
+    were local time; the expressions give local date-times."""
+    properties = layer.temporalProperties()
+    properties.setIsActive(True)
+    properties.setMode(TEMPORAL_START_END_EXPRESSIONS)
+    properties.setStartExpression(local_datetime("occurred_from"))
+    properties.setEndExpression(
+        f"coalesce({local_datetime('occurred_to')}, {local_datetime('occurred_from')})")

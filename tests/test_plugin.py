@@ -5,10 +5,11 @@ import logging
 import pytest
 from qgis.core import Qgis, QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 from lagesbild import classFactory
 from lagesbild.core.i18n import tr
+from lagesbild.ui import DOCKS
 
 ALGORITHM_IDS = ["lagesbild:createstore", "lagesbild:demodata"]
 ACTION_TIP = "Show which version of Lägesbild is running"
@@ -37,6 +38,7 @@ def state(main_window) -> dict:
         "providers": sorted(p.id() for p in registry().providers()),
         "menus": [a.text() for a in main_window.menuBar().actions()],
         "toolbars": sorted(t.objectName() for t in main_window.findChildren(QToolBar)),
+        "docks": sorted(type(d).__name__ for d in main_window.findChildren(QDockWidget)),
         "handlers": list(logging.getLogger("lagesbild").handlers),
         "level": logging.getLogger("lagesbild").level,
     }
@@ -73,7 +75,11 @@ def test_gui_load_and_unload_twice_leaves_nothing_behind(qgis_iface, swedish_loc
         assert loaded["toolbars"] == sorted(before["toolbars"] + ["LagesbildToolbar"])
         assert len(loaded["handlers"]) == len(before["handlers"]) + 1
         toolbar = main_window.findChild(QToolBar, "LagesbildToolbar")
-        assert [a.statusTip() for a in toolbar.actions()] == [ACTION_TIP_SV]
+        # the version action, then one toggle for each dock of ui.DOCKS
+        assert toolbar.actions()[0].statusTip() == ACTION_TIP_SV
+        assert [a for a in toolbar.actions()[1:]] == [dock.toggleViewAction() for dock in plugin.docks]
+        assert sorted(type(d).__name__ for d in plugin.docks) == sorted(name for _, name in DOCKS)
+        docks = list(plugin.docks)
         translator = plugin.translator
         assert translator is not None
         assert tr(ACTION_TIP) == ACTION_TIP_SV
@@ -88,6 +94,7 @@ def test_gui_load_and_unload_twice_leaves_nothing_behind(qgis_iface, swedish_loc
 
         plugin.unload()
         assert state(main_window) == before
+        assert plugin.docks == [] and all(dock.parent() is None for dock in docks)
         # removeTranslator answers False for a translator that is not installed
         assert QCoreApplication.removeTranslator(translator) is False
         assert tr(ACTION_TIP) == ACTION_TIP

@@ -10,6 +10,8 @@
         </message>
         <message>
             <location filename="../../plugin.py" />
+            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/situation_dock.py" />
             <source>Lägesbild</source>
             <translation>Lägesbild</translation>
         </message>
@@ -40,6 +42,7 @@
         </message>
         <message>
             <location filename="../../core/bulk.py" />
+            <location filename="../../core/form_config.py" />
             <location filename="../../core/validation.py" />
             <source>cannot be negative</source>
             <translation>kan inte vara negativt</translation>
@@ -72,6 +75,7 @@
         </message>
         <message>
             <location filename="../../core/bulk.py" />
+            <location filename="../../core/form_config.py" />
             <location filename="../../core/validation.py" />
             <source>is before the start of the incident</source>
             <translation>är före händelsens början</translation>
@@ -101,6 +105,7 @@
             <location filename="../../core/bulk.py" />
             <location filename="../../core/store.py" />
             <location filename="../../core/validation.py" />
+            <location filename="../../ui/incident_form.py" />
             <source>is required</source>
             <translation>krävs</translation>
         </message>
@@ -132,6 +137,7 @@
         </message>
         <message>
             <location filename="../../core/validation.py" />
+            <location filename="../../ui/incident_form.py" />
             <source>must be a number</source>
             <translation>måste vara ett tal</translation>
         </message>
@@ -201,6 +207,7 @@
             <translation>utbredningen är tom: {extent}</translation>
         </message>
         <message>
+            <location filename="../../core/report.py" />
             <location filename="../../core/store.py" />
             <source>the folder {folder} does not exist</source>
             <translation>mappen {folder} finns inte</translation>
@@ -254,6 +261,7 @@
         </message>
         <message>
             <location filename="../../core/bulk.py" />
+            <location filename="../../ui/incident_form.py" />
             <source>unknown organisation</source>
             <translation>okänd organisation</translation>
         </message>
@@ -264,6 +272,7 @@
         </message>
         <message>
             <location filename="../../core/bulk.py" />
+            <location filename="../../core/form_config.py" />
             <source>unknown status</source>
             <translation>okänd status</translation>
         </message>
@@ -344,6 +353,8 @@
         </message>
         <message>
             <location filename="../../algorithms/create_store.py" />
+            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/situation_dock.py" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -355,6 +366,7 @@
         <message>
             <location filename="../../algorithms/base.py" />
             <location filename="../../algorithms/demo_data.py" />
+            <location filename="../../algorithms/situation_report.py" />
             <source>Store</source>
             <translation>Databas</translation>
         </message>
@@ -505,6 +517,7 @@
         </message>
         <message>
             <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/situation.py" />
             <location filename="../../core/summary.py" />
             <source>{change} % against {base}: {after} against {before}</source>
             <translation>{change} % jämfört med {base}: {after} mot {before}</translation>
@@ -800,6 +813,7 @@
         </message>
         <message>
             <location filename="../../algorithms/inputs.py" />
+            <location filename="../../core/report.py" />
             <source>cancelled</source>
             <translation>avbrutet</translation>
         </message>
@@ -986,6 +1000,7 @@
         </message>
         <message>
             <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/situation.py" />
             <source>{after} against 0 in {base}: no percentage without a base</source>
             <translation>{after} mot 0 under {base}: ingen procentsats utan bas</translation>
         </message>
@@ -1005,11 +1020,7 @@
             <translation>{nx} x-koordinater men {ny} y-koordinater: ange en av varje per händelse</translation>
         </message>
         <message>
-            <location filename="../../algorithms/density.py" />
-            <location filename="../../algorithms/hotspots.py" />
-            <location filename="../../algorithms/measure_followup.py" />
-            <location filename="../../algorithms/period_comparison.py" />
-            <location filename="../../algorithms/timeprofile.py" />
+            <location filename="../../algorithms/base.py" />
             <source>Analysis</source>
             <translation>Analys</translation>
         </message>
@@ -1074,8 +1085,7 @@
             <translation>automatisk radie {radius:.0f} m = 0,9 × min(standardavstånd {sd:.0f} m, √(1/ln 2) × medianavstånd {dm:.0f} m) × {n:.10g}^−0,2 (standardvärdet i ArcGIS Kernel Density)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/density.py" />
-            <location filename="../../algorithms/hotspots.py" />
+            <location filename="../../algorithms/inputs.py" />
             <source>the incidents are in a geographic CRS ({crs}, degrees): distances must be in metres; reproject the layer to a projected CRS such as SWEREF 99 TM (EPSG:3006)</source>
             <translation>händelserna är i ett geografiskt koordinatsystem ({crs}, grader): avstånd måste vara i meter; projicera om lagret till ett projicerat koordinatsystem som SWEREF 99 TM (EPSG:3006)</translation>
         </message>
@@ -1221,6 +1231,7 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
+            <location filename="../../ui/incident_form.py" />
             <source>(none)</source>
             <translation>(inget)</translation>
         </message>
@@ -1256,6 +1267,7 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
+            <location filename="../../ui/situation_dock.py" />
             <source>Area</source>
             <translation>Område</translation>
         </message>
@@ -1291,6 +1303,8 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
+            <location filename="../../core/report.py" />
+            <location filename="../../ui/incident_form.py" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
@@ -1381,6 +1395,7 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
+            <location filename="../../ui/incident_form.py" />
             <source>Subcategory</source>
             <translation>Underkategori</translation>
         </message>
@@ -1445,9 +1460,8 @@
             <translation>uppföljningen kunde inte skrivas till åtgärden: {error}</translation>
         </message>
         <message>
-            <location filename="../../algorithms/measure_followup.py" />
             <source>the incidents must be in a projected CRS in metres</source>
-            <translation>händelserna måste vara i ett projicerat koordinatsystem i meter</translation>
+            <translation type="obsolete">händelserna måste vara i ett projicerat koordinatsystem i meter</translation>
         </message>
         <message>
             <location filename="../../algorithms/measure_followup.py" />
@@ -1468,6 +1482,744 @@
             <location filename="../../algorithms/period_comparison.py" />
             <source>−50 to −20 %</source>
             <translation>−50 till −20 %</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>(a point)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Add the store's incidents, areas and measures, styled, in one layer group</source>
+            <translation>Lägg till databasens händelser, områden och åtgärder, med stil, i en lagergrupp</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>All areas</source>
+            <translation>Alla områden</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>All organisations</source>
+            <translation>Alla organisationer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>All statuses</source>
+            <translation>Alla statusar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Apply filter</source>
+            <translation>Tillämpa filter</translation>
+        </message>
+        <message>
+            <location filename="../../core/layers.py" />
+            <location filename="../../core/report.py" />
+            <source>Areas</source>
+            <translation>Områden</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Assessment and decisions</source>
+            <translation>Bedömning och beslut</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Busiest four-hour windows: {windows}.</source>
+            <translation>Mest belastade fyratimmarsperioder: {windows}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Categories</source>
+            <translation>Kategorier</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Change</source>
+            <translation>Förändring</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Changed by someone else</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Choose a Lägesbild store</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Choose a category…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/situation_dock.py" />
+            <source>Choose a store first.</source>
+            <translation>Välj en databas först.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Choose a store to report in.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Choose store…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Choose your organisation…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Clear filter</source>
+            <translation>Rensa filter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Click an incident on the map to review and handle it</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Click on the map</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Compare with</source>
+            <translation>Jämför med</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Cost (SEK)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>Custom period</source>
+            <translation>Egen period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Description</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>District</source>
+            <translation>Stadsdel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>E {x:,.0f}, N {y:,.0f}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Estimated cost in SEK</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Fewer than {n} incidents in the period.</source>
+            <translation>Färre än {n} händelser under perioden.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Field</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Focus area</source>
+            <translation>Fokusområde</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>From</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>From 22:00 the previous evening to 06:00 this morning</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>From – to</source>
+            <translation>Från – till</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Handling</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Handling note</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Handling organisation</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Handling: {category}, reported {when} by {organisation} (version {version})</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Happened during the night</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Heat map</source>
+            <translation>Värmekarta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>History</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Hot and cold spots</source>
+            <translation>Heta och kalla fläckar</translation>
+        </message>
+        <message>
+            <location filename="../../core/layers.py" />
+            <location filename="../../core/report.py" />
+            <source>Incidents</source>
+            <translation>Händelser</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Incidents by category</source>
+            <translation>Händelser per kategori</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Incidents by weekday and local hour of their start: darker is more; white is none or fewer than {n}.</source>
+            <translation>Händelser per veckodag och lokal timme då de började: mörkare är fler; vitt är inga eller färre än {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>Last 14 days</source>
+            <translation>Senaste 14 dagarna</translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>Last 7 days</source>
+            <translation>Senaste 7 dagarna</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Last follow-up</source>
+            <translation>Senaste uppföljning</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Legend</source>
+            <translation>Teckenförklaring</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Load layers</source>
+            <translation>Läs in lagren</translation>
+        </message>
+        <message>
+            <location filename="../../core/form_config.py" />
+            <source>Lägesbild standard incident form</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Measure</source>
+            <translation>Åtgärd</translation>
+        </message>
+        <message>
+            <location filename="../../core/layers.py" />
+            <source>Measures</source>
+            <translation>Åtgärder</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Measures in the action plan</source>
+            <translation>Åtgärder i åtgärdsplanen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>New report</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>No active or planned measures.</source>
+            <translation>Inga pågående eller planerade åtgärder.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>No comparison</source>
+            <translation>Ingen jämförelse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>No place yet</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/situation_dock.py" />
+            <source>No store chosen</source>
+            <translation>Ingen databas vald</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Not saved: choose your organisation.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Not saved: correct the fields marked in red.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Not saved: remove the personal data from the description.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Not saved: {error}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Nothing to save: no field was changed.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Occurred from</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Occurred to</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>One page per district</source>
+            <translation>En sida per stadsdel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Open a Lägesbild store</source>
+            <translation>Öppna en Lägesbild-databas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Open store…</source>
+            <translation>Öppna databas…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Organisation</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-filer (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Pages</source>
+            <translation>Sidor</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <location filename="../../ui/situation_dock.py" />
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Period end (default: yesterday)</source>
+            <translation>Periodens slut (standard: i går)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Period start (default: 28 days before today)</source>
+            <translation>Periodens början (standard: 28 dagar före i dag)</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Period {period}</source>
+            <translation>Period {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Personal data in the description</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Pick an incident</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Place</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Place name</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Police</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Reloaded: the incident as it is saved now. Make your change again.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Remove personal data: the description contains a {kinds}. The situation picture is about places, never persons.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Report</source>
+            <translation>Rapport</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Report incident</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Report of {start} to {end} ({compare})</source>
+            <translation>Rapport för {start} till {end} ({compare})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Report reference, e.g. 5000-K123456-25</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Reported by</source>
+            <translation>Rapporterad av</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Reported to the police</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Responsible</source>
+            <translation>Ansvarig</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Save</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Saved.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Shared report: no incident descriptions or handling notes. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. Hot and cold spots: Getis-Ord Gi* over the whole town.</source>
+            <translation>Rapport för spridning: inga händelsebeskrivningar eller hanteringsanteckningar. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Heta och kalla fläckar: Getis-Ord Gi* över hela orten.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Show the situation picture: the store, filters and summary</source>
+            <translation>Visa lägesbilden: databasen, filter och sammanfattning</translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>Since 1 January</source>
+            <translation>Sedan 1 januari</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Situation picture</source>
+            <translation>Lägesbild</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Situation report</source>
+            <translation>Lägesrapport</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Situation report (PDF)</source>
+            <translation>Lägesrapport (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Smallest count shown</source>
+            <translation>Minsta antal som visas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Someone else saved this incident after you loaded it. Nothing was overwritten. Reload it now? Your changes in the form are then replaced by the saved version.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/situation_dock.py" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Store: {name} (times in {zone})</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>The description contains personal data. The situation picture is about places, never persons. Remove it now and save?</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>The filter could not be applied to {layer}.</source>
+            <translation>Filtret kunde inte tillämpas på {layer}.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>The previous period</source>
+            <translation>Föregående period</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <location filename="../../core/situation.py" />
+            <source>The same period last year</source>
+            <translation>Samma period förra året</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>The situation report for the crime-prevention council: an A4 landscape PDF from the template resources/layouts/situation_report.qpt with the map of the period's incidents over their hot and cold spots and the areas, a table of incidents per category with the change against the comparison period (its dates named), the time of week, the measures of the action plan, and an empty frame for the meeting's assessment and decisions. By default the period is the last 28 days up to yesterday, compared with the same dates last year. ATLAS_BY_AREA makes one page per district instead. The report is meant to be shared: no incident descriptions or handling notes, and every count below MIN_COUNT is shown as "fewer than", also where a total would reveal it. The PDF keeps its text as text (searchable and readable by a screen reader).</source>
+            <translation>Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med kartan över periodens händelser ovanpå deras heta och kalla fläckar och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>There were no incidents in the period.</source>
+            <translation>Det fanns inga händelser under perioden.</translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>This month</source>
+            <translation>Denna månad</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Time of week</source>
+            <translation>Veckans tider</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>To</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Total</source>
+            <translation>Totalt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Use the map centre</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>What happened? Describe places and things, never persons.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>When</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Your organisation</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/form_config.py" />
+            <source>at most {limit} characters</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>compared with {base}</source>
+            <translation>jämfört med {base}</translation>
+        </message>
+        <message>
+            <location filename="../../core/personal_data.py" />
+            <source>e-mail address</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>e.g. Storgatan 12, the school yard</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>fewer than {n}</source>
+            <translation>färre än {n}</translation>
+        </message>
+        <message>
+            <location filename="../../core/form_config.py" />
+            <source>is not a subcategory of the category</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>no</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>no such store: {path}</source>
+            <translation>lagret finns inte: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>not shown</source>
+            <translation>visas ej</translation>
+        </message>
+        <message>
+            <location filename="../../core/personal_data.py" />
+            <source>personal identity number</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/personal_data.py" />
+            <source>phone number</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>situation picture of {day}</source>
+            <translation>lägesbild per {day}</translation>
+        </message>
+        <message>
+            <location filename="../../core/form_config.py" />
+            <source>the incidents layer of {path} cannot be opened</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>the incidents of {path} cannot be read</source>
+            <translation>händelserna i {path} kan inte läsas</translation>
+        </message>
+        <message>
+            <location filename="../../core/layers.py" />
+            <source>the layer {table} of {path} could not be opened</source>
+            <translation>lagret {table} i {path} kunde inte öppnas</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>the period runs backwards: it starts on {start}, after its end on {end}</source>
+            <translation>perioden går baklänges: den börjar {start}, efter sitt slut {end}</translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>the previous period</source>
+            <translation>föregående period</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>the report could not be written to {path}</source>
+            <translation>rapporten kunde inte skrivas till {path}</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>the report template could not be written to {path}</source>
+            <translation>rapportmallen kunde inte skrivas till {path}</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>the report template {path} cannot be read</source>
+            <translation>rapportmallen {path} kan inte läsas</translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>the same period last year</source>
+            <translation>samma period förra året</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>the store has no area of kind district: there is nothing to make a page of</source>
+            <translation>lagret har inget område av typen stadsdel: det finns inget att göra en sida av</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>yes</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>{count} incidents, {period}</source>
+            <translation>{count} händelser, {period}</translation>
+        </message>
+        <message>
+            <location filename="../../core/situation.py" />
+            <source>{name} ({period})</source>
+            <translation>{name} ({period})</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>{n} incidents in the period.</source>
+            <translation>{n} händelser under perioden.</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>{n} incidents in the period; {change}.</source>
+            <translation>{n} händelser under perioden; {change}.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>{pages} pages, {n} incidents: {path}</source>
+            <translation>{pages} sidor, {n} händelser: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Report an incident, or review and handle one</source>
+            <translation type="unfinished"></translation>
         </message>
     </context>
     <context>

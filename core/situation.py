@@ -1,0 +1,286 @@
+"""The situation picture's filter and summary: period presets, the provider
+filter built safely from the chosen values, and the numbers the dock shows.
+
+Pure functions of ``today`` and the store, so that they are tested without
+widgets. Percent change is always relative to the earlier period, and its
+base is named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from . import codelist
+from .analysis.comparison import number, period_in_words
+from .i18n import tr
+from .store import IncidentFilter, Store
+from .summary import percent_change
+from .timeutil import Period, shift_years, sql_bound
+
+LAST_7_DAYS = "last_7_days"
+LAST_14_DAYS = "last_14_days"
+THIS_MONTH = "this_month"
+SINCE_1_JANUARY = "since_1_january"
+SAME_PERIOD_LAST_YEAR = "same_period_last_year"
+CUSTOM = "custom"
+PRESETS = (LAST_7_DAYS, LAST_14_DAYS, THIS_MONTH, SINCE_1_JANUARY, SAME_PERIOD_LAST_YEAR, CUSTOM)
+# the presets "the same period last year" can be taken of
+BASE_PRESETS = (LAST_7_DAYS, LAST_14_DAYS, THIS_MONTH, SINCE_1_JANUARY, CUSTOM)
+# an area filter becomes a list of fids; SQLite takes far longer lists, but
+# short IN lists keep the subset string readable in the layer's properties
+FID_CHUNK = 500
+
+
+def preset_label(preset: str) -> str:
+    return {
+        LAST_7_DAYS: tr("Last 7 days"),
+        LAST_14_DAYS: tr("Last 14 days"),
+        THIS_MONTH: tr("This month"),
+        SINCE_1_JANUARY: tr("Since 1 January"),
+        SAME_PERIOD_LAST_YEAR: tr("The same period last year"),
+        CUSTOM: tr("Custom period"),
+    }[preset]
+
+
+def preset_period(preset: str, today: date, custom: Period | None = None,
+                  base: str = SINCE_1_JANUARY) -> Period:
+    """The local days a preset covers, up to and including ``today``.
+    ``SAME_PERIOD_LAST_YEAR`` is the ``base`` preset's period a year earlier
+    (29 February maps to 28 February)."""
+    if preset == LAST_7_DAYS:
+        return Period(today - timedelta(days=6), today)
+    if preset == LAST_14_DAYS:
+        return Period(today - timedelta(days=13), today)
+    if preset == THIS_MONTH:
+        return Period(today.replace(day=1), today)
+    if preset == SINCE_1_JANUARY:
+        return Period(date(today.year, 1, 1), today)
+    if preset == CUSTOM:
+        if custom is None:
+            raise ValueError("a custom period needs its start and end")
+        return custom
+    if preset == SAME_PERIOD_LAST_YEAR:
+        if base == SAME_PERIOD_LAST_YEAR or base not in BASE_PRESETS:
+            raise ValueError(f"not a base preset: {base!r}")
+        return preset_period(base, today, custom).years_earlier()
+    raise ValueError(f"unknown period preset: {preset!r}")
+
+
+def previous_period(period: Period) -> Period:
+    """The period of the same length that ends the day before ``period`` starts."""
+    return Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+
+
+def year_earlier(period: Period) -> Period:
+    return Period(shift_years(period.start, -1), shift_years(period.end, -1))
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the dock's filter shows; empty tuples and None mean no restriction."""
+
+    preset: str = LAST_14_DAYS
+    base_preset: str = SINCE_1_JANUARY  # for SAME_PERIOD_LAST_YEAR
+    custom: Period | None = None
+    categories: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    area: str | None = None
+
+    def period(self, today: date) -> Period:
+        return preset_period(self.preset, today, self.custom, self.base_preset)
+
+    def incident_filter(self, today: date, period: Period | None = None) -> IncidentFilter:
+        return IncidentFilter(period=period or self.period(today), categories=self.categories,
+                              organisations=self.organisations, statuses=self.statuses, area=self.area)
+
+
+# --- the provider filter ----------------------------------------------------
+
+def sql_literal(value) -> str:
+    """``value`` as an SQLite literal: always data, never SQL. Text is quoted
+    with its single quotes doubled (a backslash is an ordinary character in
+    SQLite, unlike in QGIS expressions); a NUL character is refused."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("not a finite number")
+        return repr(float(value))
+    text = str(value)
+    if "\x00" in text:
+        raise ValueError("text with a NUL character cannot be a filter value")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def sql_identifier(name: str) -> str:
+    if "\x00" in name:
+        raise ValueError("a column name cannot hold a NUL character")
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _in_list(column: str, values) -> str:
+    return f"{sql_identifier(column)} IN ({', '.join(sql_literal(v) for v in values)})"
+
+
+def fid_condition(fids) -> str:
+    """``fid`` in the given set: runs of consecutive fids as BETWEEN, the
+    rest as IN lists of at most ``FID_CHUNK``; "0 = 1" for none."""
+    ordered = sorted({int(f) for f in fids})
+    if not ordered:
+        return "0 = 1"
+    runs, singles = [], []
+    start = previous = ordered[0]
+    for fid in ordered[1:] + [None]:
+        if fid is not None and fid == previous + 1:
+            previous = fid
+            continue
+        if previous - start >= 2:
+            runs.append(f"{sql_identifier('fid')} BETWEEN {start} AND {previous}")
+        else:
+            singles += list(range(start, previous + 1))
+        if fid is not None:
+            start = previous = fid
+    parts = runs + [_in_list("fid", singles[i:i + FID_CHUNK]) for i in range(0, len(singles), FID_CHUNK)]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def subset_string(store: Store, state: FilterState, today: date) -> str:
+    """The incidents layer's provider filter (an SQLite WHERE clause run by
+    GDAL): the same incidents as ``store.count(state.incident_filter(today))``.
+
+    The period compares the stored UTC text with the UTC bounds of the local
+    days in the store's zone, as the store does. An area cannot be an SQL
+    condition (GDAL offers exact spatial predicates in a GeoPackage subset
+    only with SpatiaLite), so it becomes the fids the store finds inside the
+    area for the whole filter, fixed when the filter is applied."""
+    incident_filter = state.incident_filter(today)
+    if incident_filter.area:
+        return fid_condition(store.arrays(incident_filter, ())["fid"].tolist())
+    start, end = incident_filter.period.utc_bounds(store.tz)
+    column = sql_identifier(incident_filter.time_field)
+    clauses = [f"{column} >= {sql_literal(sql_bound(start))}", f"{column} < {sql_literal(sql_bound(end))}"]
+    for name, values in (("category", state.categories), ("reporting_org", state.organisations),
+                         ("status", state.statuses)):
+        if values:
+            clauses.append(_in_list(name, values))
+    return " AND ".join(clauses)
+
+
+# --- the summary ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Change:
+    """The filter's count in ``period`` against the earlier ``base_period``."""
+
+    period: Period
+    count: int
+    base_period: Period
+    base_count: int
+
+    @property
+    def percent(self) -> float | None:
+        return percent_change(self.base_count, self.count)
+
+    def words(self, base_name: str, language: str | None = None) -> str:
+        """'−18.1 % against the same period last year (…): 317 against 387'."""
+        base = tr("{name} ({period})").format(name=base_name, period=period_in_words(self.base_period, language))
+        if self.percent is None:
+            return tr("{after} against 0 in {base}: no percentage without a base").format(
+                after=self.count, base=base)
+        return tr("{change} % against {base}: {after} against {before}").format(
+            change=number(self.percent, language, sign=True), base=base, after=self.count, before=self.base_count)
+
+
+@dataclass(frozen=True)
+class Summary:
+    period: Period
+    total: int
+    by_category: dict[str, int] = field(default_factory=dict)  # code -> count, code-list order, non-zero
+    previous: Change | None = None  # against the previous period of the same length
+    last_year: Change | None = None  # against the same period last year
+
+    def lines(self, language: str = "en") -> list[str]:
+        result = [tr("{count} incidents, {period}").format(
+            count=self.total, period=period_in_words(self.period, language))]
+        if self.previous is not None:
+            result.append(self.previous.words(tr("the previous period"), language))
+        if self.last_year is not None:
+            result.append(self.last_year.words(tr("the same period last year"), language))
+        for code, count in self.by_category.items():
+            result.append(f"{codelist.label(code, language)}: {count}")
+        return result
+
+
+def summary(store: Store, state: FilterState, today: date) -> Summary:
+    """The counts the dock shows for ``state``, all from the store."""
+    period = state.period(today)
+    counts = store.counts("category", state.incident_filter(today, period))
+    by_category = {c.code: counts[c.code] for c in codelist.CATEGORIES if counts.get(c.code)}
+    total = sum(counts.values())
+
+    def change(base_period: Period) -> Change:
+        return Change(period, total, base_period, store.count(state.incident_filter(today, base_period)))
+
+    return Summary(period=period, total=total, by_category=by_category,
+                   previous=change(previous_period(period)), last_year=change(year_earlier(period)))
+
+
+def cleared(state: FilterState) -> FilterState:
+    """The state with every restriction but the period removed."""
+    return replace(state, categories=(), organisations=(), statuses=(), area=None)
+
+
+# --- the dock's state in the QGIS project -------------------------------------
+
+PROJECT_SCOPE = "lagesbild"
+
+
+def write_state(project, store_path: str, state: FilterState) -> None:
+    """Keep the store and the filter in ``project`` (saved with it)."""
+    entries = {
+        "situation/store": store_path or "",
+        "situation/preset": state.preset,
+        "situation/base_preset": state.base_preset,
+        "situation/custom_start": state.custom.start.isoformat() if state.custom else "",
+        "situation/custom_end": state.custom.end.isoformat() if state.custom else "",
+        "situation/area": state.area or "",
+    }
+    for key, value in entries.items():
+        project.writeEntry(PROJECT_SCOPE, key, value)
+    for key, values in (("categories", state.categories), ("organisations", state.organisations),
+                        ("statuses", state.statuses)):
+        project.writeEntry(PROJECT_SCOPE, f"situation/{key}", list(values))
+
+
+def read_state(project) -> tuple[str, FilterState]:
+    """The store path and filter kept in ``project`` ("" and the default
+    filter when it has none); unknown presets fall back to the default."""
+    def text(key: str) -> str:
+        value, found = project.readEntry(PROJECT_SCOPE, f"situation/{key}", "")
+        return value if found else ""
+
+    def texts(key: str) -> tuple[str, ...]:
+        values, found = project.readListEntry(PROJECT_SCOPE, f"situation/{key}", [])
+        return tuple(v for v in values if v) if found else ()
+
+    default = FilterState()
+    preset = text("preset") if text("preset") in PRESETS else default.preset
+    base = text("base_preset") if text("base_preset") in BASE_PRESETS else default.base_preset
+    custom = None
+    try:
+        if text("custom_start") and text("custom_end"):
+            custom = Period(date.fromisoformat(text("custom_start")), date.fromisoformat(text("custom_end")))
+    except ValueError:
+        custom = None
+    if custom is None and CUSTOM in (preset, base):
+        preset, base = default.preset, default.base_preset
+    state = FilterState(preset=preset, base_preset=base, custom=custom, categories=texts("categories"),
+                        organisations=texts("organisations"), statuses=texts("statuses"),
+                        area=text("area") or None)
+    return text("store"), state

@@ -1,0 +1,191 @@
+"""The situation picture's presets, provider filter and summary, checked
+against direct SQL on the GeoPackage with bounds computed here, independently,
+from the local days in Europe/Stockholm."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from qgis.core import QgsProject
+from store_helpers import TOWN, incident
+
+from lagesbild.core import layers, situation
+from lagesbild.core.situation import FilterState
+from lagesbild.core.store import Store
+from lagesbild.core.timeutil import Period
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+TODAY = date(2025, 3, 31)  # the day after the spring change of the clocks
+CATEGORIES = ("vandalism", "graffiti", "disorder", "drugs")
+ORGANISATIONS = ("housing", "police", "municipality")
+NASTY = "o'h\\'); DROP TABLE x;--"
+
+
+def utc_bound(day: date) -> str:
+    return datetime(day.year, day.month, day.day, tzinfo=STOCKHOLM).astimezone(timezone.utc).strftime(
+        "%Y-%m-%dT%H:%M:%S")
+
+
+def sql_count(path, period: Period, where: str = "1 = 1", params: tuple = ()) -> int:
+    with sqlite3.connect(path) as db:
+        return db.execute(
+            f"SELECT count(*) FROM incidents WHERE occurred_from >= ? AND occurred_from < ? AND {where}",
+            (utc_bound(period.start), utc_bound(period.end + timedelta(days=1)), *params)).fetchone()[0]
+
+
+def shown(layer) -> int:
+    """The features the layer draws (QGIS 3.22's OGR featureCount() can lag a new subset)."""
+    return sum(1 for _ in layer.getFeatures())
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    rng = random.Random(7)
+    start = datetime(2023, 11, 1, tzinfo=timezone.utc)
+    span = int((datetime(2025, 4, 1, tzinfo=timezone.utc) - start).total_seconds())
+    rows = []
+    for _ in range(1500):
+        rows.append(incident(category=rng.choice(CATEGORIES), reporting_org=rng.choice(ORGANISATIONS),
+                             status=rng.choice(("new", "closed")),
+                             occurred_from=start + timedelta(seconds=rng.randrange(span)), occurred_to=None,
+                             geometry=(TOWN[0] + rng.uniform(0, 3000), TOWN[1] + rng.uniform(0, 3000))))
+    # on the edges of local days: 00:30 local on the first day of a period, 23:30 the day before
+    for day in (date(2025, 3, 25), date(2025, 3, 18), date(2025, 3, 1), date(2025, 1, 1), date(2024, 1, 1)):
+        for minutes in (30, -30):
+            moment = datetime(day.year, day.month, day.day, tzinfo=STOCKHOLM) + timedelta(minutes=minutes)
+            rows.append(incident(occurred_from=moment, occurred_to=None, category="graffiti"))
+    path = tmp_path_factory.mktemp("situation") / "situation.gpkg"
+    with Store.create(path) as store:
+        store.add_organisation(NASTY, "Konstig organisation")
+        store.add_incidents(rows)
+        for i in range(3):
+            store.add_incident(incident(reporting_org=NASTY, occurred_from=datetime(2025, 3, 20 + i, 12,
+                                                                                    tzinfo=timezone.utc)))
+        x, y = TOWN
+        store.add_area("Norr", "district", f"POLYGON(({x} {y + 1500}, {x + 3000} {y + 1500}, {x + 3000} {y + 3000}, "
+                                           f"{x} {y + 3000}, {x} {y + 1500}))")
+    return path
+
+
+EXPECTED_PERIODS = {
+    situation.LAST_7_DAYS: Period(date(2025, 3, 25), TODAY),
+    situation.LAST_14_DAYS: Period(date(2025, 3, 18), TODAY),
+    situation.THIS_MONTH: Period(date(2025, 3, 1), TODAY),
+    situation.SINCE_1_JANUARY: Period(date(2025, 1, 1), TODAY),
+    situation.SAME_PERIOD_LAST_YEAR: Period(date(2024, 1, 1), date(2024, 3, 31)),
+    situation.CUSTOM: Period(date(2024, 12, 24), date(2025, 1, 6)),
+}
+
+
+@pytest.mark.parametrize("preset", situation.PRESETS)
+def test_preset_periods(preset):
+    custom = Period(date(2024, 12, 24), date(2025, 1, 6))
+    assert situation.preset_period(preset, TODAY, custom) == EXPECTED_PERIODS[preset]
+
+
+def test_same_period_last_year_of_other_presets_and_leap_days():
+    assert situation.preset_period(situation.SAME_PERIOD_LAST_YEAR, TODAY, base=situation.LAST_7_DAYS) == Period(
+        date(2024, 3, 25), date(2024, 3, 31))
+    leap = date(2024, 2, 29)
+    assert situation.preset_period(situation.SAME_PERIOD_LAST_YEAR, leap, base=situation.THIS_MONTH) == Period(
+        date(2023, 2, 1), date(2023, 2, 28))
+    assert situation.previous_period(Period(date(2025, 3, 1), date(2025, 3, 31))) == Period(
+        date(2025, 1, 29), date(2025, 2, 28))
+    with pytest.raises(ValueError):
+        situation.preset_period(situation.CUSTOM, TODAY)
+
+
+@pytest.mark.parametrize("preset", situation.PRESETS)
+def test_summary_counts_match_direct_sql(store_path, preset):
+    state = FilterState(preset=preset, custom=EXPECTED_PERIODS[situation.CUSTOM])
+    period = EXPECTED_PERIODS[preset]
+    with Store.open(store_path) as store:
+        result = situation.summary(store, state, TODAY)
+    assert result.period == period
+    assert result.total == sql_count(store_path, period) > 0
+    for code in CATEGORIES:
+        assert result.by_category.get(code, 0) == sql_count(store_path, period, "category = ?", (code,))
+    previous = Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+    assert result.previous.base_period == previous
+    assert result.previous.base_count == sql_count(store_path, previous)
+    year = Period(period.start.replace(year=period.start.year - 1), period.end.replace(year=period.end.year - 1))
+    assert result.last_year.base_period == year
+    assert result.last_year.base_count == sql_count(store_path, year)
+    if result.last_year.base_count:
+        expected = 100 * (result.total - result.last_year.base_count) / result.last_year.base_count
+        assert result.last_year.percent == pytest.approx(expected)
+
+
+def test_summary_in_words_names_the_base():
+    change = situation.Change(Period(date(2025, 1, 1), date(2025, 6, 15)), 317,
+                              Period(date(2024, 1, 1), date(2024, 6, 15)), 387)
+    assert change.words("the same period last year", "en") == (
+        "\u221218.1 % against the same period last year (1 Jan\u201315 Jun 2024): 317 against 387")
+    none = situation.Change(change.period, 5, change.base_period, 0)
+    assert "no percentage" in none.words("the same period last year", "en")
+
+
+@pytest.mark.parametrize("preset", situation.PRESETS)
+def test_layer_subset_shows_what_the_summary_counts(store_path, preset):
+    state = FilterState(preset=preset, custom=EXPECTED_PERIODS[situation.CUSTOM], categories=("graffiti", "drugs"),
+                        organisations=("housing",), statuses=("new",))
+    project = QgsProject()
+    layer = layers.load_store(store_path, project, "en").incidents
+    with Store.open(store_path) as store:
+        subset = situation.subset_string(store, state, TODAY)
+        expected = store.count(state.incident_filter(TODAY))
+    assert layer.setSubsetString(subset)
+    assert shown(layer) == expected == sql_count(
+        store_path, EXPECTED_PERIODS[preset],
+        "category IN ('graffiti', 'drugs') AND reporting_org = 'housing' AND status = 'new'")
+
+
+def test_quotes_and_sql_keywords_are_data(store_path):
+    project = QgsProject()
+    layer = layers.load_store(store_path, project, "en").incidents
+    total = shown(layer)
+    with Store.open(store_path) as store:
+        state = FilterState(preset=situation.THIS_MONTH, organisations=(NASTY,))
+        assert layer.setSubsetString(situation.subset_string(store, state, TODAY))
+        assert shown(layer) == 3 == store.count(state.incident_filter(TODAY))
+        evil = FilterState(preset=situation.THIS_MONTH, categories=("x' OR '1'='1",),
+                           statuses=("'); DELETE FROM incidents; --",))
+        assert layer.setSubsetString(situation.subset_string(store, evil, TODAY))
+        assert shown(layer) == 0
+    layer.setSubsetString("")
+    assert shown(layer) == total
+    assert situation.sql_literal("a'b\\c") == "'a''b\\c'"
+    assert situation.sql_literal(3) == "3" and situation.sql_literal(None) == "NULL"
+    assert situation.sql_identifier('we"ird') == '"we""ird"'
+    with pytest.raises(ValueError):
+        situation.sql_literal("nul\x00")
+
+
+def test_area_filter_becomes_the_store_fids(store_path):
+    state = FilterState(preset=situation.SINCE_1_JANUARY, area="Norr", categories=("vandalism",))
+    project = QgsProject()
+    layer = layers.load_store(store_path, project, "en").incidents
+    with Store.open(store_path) as store:
+        subset = situation.subset_string(store, state, TODAY)
+        expected = store.count(state.incident_filter(TODAY))
+        fids = set(store.arrays(state.incident_filter(TODAY), ())["fid"].tolist())
+    assert 0 < expected < sql_count(store_path, EXPECTED_PERIODS[situation.SINCE_1_JANUARY], "category = 'vandalism'")
+    assert layer.setSubsetString(subset)
+    assert {f.id() for f in layer.getFeatures()} == fids
+    assert situation.fid_condition([]) == "0 = 1"
+    condition = situation.fid_condition([1, 2, 3, 4, 9, 11] + list(range(2000, 3200, 2)))
+    assert '"fid" BETWEEN 1 AND 4' in condition and condition.count(" IN (") == 2
+
+
+def test_state_round_trip_through_project_entries():
+    project = QgsProject()
+    state = FilterState(preset=situation.SAME_PERIOD_LAST_YEAR, base_preset=situation.CUSTOM,
+                        custom=Period(date(2025, 2, 1), date(2025, 2, 14)), categories=("fire", "drugs"),
+                        organisations=(NASTY,), statuses=("closed",), area="Norr")
+    situation.write_state(project, "/data/x.gpkg", state)
+    assert situation.read_state(project) == ("/data/x.gpkg", state)
+    assert situation.read_state(QgsProject()) == ("", FilterState())

@@ -1,0 +1,296 @@
+"""The "Lägesbild" dock: open a store, load its styled layers, filter the
+incidents and read the summary. Thin: the filter, the presets and the numbers
+come from core/situation.py, the layers and styles from core/layers.py."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from qgis.core import QgsProject, QgsSettings
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import codelist, layers, situation
+from ..core.compat import MESSAGE_CRITICAL
+from ..core.i18n import language, tr
+from ..core.store import Store, StoreError
+from ..core.timeutil import Period
+
+SETTINGS_LAST_STORE = "lagesbild/last_store"
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "lagesbild.svg"
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SituationDock(QgsDockWidget):
+    def __init__(self, iface, parent=None):  # noqa: QGS105 (plugin.py hands each dock its iface)
+        super().__init__(tr("Lägesbild"), parent)
+        self.iface = iface
+        self.setObjectName("LagesbildSituationDock")
+        self.setWindowIcon(QIcon(str(ICON)))
+        self.toggleViewAction().setStatusTip(tr("Show the situation picture: the store, filters and summary"))
+        self.store_path = ""
+        self._base_preset = situation.SINCE_1_JANUARY
+        self._restoring = False
+        self._build()
+        self._connections = [
+            (self.open_button.clicked, self.choose_store),
+            (self.load_button.clicked, self.load_layers),
+            (self.apply_button.clicked, self.apply_filter),
+            (self.clear_button.clicked, self.clear_filter),
+            (self.heatmap_button.toggled, self.show_heatmap),
+            (self.preset_combo.currentIndexChanged, self._preset_changed),
+            (QgsProject.instance().readProject, self._project_read),
+            (QgsProject.instance().cleared, self._project_cleared),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+        self._preset_changed()
+
+    # --- widgets --------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        outer = QVBoxLayout(body)
+
+        store_row = QHBoxLayout()
+        self.store_edit = QLineEdit(body)
+        self.store_edit.setReadOnly(True)
+        self.store_edit.setPlaceholderText(tr("No store chosen"))
+        self.open_button = QPushButton(tr("Open store…"), body)
+        store_row.addWidget(self.store_edit)
+        store_row.addWidget(self.open_button)
+        outer.addLayout(store_row)
+        self.load_button = QPushButton(tr("Load layers"), body)
+        self.load_button.setToolTip(tr("Add the store's incidents, areas and measures, styled, in one layer group"))
+        outer.addWidget(self.load_button)
+
+        form = QFormLayout()
+        self.preset_combo = QComboBox(body)
+        for preset in situation.PRESETS:
+            self.preset_combo.addItem(situation.preset_label(preset), preset)
+        self.preset_combo.setCurrentIndex(situation.PRESETS.index(situation.FilterState().preset))
+        form.addRow(tr("Period"), self.preset_combo)
+        dates = QHBoxLayout()
+        self.start_edit = QDateEdit(body)
+        self.end_edit = QDateEdit(body)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            dates.addWidget(edit)
+        form.addRow(tr("From – to"), dates)
+        self.category_list = QListWidget(body)
+        self.category_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for category in codelist.CATEGORIES:
+            item = QListWidgetItem(QIcon(str(category.icon_path)), category.label(language()))
+            item.setData(CODE_ROLE, category.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.category_list.addItem(item)
+        form.addRow(tr("Categories"), self.category_list)
+        self.organisation_combo = QComboBox(body)
+        self.status_combo = QComboBox(body)
+        self.area_combo = QComboBox(body)
+        form.addRow(tr("Reported by"), self.organisation_combo)
+        form.addRow(tr("Status"), self.status_combo)
+        form.addRow(tr("Area"), self.area_combo)
+        self._fill_choices(None)
+        outer.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.apply_button = QPushButton(tr("Apply filter"), body)
+        self.clear_button = QPushButton(tr("Clear filter"), body)
+        self.heatmap_button = QPushButton(tr("Heat map"), body)
+        self.heatmap_button.setCheckable(True)
+        for button in (self.apply_button, self.clear_button, self.heatmap_button):
+            buttons.addWidget(button)
+        outer.addLayout(buttons)
+        self.summary_label = QLabel(body)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.summary_label)
+        outer.addStretch(1)
+        self.setWidget(body)
+
+    def _fill_choices(self, store: Store | None) -> None:
+        """The organisation, status and area choices, the first meaning all."""
+        lang = language()
+        self.organisation_combo.clear()
+        self.organisation_combo.addItem(tr("All organisations"), "")
+        if store is not None:
+            for organisation in store.organisations():
+                name = organisation["name_sv"] if lang == "sv" else organisation["name_en"]
+                self.organisation_combo.addItem(name, organisation["code"])
+        self.status_combo.clear()
+        self.status_combo.addItem(tr("All statuses"), "")
+        for code, label_sv, label_en in codelist.STATUSES:
+            self.status_combo.addItem(label_sv if lang == "sv" else label_en, code)
+        self.area_combo.clear()
+        self.area_combo.addItem(tr("All areas"), "")
+        if store is not None:
+            for area in store.areas():
+                self.area_combo.addItem(area.name, area.name)
+
+    # --- state ----------------------------------------------------------------
+    def state(self) -> situation.FilterState:
+        preset = self.preset_combo.currentData()
+        custom = None
+        start, end = self.start_edit.date().toPyDate(), self.end_edit.date().toPyDate()
+        if situation.CUSTOM in (preset, self._base_preset):
+            custom = Period(min(start, end), max(start, end))
+        categories = tuple(self.category_list.item(i).data(CODE_ROLE) for i in range(self.category_list.count())
+                           if self.category_list.item(i).checkState() == Qt.CheckState.Checked)
+        organisation, status, area = (combo.currentData() for combo in
+                                      (self.organisation_combo, self.status_combo, self.area_combo))
+        return situation.FilterState(
+            preset=preset, base_preset=self._base_preset, custom=custom, categories=categories,
+            organisations=(organisation,) if organisation else (), statuses=(status,) if status else (),
+            area=area or None)
+
+    def set_state(self, store_path: str, state: situation.FilterState) -> None:
+        self._restoring = True
+        try:
+            self._set_store_path(store_path)
+            self._base_preset = state.base_preset
+            self.preset_combo.setCurrentIndex(situation.PRESETS.index(state.preset))
+            if state.custom is not None:
+                self.start_edit.setDate(QDate(state.custom.start))
+                self.end_edit.setDate(QDate(state.custom.end))
+            for i in range(self.category_list.count()):
+                item = self.category_list.item(i)
+                checked = item.data(CODE_ROLE) in state.categories
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            for combo, values in ((self.organisation_combo, state.organisations),
+                                  (self.status_combo, state.statuses),
+                                  (self.area_combo, (state.area,) if state.area else ())):
+                index = combo.findData(values[0]) if values else 0
+                combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._restoring = False
+        self._preset_changed()
+
+    def _set_store_path(self, path: str) -> None:
+        self.store_path = path or ""
+        self.store_edit.setText(self.store_path)
+        store = None
+        if self.store_path:
+            try:
+                store = Store.open(self.store_path)
+            except (StoreError, ValueError) as error:
+                self._message(str(error), MESSAGE_CRITICAL)
+                self.store_path = ""
+                self.store_edit.setText("")
+        try:
+            self._fill_choices(store)
+        finally:
+            if store is not None:
+                store.close()
+
+    def _save_state(self) -> None:
+        situation.write_state(QgsProject.instance(), self.store_path, self.state())
+
+    def _preset_changed(self, *_args) -> None:
+        preset = self.preset_combo.currentData()
+        if preset != situation.SAME_PERIOD_LAST_YEAR and not self._restoring:
+            self._base_preset = preset
+        custom = situation.CUSTOM in (preset, self._base_preset)
+        self.start_edit.setEnabled(custom)
+        self.end_edit.setEnabled(custom)
+
+    def _project_read(self, *_args) -> None:
+        store_path, state = situation.read_state(QgsProject.instance())
+        self.set_state(store_path, state)
+
+    def _project_cleared(self) -> None:
+        self.set_state("", situation.FilterState())
+        self.summary_label.clear()
+
+    # --- actions --------------------------------------------------------------
+    def choose_store(self) -> None:
+        settings = QgsSettings()
+        start = self.store_path or settings.value(SETTINGS_LAST_STORE, "", type=str)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a Lägesbild store"), start,
+                                              tr("GeoPackage (*.gpkg)"))
+        if path:
+            self.open_store(path)
+
+    def open_store(self, path: str) -> None:
+        self._set_store_path(str(Path(path).resolve()))
+        if self.store_path:
+            QgsSettings().setValue(SETTINGS_LAST_STORE, self.store_path)
+            self._save_state()
+
+    def load_layers(self) -> None:
+        if not self.store_path:
+            self._message(tr("Choose a store first."), MESSAGE_CRITICAL)
+            return
+        try:
+            layers.load_store(self.store_path, QgsProject.instance(), language())
+        except layers.LayerLoadError as error:
+            self._message(str(error), MESSAGE_CRITICAL)
+            return
+        self.heatmap_button.setChecked(False)
+        self.apply_filter()
+
+    def _today(self, store: Store) -> date:
+        return datetime.now(store.tz).date()
+
+    def apply_filter(self) -> None:
+        if not self.store_path:
+            return
+        state = self.state()
+        try:
+            with Store.open(self.store_path) as store:
+                today = self._today(store)
+                subset = situation.subset_string(store, state, today)
+                numbers = situation.summary(store, state, today)
+        except (StoreError, ValueError) as error:
+            self._message(str(error), MESSAGE_CRITICAL)
+            return
+        for layer in layers.store_layers(QgsProject.instance(), self.store_path):
+            if not layer.setSubsetString(subset):
+                self._message(tr("The filter could not be applied to {layer}.").format(layer=layer.name()),
+                              MESSAGE_CRITICAL)
+        self.summary_label.setText("\n".join(numbers.lines(language())))
+        self._save_state()
+
+    def clear_filter(self) -> None:
+        """Every restriction but the period off, and the layers unfiltered."""
+        self.set_state(self.store_path, situation.cleared(self.state()))
+        for layer in layers.store_layers(QgsProject.instance(), self.store_path):
+            layer.setSubsetString("")
+        self.summary_label.clear()
+        self._save_state()
+
+    def show_heatmap(self, on: bool) -> None:
+        for layer in layers.store_layers(QgsProject.instance(), self.store_path):
+            layers.style_incidents(layer, language(), heatmap=on)
+
+    def _message(self, text: str, level) -> None:
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(tr("Lägesbild"), text, level, 8)
+
+    def unload(self) -> None:
+        for signal, slot in self._connections:
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        self._connections = []
+
