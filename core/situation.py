@@ -115,7 +115,14 @@ def sql_literal(value) -> str:
     text = str(value)
     if "\x00" in text:
         raise ValueError("text with a NUL character cannot be a filter value")
-    return "'" + text.replace("'", "''") + "'"
+    inner = text.replace("'", "''")
+    # QGIS 3.40's OGR provider strips "--" and "/* */" comments from a provider
+    # filter even inside a string literal, which would cut the literal open:
+    # such text is written as pieces joined with ||, the same string to SQLite
+    for marker in ("--", "/*", "*/"):
+        while marker in inner:
+            inner = inner.replace(marker, marker[0] + "'||'" + marker[1])
+    return "'" + inner + "'"
 
 
 def sql_identifier(name: str) -> str:

@@ -163,6 +163,14 @@ def test_quotes_and_sql_keywords_are_data(store_path):
     assert situation.sql_identifier('we"ird') == '"we""ird"'
     with pytest.raises(ValueError):
         situation.sql_literal("nul\x00")
+    # comment markers never stand inside one literal (QGIS 3.40 strips comments
+    # from provider filters), yet SQLite reads back exactly the same text
+    import sqlite3
+
+    for text in ("a--b", "x---y", "/* no */", "--", "o'h\\'); DROP TABLE x;--"):
+        literal = situation.sql_literal(text)
+        assert all(marker not in literal for marker in ("--", "/*", "*/"))
+        assert sqlite3.connect(":memory:").execute(f"SELECT {literal}").fetchone()[0] == text
 
 
 def test_area_filter_becomes_the_store_fids(store_path):
