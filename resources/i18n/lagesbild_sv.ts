@@ -1486,7 +1486,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>(a point)</source>
-            <translation type="unfinished"></translation>
+            <translation>(en punkt)</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1542,17 +1542,17 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Changed by someone else</source>
-            <translation type="unfinished"></translation>
+            <translation>Ändrad av någon annan</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Choose a Lägesbild store</source>
-            <translation type="unfinished"></translation>
+            <translation>Välj en Lägesbild-databas</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Choose a category…</source>
-            <translation type="unfinished"></translation>
+            <translation>Välj en kategori…</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -1563,17 +1563,17 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Choose a store to report in.</source>
-            <translation type="unfinished"></translation>
+            <translation>Välj en databas att rapportera i.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Choose store…</source>
-            <translation type="unfinished"></translation>
+            <translation>Välj databas…</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Choose your organisation…</source>
-            <translation type="unfinished"></translation>
+            <translation>Välj din organisation…</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1583,12 +1583,12 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Click an incident on the map to review and handle it</source>
-            <translation type="unfinished"></translation>
+            <translation>Klicka på en händelse i kartan för att granska och handlägga den</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Click on the map</source>
-            <translation type="unfinished"></translation>
+            <translation>Klicka i kartan</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1598,7 +1598,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Cost (SEK)</source>
-            <translation type="unfinished"></translation>
+            <translation>Kostnad (kr)</translation>
         </message>
         <message>
             <location filename="../../core/situation.py" />
@@ -1608,7 +1608,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Description</source>
-            <translation type="unfinished"></translation>
+            <translation>Beskrivning</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1618,12 +1618,12 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>E {x:,.0f}, N {y:,.0f}</source>
-            <translation type="unfinished"></translation>
+            <translation>E {x:,.0f}, N {y:,.0f}</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Estimated cost in SEK</source>
-            <translation type="unfinished"></translation>
+            <translation>Uppskattad kostnad i kronor</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1633,7 +1633,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Field</source>
-            <translation type="unfinished"></translation>
+            <translation>Fält</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1643,12 +1643,12 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>From</source>
-            <translation type="unfinished"></translation>
+            <translation>Från</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>From 22:00 the previous evening to 06:00 this morning</source>
-            <translation type="unfinished"></translation>
+            <translation>Från kl. 22.00 kvällen innan till kl. 06.00 i morse</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1658,27 +1658,27 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Handling</source>
-            <translation type="unfinished"></translation>
+            <translation>Handläggning</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Handling note</source>
-            <translation type="unfinished"></translation>
+            <translation>Handläggningsanteckning</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Handling organisation</source>
-            <translation type="unfinished"></translation>
+            <translation>Handläggande organisation</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Handling: {category}, reported {when} by {organisation} (version {version})</source>
-            <translation type="unfinished"></translation>
+            <translation>Handläggning: {category}, rapporterad {when} av {organisation} (version {version})</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Happened during the night</source>
-            <translation type="unfinished"></translation>
+            <translation>Hände under natten</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1688,7 +1688,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>History</source>
-            <translation type="unfinished"></translation>
+            <translation>Historik</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1739,7 +1739,7 @@
         <message>
             <location filename="../../core/form_config.py" />
             <source>Lägesbild standard incident form</source>
-            <translation type="unfinished"></translation>
+            <translation>Lägesbilds standardformulär för händelser</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1759,7 +1759,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>New report</source>
-            <translation type="unfinished"></translation>
+            <translation>Ny rapport</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1774,7 +1774,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>No place yet</source>
-            <translation type="unfinished"></translation>
+            <translation>Ingen plats än</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -1785,37 +1785,37 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Not saved: choose your organisation.</source>
-            <translation type="unfinished"></translation>
+            <translation>Inte sparad: välj din organisation.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Not saved: correct the fields marked in red.</source>
-            <translation type="unfinished"></translation>
+            <translation>Inte sparad: rätta fälten som är markerade med rött.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Not saved: remove the personal data from the description.</source>
-            <translation type="unfinished"></translation>
+            <translation>Inte sparad: ta bort personuppgifterna ur beskrivningen.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Not saved: {error}</source>
-            <translation type="unfinished"></translation>
+            <translation>Inte sparad: {error}</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Nothing to save: no field was changed.</source>
-            <translation type="unfinished"></translation>
+            <translation>Inget att spara: inget fält har ändrats.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Occurred from</source>
-            <translation type="unfinished"></translation>
+            <translation>Inträffade från</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Occurred to</source>
-            <translation type="unfinished"></translation>
+            <translation>Inträffade till</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1835,7 +1835,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Organisation</source>
-            <translation type="unfinished"></translation>
+            <translation>Organisation</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1871,37 +1871,37 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Personal data in the description</source>
-            <translation type="unfinished"></translation>
+            <translation>Personuppgifter i beskrivningen</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Pick an incident</source>
-            <translation type="unfinished"></translation>
+            <translation>Välj en händelse</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Place</source>
-            <translation type="unfinished"></translation>
+            <translation>Plats</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Place name</source>
-            <translation type="unfinished"></translation>
+            <translation>Platsnamn</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Police</source>
-            <translation type="unfinished"></translation>
+            <translation>Polis</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Reloaded: the incident as it is saved now. Make your change again.</source>
-            <translation type="unfinished"></translation>
+            <translation>Laddad på nytt: händelsen som den är sparad nu. Gör din ändring igen.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Remove personal data: the description contains a {kinds}. The situation picture is about places, never persons.</source>
-            <translation type="unfinished"></translation>
+            <translation>Ta bort personuppgifter: beskrivningen innehåller {kinds}. Lägesbilden handlar om platser, aldrig om personer.</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1911,7 +1911,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Report incident</source>
-            <translation type="unfinished"></translation>
+            <translation>Rapportera händelse</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1921,7 +1921,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Report reference, e.g. 5000-K123456-25</source>
-            <translation type="unfinished"></translation>
+            <translation>Diarienummer, t.ex. 5000-K123456-25</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1931,7 +1931,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Reported to the police</source>
-            <translation type="unfinished"></translation>
+            <translation>Polisanmäld</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1941,12 +1941,12 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Save</source>
-            <translation type="unfinished"></translation>
+            <translation>Spara</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Saved.</source>
-            <translation type="unfinished"></translation>
+            <translation>Sparad.</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1986,7 +1986,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Someone else saved this incident after you loaded it. Nothing was overwritten. Reload it now? Your changes in the form are then replaced by the saved version.</source>
-            <translation type="unfinished"></translation>
+            <translation>Någon annan sparade händelsen efter att du öppnade den. Inget har skrivits över. Vill du ladda den på nytt nu? Dina ändringar i formuläret ersätts då av den sparade versionen.</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1998,12 +1998,12 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Store: {name} (times in {zone})</source>
-            <translation type="unfinished"></translation>
+            <translation>Databas: {name} (tider i {zone})</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>The description contains personal data. The situation picture is about places, never persons. Remove it now and save?</source>
-            <translation type="unfinished"></translation>
+            <translation>Beskrivningen innehåller personuppgifter. Lägesbilden handlar om platser, aldrig om personer. Vill du ta bort dem nu och spara?</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -2049,7 +2049,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>To</source>
-            <translation type="unfinished"></translation>
+            <translation>Till</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2059,27 +2059,27 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Use the map centre</source>
-            <translation type="unfinished"></translation>
+            <translation>Använd kartans mitt</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>What happened? Describe places and things, never persons.</source>
-            <translation type="unfinished"></translation>
+            <translation>Vad hände? Beskriv platser och saker, aldrig personer.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>When</source>
-            <translation type="unfinished"></translation>
+            <translation>När</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Your organisation</source>
-            <translation type="unfinished"></translation>
+            <translation>Din organisation</translation>
         </message>
         <message>
             <location filename="../../core/form_config.py" />
             <source>at most {limit} characters</source>
-            <translation type="unfinished"></translation>
+            <translation>högst {limit} tecken</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2089,12 +2089,12 @@
         <message>
             <location filename="../../core/personal_data.py" />
             <source>e-mail address</source>
-            <translation type="unfinished"></translation>
+            <translation>e-postadress</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>e.g. Storgatan 12, the school yard</source>
-            <translation type="unfinished"></translation>
+            <translation>t.ex. Storgatan 12, skolgården</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2104,12 +2104,12 @@
         <message>
             <location filename="../../core/form_config.py" />
             <source>is not a subcategory of the category</source>
-            <translation type="unfinished"></translation>
+            <translation>är inte en underkategori till kategorin</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>no</source>
-            <translation type="unfinished"></translation>
+            <translation>nej</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -2124,12 +2124,12 @@
         <message>
             <location filename="../../core/personal_data.py" />
             <source>personal identity number</source>
-            <translation type="unfinished"></translation>
+            <translation>personnummer</translation>
         </message>
         <message>
             <location filename="../../core/personal_data.py" />
             <source>phone number</source>
-            <translation type="unfinished"></translation>
+            <translation>telefonnummer</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2139,7 +2139,7 @@
         <message>
             <location filename="../../core/form_config.py" />
             <source>the incidents layer of {path} cannot be opened</source>
-            <translation type="unfinished"></translation>
+            <translation>händelselagret i {path} kan inte öppnas</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2189,7 +2189,7 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>yes</source>
-            <translation type="unfinished"></translation>
+            <translation>ja</translation>
         </message>
         <message>
             <location filename="../../core/situation.py" />
@@ -2219,7 +2219,17 @@
         <message>
             <location filename="../../ui/incident_form.py" />
             <source>Report an incident, or review and handle one</source>
-            <translation type="unfinished"></translation>
+            <translation>Rapportera en händelse, eller granska och handlägg en</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>A report is being written</source>
+            <translation>En rapport håller på att skrivas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>Leave the report you are writing and show the selected incident?</source>
+            <translation>Vill du lämna rapporten du skriver och visa den valda händelsen?</translation>
         </message>
     </context>
     <context>
