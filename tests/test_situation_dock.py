@@ -66,3 +66,38 @@ def test_dock_filters_and_its_state_survives_a_project_round_trip(qgis_iface, tm
         dock.unload()
         project.clear()
     assert dock._connections == []
+
+
+def test_create_situation_report_from_the_dock(qgis_iface, tmp_path, monkeypatch, translations_built):
+    import subprocess
+
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from lagesbild.core.demo_store import build_demo_store
+
+    path = build_demo_store(tmp_path / "demo.gpkg", 1000, 5, date.today())
+    project = QgsProject.instance()
+    project.clear()
+    pdf = tmp_path / "meeting.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(pdf), "")))
+    dock = SituationDock(qgis_iface)
+    try:
+        dock.open_store(str(path))
+        dock.preset_combo.setCurrentIndex(situation.PRESETS.index(situation.SINCE_1_JANUARY))
+        dock.report_button.click()
+        assert pdf.is_file()
+        layouts = project.layoutManager().printLayouts()
+        period = dock.state().period(date.today())
+        assert [layout.name() for layout in layouts] == [
+            f"Situation picture {period.start.isoformat()}–{period.end.isoformat()}"]
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        with Store.open(path) as store:
+            from lagesbild.core.store import IncidentFilter
+
+            count = store.count(IncidentFilter(period=period))
+        assert "Situation picture" in text and str(count) in text
+        dock.report_button.click()  # again: the layout is replaced, not doubled
+        assert len(project.layoutManager().printLayouts()) == 1
+    finally:
+        dock.unload()
+        project.clear()

@@ -27,8 +27,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import codelist, layers, situation
-from ..core.compat import MESSAGE_CRITICAL
+from ..core import codelist, layers, report, situation
+from ..core.compat import MESSAGE_CRITICAL, MESSAGE_INFO
 from ..core.i18n import language, tr
 from ..core.store import Store, StoreError
 from ..core.timeutil import Period
@@ -55,6 +55,7 @@ class SituationDock(QgsDockWidget):
             (self.apply_button.clicked, self.apply_filter),
             (self.clear_button.clicked, self.clear_filter),
             (self.heatmap_button.toggled, self.show_heatmap),
+            (self.report_button.clicked, self.choose_report_file),
             (self.preset_combo.currentIndexChanged, self._preset_changed),
             (QgsProject.instance().readProject, self._project_read),
             (QgsProject.instance().cleared, self._project_cleared),
@@ -121,6 +122,10 @@ class SituationDock(QgsDockWidget):
         for button in (self.apply_button, self.clear_button, self.heatmap_button):
             buttons.addWidget(button)
         outer.addLayout(buttons)
+        self.report_button = QPushButton(tr("Create situation report"), body)
+        self.report_button.setToolTip(tr("A PDF for the council of the chosen period, compared with the same period "
+                                         "last year; the layout is added to the project's layouts"))
+        outer.addWidget(self.report_button)
         self.summary_label = QLabel(body)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -281,6 +286,34 @@ class SituationDock(QgsDockWidget):
     def show_heatmap(self, on: bool) -> None:
         for layer in layers.store_layers(QgsProject.instance(), self.store_path):
             layers.style_incidents(layer, language(), heatmap=on)
+
+    def choose_report_file(self) -> None:
+        if not self.store_path:
+            self._message(tr("Choose a store first."), MESSAGE_CRITICAL)
+            return
+        folder = str(Path(self.store_path).parent / "lagesbild-report.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Create situation report"), folder, tr("PDF (*.pdf)"))
+        if path:
+            self.create_report(path)
+
+    def create_report(self, pdf_path: str):
+        """The report of the dock's period as a PDF, its layout added to the
+        project's layout manager so that GIS staff can adjust it by hand."""
+        try:
+            with Store.open(self.store_path) as store:
+                period = self.state().period(self._today(store))
+            options = report.ReportOptions(period=period, title=tr("Situation picture"))
+            result = report.export_report(self.store_path, pdf_path, options, QgsProject.instance())
+        except (report.ReportError, StoreError, ValueError) as error:
+            self._message(str(error), MESSAGE_CRITICAL)
+            return None
+        manager = QgsProject.instance().layoutManager()
+        result.layout.setName(f"{options.title} {period.start.isoformat()}–{period.end.isoformat()}")
+        if manager.layoutByName(result.layout.name()) is not None:
+            manager.removeLayout(manager.layoutByName(result.layout.name()))
+        manager.addLayout(result.layout)
+        self._message(tr("Situation report written to {path}").format(path=pdf_path), MESSAGE_INFO)
+        return result
 
     def _message(self, text: str, level) -> None:
         if self.iface is not None:

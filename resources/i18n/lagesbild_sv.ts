@@ -1965,6 +1965,7 @@
         </message>
         <message>
             <location filename="../../core/report.py" />
+            <location filename="../../ui/situation_dock.py" />
             <source>Situation picture</source>
             <translation>Lägesbild</translation>
         </message>
@@ -2230,6 +2231,26 @@
             <location filename="../../ui/incident_form.py" />
             <source>Leave the report you are writing and show the selected incident?</source>
             <translation>Vill du lämna rapporten du skriver och visa den valda händelsen?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>A PDF for the council of the chosen period, compared with the same period last year; the layout is added to the project's layouts</source>
+            <translation>En PDF till rådet för den valda perioden, jämförd med samma period i fjol; layouten läggs till i projektets layouter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Create situation report</source>
+            <translation>Skapa lägesrapport</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Situation report written to {path}</source>
+            <translation>Lägesrapporten är skriven till {path}</translation>
         </message>
     </context>
     <context>
