@@ -53,10 +53,18 @@ def store_path(tmp_path):
 
 @pytest.fixture
 def canvas(qgis_canvas):
+    from qgis.PyQt.QtWidgets import QApplication
+
+    # the canvas is shared by the session: size it for real (a hidden widget
+    # takes its new size only when shown) before it is given the view
     qgis_canvas.resize(400, 400)
+    qgis_canvas.show()
+    QApplication.processEvents()
     qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3006"))
     qgis_canvas.setExtent(VIEW)
     qgis_canvas.refresh()
+    QApplication.processEvents()
+    assert qgis_canvas.extent().contains(VIEW.center())
     return qgis_canvas
 
 
