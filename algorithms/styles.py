@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsVectorLayer
 
+from ..core.compat import save_style_to_database
+
 # QGIS holds post-processors by pointer only: keep them alive here until used.
 _ALIVE: list = []
 
@@ -28,7 +30,7 @@ def style_output(context, destination_id: str, apply) -> None:
         ".gpkg") else None
     if layer is not None and layer.isValid():
         apply(layer)
-        layer.saveStyleToDatabase("default", "Lägesbild", True, "")
+        save_style_to_database(layer, "default", "Lägesbild", True)
         del layer
     if context.willLoadLayerOnCompletion(destination_id):
         processor = RendererPostProcessor(apply)

@@ -156,3 +156,15 @@ else:
 
 # Qgis.VectorTemporalMode exists from 3.22 on, the oldest QGIS supported.
 TEMPORAL_START_END_EXPRESSIONS = Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions
+
+# Styles saved in the data source (a GeoPackage's layer_styles) ---------------
+
+
+def save_style_to_database(layer, name: str, description: str, use_as_default: bool, ui_file: str = "") -> str:
+    """Save ``layer``'s style in its data source; the error message, '' when
+    saved. ``saveStyleToDatabase`` is deprecated from QGIS 3.44 (and gone in 4)
+    in favour of ``saveStyleToDatabaseV2``, which also returns what was saved."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        _saved, error = layer.saveStyleToDatabaseV2(name, description, use_as_default, ui_file)
+        return error or ""
+    return layer.saveStyleToDatabase(name, description, use_as_default, ui_file) or ""

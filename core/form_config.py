@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from . import codelist, schema
+from .compat import save_style_to_database
 from .i18n import language as ui_language
 from .i18n import tr
 
@@ -203,5 +204,5 @@ def apply_to_store(path, language: str | None = None) -> str:
     for style_id, name in zip(ids, names):
         if name == STYLE_NAME:
             layer.deleteStyleFromDatabase(style_id)
-    error = layer.saveStyleToDatabase(STYLE_NAME, tr("Lägesbild standard incident form"), True, "")
+    error = save_style_to_database(layer, STYLE_NAME, tr("Lägesbild standard incident form"), True)
     return error or ""

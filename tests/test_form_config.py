@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from lagesbild.core import form_config
+from lagesbild.core.compat import save_style_to_database
 from lagesbild.core.store import Store
 from lagesbild.core.timeutil import now_utc, parse_utc
 
@@ -139,7 +140,7 @@ def test_applying_keeps_the_symbology_saved_in_the_default_style(store_path):
     layer = fresh_layer(store_path)
     symbol = QgsMarkerSymbol.createSimple({"color": "#ae017e"})
     layer.setRenderer(QgsCategorizedSymbolRenderer("category", [QgsRendererCategory("graffiti", symbol, "Klotter")]))
-    assert layer.saveStyleToDatabase("default", "symbology", True, "") == ""
+    assert save_style_to_database(layer, "default", "symbology", True) == ""
     del layer
     form_config.apply_to_store(store_path, "sv")
     layer = fresh_layer(store_path)
