@@ -9,7 +9,7 @@ cells): the median of BENCH_RUNS (default 5) end-to-end runs of ``hotspots()``
 (tracemalloc, NumPy's buffers included). The reference is ``esda.G_Local`` with
 ``libpysal.weights.DistanceBand(binary=True)`` (the same band, the same
 tolerance), ``transform="B"``, ``permutations=0``, run in a subprocess of the
-benchmark's own environment ``build/bench-venv`` (made here when missing:
+benchmark's own environment ``build/bench/venv`` (made here when missing:
 ``python3 -m venv --system-site-packages`` and ``pip install esda libpysal
 "numpy<2"``); the z values must agree to 1e-6. Without that environment the
 comparison falls back to a dense NumPy reference at the sizes it can hold.
@@ -37,7 +37,7 @@ from lagesbild.core.analysis.hotspots import hotspots
 
 TODAY = date(2026, 6, 15)
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_VENV = ROOT / "build" / "bench-venv"
+BENCH_VENV = ROOT / "build" / "bench" / "venv"
 JSON_PATH = Path(__file__).resolve().parent / "results-hotspots.json"
 # cell sizes (m): ~5,000, ~30,000 and ~160,000 cells over the 48 km² town
 CELL_SIZE = {10_000: 100.0, 100_000: 40.0, 1_000_000: 17.3}

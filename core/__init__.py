@@ -1,1 +1,1 @@
-"""Domain, storage and analysis. Never imports qgis.gui, widgets or iface."""
+"""Domain, storage and analysis. Never imports qgis.gui or widgets, never uses the QGIS interface."""
