@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import zipfile
 from pathlib import Path
 
@@ -170,3 +171,79 @@ def qgis_process(tmp_path_factory) -> QgisProcess:
 def qgis_process_run(qgis_process):
     """``run(algorithm_id, params, expect_ok=True) -> dict`` through the real qgis_process."""
     return qgis_process.run
+
+
+# The real QGIS desktop under Xvfb ---------------------------------------------
+
+DESKTOP_TIMEOUT = 180
+
+# Runs before QGIS loads any plugin (PYQGIS_STARTUP): records the message log.
+DESKTOP_EARLY_SCRIPT = """
+import json, os
+from qgis.core import QgsApplication
+
+def _lagesbild_desktop_record(message, tag, level):
+    with open(os.environ["LAGESBILD_DESKTOP_LOG"], "a", encoding="utf-8") as log:
+        log.write(json.dumps({"tag": tag, "level": int(getattr(level, "value", level)), "message": message}) + "\\n")
+
+QgsApplication.messageLog().messageReceived.connect(_lagesbild_desktop_record)
+"""
+
+
+class DesktopRun:
+    """What one run of the desktop left: the check script's ``result`` (the
+    JSON it wrote to $LAGESBILD_DESKTOP_RESULT), the console ``output``, and
+    the ``problems``: Python errors, and warnings or worse that name the plugin."""
+
+    def __init__(self, result: dict, output: str, messages: list[dict]):
+        self.result, self.output = result, output
+        self.problems = [
+            m for m in messages
+            if m["tag"] == "Python error"
+            or (m["level"] >= 1 and PLUGIN_NAME in (m["message"] + m["tag"]).lower())  # Warning and worse
+        ]
+
+    def assert_no_problems(self) -> None:
+        assert not self.problems, f"QGIS {self.result.get('qgis')} logged:\n" + "\n".join(
+            f"[{m['tag']}] {m['message']}" for m in self.problems)
+        assert "Traceback" not in self.output or PLUGIN_NAME not in self.output, self.output[-4000:]
+
+
+def run_desktop(tmp_path: Path, profiles: Path, check_script: str, env: dict | None = None,
+                plugin_path: Path | None = None) -> DesktopRun:
+    """Start the QGIS desktop under Xvfb with the plugin enabled in ``profiles``
+    (found there, or in ``plugin_path``), run ``check_script`` (--code; it must
+    write its result and quit), and collect what it left."""
+    if not shutil.which("xvfb-run") or not shutil.which("qgis"):
+        pytest.fail("the desktop test needs xvfb-run and qgis (make deps installs them)")
+    settings = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f"[PythonPlugins]\n{PLUGIN_NAME}=true\n", encoding="utf-8")
+    early, check = tmp_path / "early.py", tmp_path / "check.py"
+    early.write_text(textwrap.dedent(DESKTOP_EARLY_SCRIPT), encoding="utf-8")
+    check.write_text(textwrap.dedent(check_script), encoding="utf-8")
+    runtime = tmp_path / "xdg-runtime"
+    runtime.mkdir(mode=0o700)
+    log, result_file = tmp_path / "messages.jsonl", tmp_path / "result.json"
+    full_env = {
+        **{k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_PLUGINPATH", "QGIS_CUSTOM_CONFIG_PATH")},
+        "XDG_RUNTIME_DIR": str(runtime),
+        "HOME": str(tmp_path),
+        "PYQGIS_STARTUP": str(early),
+        "LAGESBILD_DESKTOP_LOG": str(log),
+        "LAGESBILD_DESKTOP_RESULT": str(result_file),
+        **(env or {}),
+    }
+    if plugin_path is not None:
+        full_env["QGIS_PLUGINPATH"] = str(plugin_path)
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--noversioncheck", "--nologo",
+               "--profiles-path", str(profiles), "--code", str(check)]
+    try:
+        done = subprocess.run(command, env=full_env, capture_output=True, text=True, timeout=DESKTOP_TIMEOUT)
+        output = done.stdout + done.stderr
+    except subprocess.TimeoutExpired as expired:  # judged by what it wrote
+        output = f"(QGIS did not quit within {DESKTOP_TIMEOUT} s)\n{expired.stdout}{expired.stderr}"
+    assert result_file.exists(), f"the desktop check did not run:\n{output[-4000:]}"
+    messages = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    return DesktopRun(json.loads(result_file.read_text(encoding="utf-8")), output, messages)

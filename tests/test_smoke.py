@@ -13,15 +13,10 @@ each QGIS version meets first.
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import PLUGIN_NAME, QgisProcess, install_package, package_zip, parse_json_output
+from conftest import PLUGIN_NAME, QgisProcess, install_package, package_zip, parse_json_output, run_desktop
 
 pytestmark = pytest.mark.smoke
 
@@ -47,8 +42,6 @@ SMOKE_PARAMETERS: dict[str, dict] = {
     "lagesbild:situationreport": {"STORE": "{demo}", "PERIOD_START": "2025-06-02", "PERIOD_END": "2025-06-29",
                                   "OUTPUT_PDF": "{out}/report.pdf"},
 }
-
-DESKTOP_TIMEOUT = 180
 
 
 @pytest.fixture(scope="session")
@@ -104,18 +97,6 @@ def test_algorithm_runs_once_through_qgis_process(algorithm_id, packaged_qgis_pr
 
 # The desktop ---------------------------------------------------------------
 
-# Runs before QGIS loads any plugin (PYQGIS_STARTUP): records the message log.
-EARLY_SCRIPT = """
-import json, os
-from qgis.core import QgsApplication
-
-def _lagesbild_smoke_record(message, tag, level):
-    with open(os.environ["LAGESBILD_SMOKE_LOG"], "a", encoding="utf-8") as log:
-        log.write(json.dumps({"tag": tag, "level": int(getattr(level, "value", level)), "message": message}) + "\\n")
-
-QgsApplication.messageLog().messageReceived.connect(_lagesbild_smoke_record)
-"""
-
 # Runs in the started desktop (--code): checks, unloads and loads again, quits.
 CHECK_SCRIPT = """
 import json, os
@@ -138,7 +119,7 @@ def _check():
     result["unloaded"] = _state()
     result["reloaded_ok"] = bool(qgis.utils.loadPlugin("lagesbild") and qgis.utils.startPlugin("lagesbild"))
     result["reloaded"] = _state()
-    with open(os.environ["LAGESBILD_SMOKE_RESULT"], "w", encoding="utf-8") as out:
+    with open(os.environ["LAGESBILD_DESKTOP_RESULT"], "w", encoding="utf-8") as out:
         json.dump(result, out)
     qgis.utils.iface.actionExit().trigger()
 
@@ -147,49 +128,14 @@ QTimer.singleShot(2000, _check)
 
 
 def test_desktop_loads_the_installed_plugin_without_python_errors(tmp_path):
-    if not shutil.which("xvfb-run") or not shutil.which("qgis"):
-        pytest.fail("the desktop smoke test needs xvfb-run and qgis (make deps installs them)")
     zip_path = package_zip()
     assert zip_path.is_file(), f"{zip_path} is missing: run `make package`"
     profiles = tmp_path / "profiles"
     install_package(zip_path, profiles)
-    settings = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    settings.parent.mkdir(parents=True)
-    settings.write_text(f"[PythonPlugins]\n{PLUGIN_NAME}=true\n", encoding="utf-8")
-    (tmp_path / "early.py").write_text(textwrap.dedent(EARLY_SCRIPT), encoding="utf-8")
-    (tmp_path / "check.py").write_text(textwrap.dedent(CHECK_SCRIPT), encoding="utf-8")
-    runtime = tmp_path / "xdg-runtime"
-    runtime.mkdir(mode=0o700)
-    log, result_file = tmp_path / "messages.jsonl", tmp_path / "result.json"
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_PLUGINPATH",
-                                                             "QGIS_CUSTOM_CONFIG_PATH")},
-        "XDG_RUNTIME_DIR": str(runtime),
-        "HOME": str(tmp_path),
-        "PYQGIS_STARTUP": str(tmp_path / "early.py"),
-        "LAGESBILD_SMOKE_LOG": str(log),
-        "LAGESBILD_SMOKE_RESULT": str(result_file),
-    }
-    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--noversioncheck", "--nologo",
-               "--profiles-path", str(profiles), "--code", str(tmp_path / "check.py")]
-    try:
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=DESKTOP_TIMEOUT)
-        output = done.stdout + done.stderr
-    except subprocess.TimeoutExpired as expired:  # judged by what it wrote
-        output = f"(QGIS did not quit within {DESKTOP_TIMEOUT} s)\n{expired.stdout}{expired.stderr}"
-    assert result_file.exists(), f"the desktop check did not run:\n{output[-4000:]}"
-    result = json.loads(result_file.read_text(encoding="utf-8"))
+    run = run_desktop(tmp_path, profiles, CHECK_SCRIPT)
+    result = run.result
     everything = {"active": True, "provider": True, "menu": True}
     assert result["loaded"] == everything, result
     assert result["unloaded_ok"] and result["unloaded"] == {k: False for k in everything}, result
     assert result["reloaded_ok"] and result["reloaded"] == everything, result
-
-    messages = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
-    problems = [
-        m for m in messages
-        if m["tag"] == "Python error"
-        or (m["level"] >= 1 and PLUGIN_NAME in (m["message"] + m["tag"]).lower())  # Warning and worse
-    ]
-    assert not problems, f"QGIS {result['qgis']} logged:\n" + "\n".join(
-        f"[{m['tag']}] {m['message']}" for m in problems)
-    assert "Traceback" not in output or PLUGIN_NAME not in output, output[-4000:]
+    run.assert_no_problems()
