@@ -25,3 +25,11 @@ def parameter_as_date(algorithm, parameters, name, context):
         return None
     day = value.date()
     return date(day.year(), day.month(), day.day())
+
+
+def ring_geometry(ring, multi: bool = False):
+    """A QgsGeometry polygon (or multipolygon) from one closed ring of (x, y)."""
+    from qgis.core import QgsGeometry
+
+    coordinates = ", ".join(f"{x!r} {y!r}" for x, y in ring.tolist())
+    return QgsGeometry.fromWkt(f"MULTIPOLYGON((({coordinates})))" if multi else f"POLYGON(({coordinates}))")

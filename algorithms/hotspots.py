@@ -24,7 +24,7 @@ from ..core.geometry import to_ogr
 from ..core.i18n import tr
 from ..core.styling import hotspot_renderer
 from .base import AnalysisAlgorithm
-from .common import optional
+from .common import optional, ring_geometry
 from .inputs import add_incident_parameters, read_incidents, require_metres
 from .styles import style_output
 
@@ -131,9 +131,7 @@ class HotspotsAlgorithm(AnalysisAlgorithm):
                     return {}
                 feedback.setProgress(60 + 40 * i / total)
             feature = QgsFeature(fields)
-            ring = rings[i]
-            wkt = "POLYGON((" + ", ".join(f"{px!r} {py!r}" for px, py in ring.tolist()) + "))"
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+            feature.setGeometry(ring_geometry(rings[i]))
             feature.setAttributes([counts[i], zs[i], ps[i], bins[i], labels[bins[i]]])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink

@@ -40,7 +40,7 @@ from ..core.i18n import language, tr
 from ..core.store import Store
 from ..core.styling import diverging_renderer
 from .base import AnalysisAlgorithm
-from .common import optional, parameter_as_date
+from .common import optional, parameter_as_date, ring_geometry
 from .inputs import DEFAULT_TIME_FIELD, TIME_FIELD, add_incident_parameters, direct_store, read_incidents
 from .styles import style_output
 
@@ -239,8 +239,6 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
         counted, geometries = [], {}
         for cell in np.nonzero(count_a + count_b)[0].tolist():
             key = f"{int(grid.lattice[cell][0])}_{int(grid.lattice[cell][1])}"
-            ring = grid.ring(cell).tolist()
-            geometries[key] = QgsGeometry.fromWkt(
-                "MULTIPOLYGON(((" + ", ".join(f"{px!r} {py!r}" for px, py in ring) + ")))")
+            geometries[key] = ring_geometry(grid.ring(cell), multi=True)
             counted.append((key, int(count_a[cell]), int(count_b[cell])))
         return counted, geometries
