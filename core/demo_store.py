@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 
 from . import demo
-from .bulk import random_uuids
 from .i18n import tr
 from .store import DEFAULT_CRS, Store, StoreError
+from .store.bulk import random_uuids
 
 
 def write_demo(store: Store, data: demo.DemoData, seed: int, progress=None) -> None:

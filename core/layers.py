@@ -6,12 +6,12 @@ role, so the dock finds them again in a project read back from disk."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
 
 from . import styling
 from .i18n import tr
+from .store import Store, StoreError, StoreLocation
 
 ROLE_PROPERTY = "lagesbild/role"
 STORE_PROPERTY = "lagesbild/store"
@@ -30,17 +30,21 @@ class StoreLayers:
     measures: QgsVectorLayer
 
 
-def group_name(store_path) -> str:
-    return f"Lägesbild – {Path(store_path).stem}"
+def group_name(store) -> str:
+    return f"Lägesbild – {StoreLocation.parse(store).name}"
 
 
-def _layer(store_path: Path, table: str, name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{store_path}|layername={table}", name, "ogr")
+def store_layer(store, table: str, name: str) -> QgsVectorLayer:
+    """A layer of ``table`` of the store at ``store`` (a location or a path),
+    marked with its store and role; LayerLoadError when QGIS cannot open it."""
+    location = StoreLocation.parse(store)
+    source, provider = location.layer_source(table)
+    layer = QgsVectorLayer(source, name, provider)
     if not layer.isValid():
-        raise LayerLoadError(tr("the layer {table} of {path} could not be opened").format(table=table,
-                                                                                          path=store_path))
+        raise LayerLoadError(tr("the layer {table} of {path} could not be opened").format(
+            table=table, path=location.display))
     layer.setCustomProperty(ROLE_PROPERTY, table)
-    layer.setCustomProperty(STORE_PROPERTY, str(store_path))
+    layer.setCustomProperty(STORE_PROPERTY, location.display)
     return layer
 
 
@@ -58,10 +62,10 @@ def load_store(store_path, project: QgsProject, language: str = "en") -> StoreLa
     """Add the store's incidents, areas and measures to ``project`` in a group
     "Lägesbild – <name>" at the top of the layer tree; an earlier group of
     that name is replaced."""
-    store_path = Path(store_path).resolve()
-    incidents = _layer(store_path, INCIDENTS, tr("Incidents"))
-    areas = _layer(store_path, AREAS, tr("Areas"))
-    measures = _layer(store_path, MEASURES, tr("Measures"))
+    location = StoreLocation.parse(store_path)
+    incidents = store_layer(location, INCIDENTS, tr("Incidents"))
+    areas = store_layer(location, AREAS, tr("Areas"))
+    measures = store_layer(location, MEASURES, tr("Measures"))
     style_incidents(incidents, language)
     styling.set_incident_temporal_properties(incidents)
     areas.setRenderer(styling.area_renderer())
@@ -72,7 +76,7 @@ def load_store(store_path, project: QgsProject, language: str = "en") -> StoreLa
     measures.setLabelsEnabled(True)
 
     root = project.layerTreeRoot()
-    name = group_name(store_path)
+    name = group_name(location)
     old = root.findGroup(name)
     if old is not None:
         project.removeMapLayers(old.findLayerIds())
@@ -86,7 +90,22 @@ def load_store(store_path, project: QgsProject, language: str = "en") -> StoreLa
 
 def store_layers(project: QgsProject, store_path, role: str = INCIDENTS) -> list[QgsVectorLayer]:
     """The project's layers of ``role`` from the store at ``store_path``."""
-    wanted = str(Path(store_path).resolve())
+    wanted = StoreLocation.parse(store_path).display
     return [layer for layer in project.mapLayers().values()
             if isinstance(layer, QgsVectorLayer) and layer.customProperty(ROLE_PROPERTY) == role
             and layer.customProperty(STORE_PROPERTY) == wanted]
+
+
+def store_of(layer, table: str = INCIDENTS) -> StoreLocation | None:
+    """The store whose ``table`` layer ``layer`` is, or None: the one way to
+    find a store from a layer (the docks, the algorithms, the report)."""
+    if not isinstance(layer, QgsVectorLayer):
+        return None
+    found = StoreLocation.of_layer_source(layer.providerType(), layer.source())
+    if found is None or found[1] != table:
+        return None
+    try:
+        Store.inspect(found[0])
+    except (StoreError, OSError):
+        return None
+    return found[0]

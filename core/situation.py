@@ -14,9 +14,10 @@ from datetime import date, timedelta
 from . import codelist
 from .analysis.comparison import number, period_in_words
 from .i18n import tr
-from .store import IncidentFilter, Store
+from .store import IncidentFilter, Store, sqlfilter
+from .store.backends.gpkg import GeoPackageBackend
 from .summary import percent_change
-from .timeutil import Period, shift_years, sql_bound
+from .timeutil import Period, shift_years
 
 LAST_7_DAYS = "last_7_days"
 LAST_14_DAYS = "last_14_days"
@@ -27,9 +28,6 @@ CUSTOM = "custom"
 PRESETS = (LAST_7_DAYS, LAST_14_DAYS, THIS_MONTH, SINCE_1_JANUARY, SAME_PERIOD_LAST_YEAR, CUSTOM)
 # the presets "the same period last year" can be taken of
 BASE_PRESETS = (LAST_7_DAYS, LAST_14_DAYS, THIS_MONTH, SINCE_1_JANUARY, CUSTOM)
-# an area filter becomes a list of fids; SQLite takes far longer lists, but
-# short IN lists keep the subset string readable in the layer's properties
-FID_CHUNK = 500
 
 
 def preset_label(preset: str) -> str:
@@ -99,84 +97,18 @@ class FilterState:
 # --- the provider filter ----------------------------------------------------
 
 def sql_literal(value) -> str:
-    """``value`` as an SQLite literal: always data, never SQL. Text is quoted
-    with its single quotes doubled (a backslash is an ordinary character in
-    SQLite, unlike in QGIS expressions); a NUL character is refused."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, int):
-        return str(int(value))
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError("not a finite number")
-        return repr(float(value))
-    text = str(value)
-    if "\x00" in text:
-        raise ValueError("text with a NUL character cannot be a filter value")
-    inner = text.replace("'", "''")
-    # QGIS 3.40's OGR provider strips "--" and "/* */" comments from a provider
-    # filter even inside a string literal, which would cut the literal open:
-    # such text is written as pieces joined with ||, the same string to SQLite
-    for marker in ("--", "/*", "*/"):
-        while marker in inner:
-            inner = inner.replace(marker, marker[0] + "'||'" + marker[1])
-    return "'" + inner + "'"
+    """``value`` as a literal of the store's provider filter: always data."""
+    return GeoPackageBackend.literal(value)
 
 
-def sql_identifier(name: str) -> str:
-    if "\x00" in name:
-        raise ValueError("a column name cannot hold a NUL character")
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _in_list(column: str, values) -> str:
-    return f"{sql_identifier(column)} IN ({', '.join(sql_literal(v) for v in values)})"
-
-
-def fid_condition(fids) -> str:
-    """``fid`` in the given set: runs of consecutive fids as BETWEEN, the
-    rest as IN lists of at most ``FID_CHUNK``; "0 = 1" for none."""
-    ordered = sorted({int(f) for f in fids})
-    if not ordered:
-        return "0 = 1"
-    runs, singles = [], []
-    start = previous = ordered[0]
-    for fid in ordered[1:] + [None]:
-        if fid is not None and fid == previous + 1:
-            previous = fid
-            continue
-        if previous - start >= 2:
-            runs.append(f"{sql_identifier('fid')} BETWEEN {start} AND {previous}")
-        else:
-            singles += list(range(start, previous + 1))
-        if fid is not None:
-            start = previous = fid
-    parts = runs + [_in_list("fid", singles[i:i + FID_CHUNK]) for i in range(0, len(singles), FID_CHUNK)]
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+sql_identifier = sqlfilter.identifier
+fid_condition = sqlfilter.fid_condition
 
 
 def subset_string(store: Store, state: FilterState, today: date) -> str:
-    """The incidents layer's provider filter (an SQLite WHERE clause run by
-    GDAL): the same incidents as ``store.count(state.incident_filter(today))``.
-
-    The period compares the stored UTC text with the UTC bounds of the local
-    days in the store's zone, as the store does. An area cannot be an SQL
-    condition (GDAL offers exact spatial predicates in a GeoPackage subset
-    only with SpatiaLite), so it becomes the fids the store finds inside the
-    area for the whole filter, fixed when the filter is applied."""
-    incident_filter = state.incident_filter(today)
-    if incident_filter.area:
-        return fid_condition(store.arrays(incident_filter, ())["fid"].tolist())
-    start, end = incident_filter.period.utc_bounds(store.tz)
-    column = sql_identifier(incident_filter.time_field)
-    clauses = [f"{column} >= {sql_literal(sql_bound(start))}", f"{column} < {sql_literal(sql_bound(end))}"]
-    for name, values in (("category", state.categories), ("reporting_org", state.organisations),
-                         ("status", state.statuses)):
-        if values:
-            clauses.append(_in_list(name, values))
-    return " AND ".join(clauses)
+    """The incidents layer's provider filter: the same incidents as
+    ``store.count(state.incident_filter(today))`` (``Store.layer_filter``)."""
+    return store.layer_filter(state.incident_filter(today))
 
 
 # --- the summary ------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The incident form: a dock to report incidents, and to review and handle
-them, writing through the store (core/store.py).
+them, writing through the store (core/store).
 
 Times are shown as local time in the store's zone and converted explicitly
 (aware datetimes in that zone, then UTC); nothing relies on QDateTime's own

@@ -36,34 +36,34 @@
             <translation>en plats på kartan krävs</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/writes.py" />
             <source>cannot be changed</source>
             <translation>kan inte ändras</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
             <location filename="../../core/form_config.py" />
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/validation.py" />
             <source>cannot be negative</source>
             <translation>kan inte vara negativt</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/queries.py" />
             <source>cannot group by {name}</source>
             <translation>kan inte gruppera efter {name}</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <source>column is missing</source>
             <translation>kolumnen saknas</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <source>columns differ in length</source>
             <translation>kolumnerna har olika längd</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/validation.py" />
             <source>is before the incident happened</source>
             <translation>är före händelsen</translation>
@@ -74,43 +74,43 @@
             <translation>är före startdatumet</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
             <location filename="../../core/form_config.py" />
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/validation.py" />
             <source>is before the start of the incident</source>
             <translation>är före händelsens början</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <source>is longer than {limit} characters</source>
             <translation>är längre än {limit} tecken</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/writes.py" />
             <source>is not a field of a measure</source>
             <translation>är inget fält i en åtgärd</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/bulk.py" />
+            <location filename="../../core/store/writes.py" />
             <source>is not a field of an incident</source>
             <translation>är inget fält i en händelse</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <source>is not a subcategory of its category</source>
             <translation>är ingen underkategori till sin kategori</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/bulk.py" />
+            <location filename="../../core/store/writes.py" />
             <location filename="../../core/validation.py" />
             <location filename="../../ui/incident_form.py" />
             <source>is required</source>
             <translation>krävs</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/writes.py" />
             <source>is too long</source>
             <translation>är för lång</translation>
         </message>
@@ -120,7 +120,7 @@
             <translation>är {length} tecken lång; högst {limit} tillåts</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/validation.py" />
             <source>lies in the future</source>
             <translation>ligger i framtiden</translation>
@@ -152,32 +152,32 @@
             <translation>måste vara ja eller nej</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/queries.py" />
             <source>no area named {name}</source>
             <translation>inget område heter {name}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/writes.py" />
             <source>no incident {uuid}</source>
             <translation>ingen händelse {uuid}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/queries.py" />
             <source>no measure {fid}</source>
             <translation>ingen åtgärd {fid}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>no such file: {path}</source>
             <translation>filen finns inte: {path}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/queries.py" />
             <source>not a field of an incident: {name}</source>
             <translation>inget fält i en händelse: {name}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/sqlfilter.py" />
             <source>not a time field: {name}</source>
             <translation>inget tidsfält: {name}</translation>
         </message>
@@ -187,65 +187,65 @@
             <translation>rad {row}: </translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>the CRS has no area of use: give the store an extent</source>
             <translation>referenssystemet har inget användningsområde: ange en utbredning för databasen</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>the CRS must be projected, in metres, such as EPSG:3006: {crs}</source>
             <translation>referenssystemet måste vara projicerat, i meter, till exempel EPSG:3006: {crs}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>the CRS must have an authority code, such as EPSG:3006: {crs}</source>
             <translation>referenssystemet måste ha en kod, till exempel EPSG:3006: {crs}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>the extent is empty: {extent}</source>
             <translation>utbredningen är tom: {extent}</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>the folder {folder} does not exist</source>
             <translation>mappen {folder} finns inte</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/errors.py" />
             <source>the incident was changed by someone else after you loaded it (your version {expected}, now version {current}); reload it and make your change again</source>
             <translation>händelsen ändrades av någon annan efter att du öppnade den (din version {expected}, nu version {current}); läs in den igen och gör din ändring på nytt</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/writes.py" />
             <source>the organisation exists already</source>
             <translation>organisationen finns redan</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/validation.py" />
             <source>the place lies outside the store's extent</source>
             <translation>platsen ligger utanför databasens utbredning</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/validation.py" />
             <source>the place must be a single point</source>
             <translation>platsen måste vara en enda punkt</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>the store could not be migrated, and was left as it was: {error}</source>
             <translation>databasen kunde inte uppgraderas och lämnades som den var: {error}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>unknown CRS: {crs}</source>
             <translation>okänt referenssystem: {crs}</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <source>unknown category</source>
             <translation>okänd kategori</translation>
         </message>
@@ -260,7 +260,7 @@
             <translation>okänd typ av område: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../ui/incident_form.py" />
             <source>unknown organisation</source>
             <translation>okänd organisation</translation>
@@ -271,8 +271,8 @@
             <translation>okänd organisation: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
             <location filename="../../core/form_config.py" />
+            <location filename="../../core/store/bulk.py" />
             <source>unknown status</source>
             <translation>okänd status</translation>
         </message>
@@ -282,7 +282,7 @@
             <translation>okänd status: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/bulk.py" />
+            <location filename="../../core/store/bulk.py" />
             <source>unknown subcategory</source>
             <translation>okänd underkategori</translation>
         </message>
@@ -297,27 +297,28 @@
             <translation>okänt värde: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>{path} cannot be read: {error}</source>
             <translation>{path} kan inte läsas: {error}</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>{path} exists already: a new store is never written over a file</source>
             <translation>{path} finns redan: en ny databas skriver aldrig över en fil</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>{path} is a GeoPackage but not a Lägesbild store</source>
             <translation>{path} är ett GeoPackage men ingen Lägesbild-databas</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>{path} is not a GeoPackage</source>
             <translation>{path} är inget GeoPackage</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/lifecycle.py" />
             <source>{path} was made by a newer Lägesbild (schema version {version}); this version reads up to schema version {supported}: update the plugin</source>
             <translation>{path} skapades av en nyare Lägesbild (schemaversion {version}); den här versionen läser upp till schemaversion {supported}: uppdatera insticksprogrammet</translation>
         </message>
@@ -376,7 +377,7 @@
             <translation>Tidszon (IANA-namn)</translation>
         </message>
         <message>
-            <location filename="../../core/store.py" />
+            <location filename="../../core/store/writes.py" />
             <source>cancelled: nothing was written</source>
             <translation>avbrutet: inget skrevs</translation>
         </message>
@@ -2251,6 +2252,41 @@
             <location filename="../../ui/situation_dock.py" />
             <source>Situation report written to {path}</source>
             <translation>Lägesrapporten är skriven till {path}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/location.py" />
+            <source>no store was named: choose a store file</source>
+            <translation>ingen databas angavs: välj en databasfil</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <source>the store could not be written, and nothing was written: {reason}</source>
+            <translation>databasen kunde inte skrivas, och ingenting skrevs: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <source>the store is busy: someone else is saving to it; nothing was written, try again in a moment</source>
+            <translation>databasen är upptagen: någon annan sparar i den; ingenting skrevs, försök igen om en stund</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <source>the store refused the change, and nothing was written: {reason}</source>
+            <translation>databasen vägrade ändringen, och ingenting skrevs: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/location.py" />
+            <source>{location} is not a store file</source>
+            <translation>{location} är ingen databasfil</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/__init__.py" />
+            <source>{location}: stores of kind {kind} are not supported by this version of Lägesbild</source>
+            <translation>{location}: databaser av typen {kind} stöds inte av den här versionen av Lägesbild</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <source>{path} cannot be written: {error}</source>
+            <translation>{path} kan inte skrivas: {error}</translation>
         </message>
     </context>
     <context>

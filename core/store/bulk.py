@@ -1,28 +1,21 @@
 """Many incidents at once, as NumPy columns: validated as a whole (each
 problem with its row number), then turned into rows for one transaction.
-Used by the demo data and by imports; a million rows take seconds."""
+Used by the demo data and by imports; the stored forms (geometry, times)
+come from the store's backend."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from . import codelist, schema
-from . import geometry as geom
-from .i18n import tr
-from .timeutil import format_utc, now_utc
-from .validation import FUTURE_TOLERANCE, Problem, ValidationError
+from .. import codelist, schema
+from ..i18n import tr
+from ..timeutil import now_utc
+from ..validation import FUTURE_TOLERANCE, Problem, ValidationError
 
 REQUIRED = ("x", "y", "category", "occurred_from", "reporting_org")
 OPTIONAL = ("subcategory", "occurred_to", "reported_at", "status", "police_reported", "estimated_cost_sek",
             "place_name", "description", "handling_org", "uuid")
 MAX_LISTED_PROBLEMS = 100
-
-
-def epochs_to_text(epochs: np.ndarray) -> np.ndarray:
-    """UTC epoch seconds as stored time text; -1 becomes None."""
-    text = np.char.add(np.datetime_as_string(epochs.astype("datetime64[s]"), unit="ms"), "Z").astype(object)
-    text[epochs < 0] = None
-    return text
 
 
 def _rows_where(mask: np.ndarray) -> np.ndarray:
@@ -123,20 +116,21 @@ def incident_rows(columns: dict, store) -> tuple[list[str], list[tuple]]:
         raise ValidationError(problems)
     count = len(columns["x"])
     start = np.asarray(columns["occurred_from"], dtype=np.int64)
-    stamp = format_utc(now)
+    backend = store.backend
+    stamp = backend.encode_time(now)
     reported = np.asarray(columns.get("reported_at", np.full(count, -1)), dtype=np.int64)
     cost = np.asarray(columns.get("estimated_cost_sek", np.full(count, np.nan)), dtype=np.float64)
     cost_values = cost.astype(object)
     cost_values[np.isnan(cost)] = None
     data = {
-        schema.GEOMETRY_COLUMN: geom.encode_points(columns["x"], columns["y"], store.srs_id),
+        schema.GEOMETRY_COLUMN: backend.encode_points(columns["x"], columns["y"], store.srs_id),
         "uuid": list(columns["uuid"]) if "uuid" in columns else random_uuids(count),
         "category": np.asarray(columns["category"]).astype(str).tolist(),
         "subcategory": _text_or_none(columns.get("subcategory", np.full(count, ""))).tolist(),
-        "occurred_from": epochs_to_text(start).tolist(),
-        "occurred_to": epochs_to_text(np.asarray(columns.get("occurred_to", np.full(count, -1)),
+        "occurred_from": backend.encode_epochs(start).tolist(),
+        "occurred_to": backend.encode_epochs(np.asarray(columns.get("occurred_to", np.full(count, -1)),
                                                  dtype=np.int64)).tolist(),
-        "reported_at": [stamp if v is None else v for v in epochs_to_text(reported).tolist()],
+        "reported_at": [stamp if v is None else v for v in backend.encode_epochs(reported).tolist()],
         "reporting_org": np.asarray(columns["reporting_org"]).astype(str).tolist(),
         "police_reported": np.asarray(columns.get("police_reported", np.zeros(count, bool))).astype(int).tolist(),
         "estimated_cost_sek": cost_values.tolist(),

@@ -1,22 +1,18 @@
-"""The GeoPackage dialect of the schema: SQLite DDL, the GeoPackage metadata
+"""The schema rendered for a GeoPackage: SQLite DDL, the GeoPackage metadata
 tables, the R-tree spatial index, and the triggers that audit and check edits
-made by any client (this plugin, QGIS, ogrinfo, a mobile app).
-
-The ``Dialect`` seam: ``connect``, ``placeholder``, ``create_statements``,
-``migration_statements``, ``trigger_statements``. A PostGIS dialect implements
-the same for the same ``schema.TABLES``."""
+made by any client (this plugin, QGIS, ogrinfo, a mobile app). Everything is
+rendered from ``core/schema.py``; the backend (``__init__.py``) runs it."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from pathlib import Path
 
 from osgeo import osr
 
-from . import geometry as geom
-from . import schema
-from .schema import FID, GEOMETRY_COLUMN, Field, Table
+from .... import schema
+from ....schema import FID, GEOMETRY_COLUMN, Field, Table
+from . import codec
 
 osr.UseExceptions()
 
@@ -47,27 +43,8 @@ def _quote(value) -> str:
     return repr(value)
 
 
-class GeoPackageDialect:
-    name = "gpkg"
-    placeholder = "?"
-
-    # --- connections -------------------------------------------------------
-    @staticmethod
-    def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
-        """A connection that runs the GeoPackage R-tree triggers (they call
-        ST_* functions, which OGR provides to QGIS and ogrinfo) with explicit
-        transactions (BEGIN IMMEDIATE in the store)."""
-        uri = Path(path).resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
-        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
-        register_functions(connection)
-        connection.execute("PRAGMA foreign_keys = OFF")
-        return connection
-
-    @staticmethod
-    def create_file(path: str | Path) -> sqlite3.Connection:
-        connection = sqlite3.connect(str(path), isolation_level=None, timeout=30)
-        register_functions(connection)
-        return connection
+class GeoPackageDDL:
+    """The GeoPackage rendering of every table, index, trigger and migration."""
 
     # --- DDL ----------------------------------------------------------------
     @staticmethod
@@ -346,11 +323,11 @@ def register_functions(connection: sqlite3.Connection) -> None:
 
     def envelope_part(index):
         def part(blob):
-            envelope = geom.blob_envelope(blob)
+            envelope = codec.blob_envelope(blob)
             return None if envelope is None else envelope[index]
         return part
 
-    connection.create_function("ST_IsEmpty", 1, lambda b: None if b is None else int(geom.blob_envelope(b) is None),
+    connection.create_function("ST_IsEmpty", 1, lambda b: None if b is None else int(codec.blob_envelope(b) is None),
                                deterministic=True)
     for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
         connection.create_function(name, 1, envelope_part(index), deterministic=True)

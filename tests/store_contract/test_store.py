@@ -1,30 +1,24 @@
-"""The store: adding, validating, updating with a version check, querying
-and counting incidents, areas and measures, on a real GeoPackage."""
+"""The store's contract: adding, validating, updating with a version check,
+querying and counting incidents, areas and measures, on every backend (the
+``store`` and ``other_client`` fixtures come from this folder's conftest)."""
 
 from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
-from store_helpers import TOWN, fingerprint, incident, ogr_sql
+from store_helpers import TOWN, incident
 
 from lagesbild.core import codelist
 from lagesbild.core.store import (
     Cancelled,
     ConflictError,
     IncidentFilter,
-    Store,
     StoreError,
 )
 from lagesbild.core.timeutil import Period
 from lagesbild.core.validation import ValidationError
 
 SQUARE = "POLYGON((619000 6649000, 621000 6649000, 621000 6651000, 619000 6651000, 619000 6649000))"
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.create(tmp_path / "store.gpkg") as opened:
-        yield opened
 
 
 def test_add_and_read_back_an_incident(store):
@@ -71,14 +65,14 @@ BAD_VALUES = [
 
 
 @pytest.mark.parametrize("field,bad,code", BAD_VALUES, ids=[f"{b[0]}-{b[2]}" for b in BAD_VALUES])
-def test_every_validation_rule_refuses_and_writes_nothing(store, field, bad, code):
+def test_every_validation_rule_refuses_and_writes_nothing(store, other_client, field, bad, code):
     store.add_incident(incident())
-    before = fingerprint(store.path)
+    before = other_client.fingerprint()
     with pytest.raises(ValidationError) as raised:
         store.add_incident(incident(**bad))
     assert (field, code) in {(p.field, p.code) for p in raised.value.problems}
     assert store.count() == 1
-    assert fingerprint(store.path) == before
+    assert other_client.fingerprint() == before
 
 
 def test_all_problems_are_reported_at_once(store):
@@ -112,9 +106,9 @@ def test_update_with_the_right_version_and_the_conflict_error(store):
     assert store.get_incident(added.uuid).status == "in_progress"
 
 
-def test_an_edit_outside_the_plugin_also_raises_the_version(store):
+def test_an_edit_outside_the_plugin_also_raises_the_version(store, other_client):
     added = store.add_incident(incident())
-    ogr_sql(store.path, f"UPDATE incidents SET handling_note = 'Klotter sanerat' WHERE uuid = '{added.uuid}'")
+    other_client.execute(f"UPDATE incidents SET handling_note = 'Klotter sanerat' WHERE uuid = '{added.uuid}'")
     assert store.get_incident(added.uuid).version == 2
     with pytest.raises(ConflictError):
         store.update_incident(added.uuid, {"status": "closed"}, expected_version=1, by_org="police")
@@ -142,7 +136,7 @@ def test_history_written_by_the_store_update(store):
     assert rows["status"]["changed_by_org"] == "police"
 
 
-def test_the_sql_triggers_refuse_unknown_codes_from_any_client(store):
+def test_the_sql_triggers_refuse_unknown_codes_from_any_client(store, other_client):
     added = store.add_incident(incident())
     where = f"WHERE uuid = '{added.uuid}'"
     for sql, message in (
@@ -154,7 +148,7 @@ def test_the_sql_triggers_refuse_unknown_codes_from_any_client(store):
         (f"UPDATE incidents SET occurred_to = '2000-01-01T00:00:00Z' {where}", "CHECK"),
     ):
         with pytest.raises(RuntimeError, match=message):
-            ogr_sql(store.path, sql)
+            other_client.execute(sql)
     read = store.get_incident(added.uuid)
     assert (read.category, read.version, read.status) == ("vandalism", 1, "new")
 
@@ -343,30 +337,3 @@ def test_organisations(store):
     assert store.add_incident(incident(reporting_org="school")).reporting_org == "school"
     with pytest.raises(ValidationError):
         store.add_organisation("school", "Skolan")
-
-
-def test_a_bulk_load_restores_every_trigger_and_index_and_indexes_the_points(store, monkeypatch):
-    from lagesbild.core import store as store_module
-
-    monkeypatch.setattr(store_module, "BULK_LOAD_MIN_ROWS", 10)
-    schema_before = sorted(store._db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),
-                           key=lambda r: (r[0], r[1]))
-    now = int(datetime.now(timezone.utc).timestamp())
-    count = 50
-    x = TOWN[0] + np.arange(count, dtype=float)
-    columns = {"x": x, "y": np.full(count, TOWN[1]), "category": np.array(["graffiti"] * count),
-               "occurred_from": np.full(count, now - 3600), "reporting_org": np.array(["police"] * count)}
-    with pytest.raises(Cancelled):  # cancelled half-way: the lifted triggers come back with the rollback
-        store.add_incident_arrays(columns, progress=lambda done: done < 0.5, chunk_size=10)
-    assert store.add_incident_arrays(columns) == count
-    schema_after = sorted(store._db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),
-                          key=lambda r: (r[0], r[1]))
-    assert schema_after == schema_before
-    rtree = store._db.execute("SELECT id, minx, miny FROM rtree_incidents_geom ORDER BY id").fetchall()
-    fids = [row[0] for row in store._db.execute("SELECT fid FROM incidents ORDER BY fid")]
-    assert [r[0] for r in rtree] == fids
-    assert [r[1] for r in rtree] == pytest.approx(x.tolist(), abs=1.0)  # the R-tree keeps 32-bit floats
-    # the triggers are live again: an edit is audited
-    first = store.incidents()[0]
-    ogr_sql(store.path, f"UPDATE incidents SET status = 'closed' WHERE uuid = '{first.uuid}'")
-    assert [h["field"] for h in store.history(first.uuid)] == ["status"]

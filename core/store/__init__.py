@@ -1,0 +1,55 @@
+"""The store: incidents, areas, measures, the code tables and the history,
+in a backend behind one seam (``backend.Backend``; a GeoPackage file today).
+
+Every write is one transaction; every query is parameterised; a user's text
+never becomes SQL. Times are written as UTC and read in the store's zone.
+
+- ``location``: where a store is (``StoreLocation``), parsed in one place;
+- ``records``: what it holds (``Incident``, ``Area``, ``Measure``) and
+  ``IncidentFilter``;
+- ``lifecycle``, ``writes``, ``queries``: the ``Store``, the same for every
+  backend, in three parts;
+- ``sqlfilter``: an ``IncidentFilter`` as SQL, the one renderer;
+- ``bulk``: many incidents at once, validated as NumPy columns;
+- ``backends/``: one folder per backend (``gpkg/``)."""
+
+from __future__ import annotations
+
+from .errors import (
+    Cancelled,
+    ConflictError,
+    NewerVersionError,
+    NotAStoreError,
+    NotFoundError,
+    StoreBusyError,
+    StoreError,
+)
+from .lifecycle import DEFAULT_CRS, StoreLifecycle, default_extent, spatial_reference
+from .location import StoreLocation
+from .queries import StoreQueries
+from .records import (
+    CODE_GROUPS,
+    EDITABLE_FIELDS,
+    GROUPS,
+    TIME_FIELDS,
+    TIME_GROUPS,
+    Area,
+    Incident,
+    IncidentFilter,
+    Measure,
+)
+from .writes import BULK_LOAD_MIN_ROWS, StoreWrites
+
+
+class Store(StoreLifecycle, StoreWrites, StoreQueries):
+    """One Lägesbild store. Use ``Store.create`` or ``Store.open`` with a
+    location (a ``StoreLocation``, a path, or text); close it (or use it as a
+    context manager) when done."""
+
+
+__all__ = [
+    "BULK_LOAD_MIN_ROWS", "CODE_GROUPS", "DEFAULT_CRS", "EDITABLE_FIELDS", "GROUPS", "TIME_FIELDS", "TIME_GROUPS",
+    "Area", "Cancelled", "ConflictError", "Incident", "IncidentFilter", "Measure", "NewerVersionError",
+    "NotAStoreError", "NotFoundError", "Store", "StoreBusyError", "StoreError", "StoreLocation",
+    "default_extent", "spatial_reference",
+]

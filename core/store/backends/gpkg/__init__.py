@@ -1,0 +1,176 @@
+"""The GeoPackage backend: a store in one SQLite file that QGIS, GDAL and
+mobile apps open as they are. Its DDL is in ``ddl.py``, its geometry and
+time codecs in ``codec.py``; here is what connects them to the store."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from ....i18n import tr
+from ...errors import NotAStoreError, StoreBusyError, StoreError
+from ...location import StoreLocation
+from . import codec
+from .ddl import GeoPackageDDL, register_functions
+
+BUSY_TIMEOUT_S = 30
+# QGIS 3.40's OGR provider strips "--" and "/* */" comments from a provider
+# filter even inside a string literal, which would cut the literal open
+_COMMENT_MARKERS = ("--", "/*", "*/")
+
+
+class GeoPackageBackend(GeoPackageDDL):
+    name = "gpkg"
+
+    # --- connecting and transactions -------------------------------------------
+    @staticmethod
+    def exists(location: StoreLocation) -> bool:
+        return location.path.exists()
+
+    @staticmethod
+    def create(location: StoreLocation) -> sqlite3.Connection:
+        path = location.path
+        if path.exists():
+            raise StoreError(tr("{path} exists already: a new store is never written over a file").format(path=path))
+        if not path.parent.is_dir():
+            raise StoreError(tr("the folder {folder} does not exist").format(folder=path.parent))
+        try:
+            connection = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as error:
+            raise StoreError(tr("{path} cannot be written: {error}").format(path=path, error=error)) from error
+        register_functions(connection)
+        return connection
+
+    @staticmethod
+    def discard(location: StoreLocation, connection) -> None:
+        connection.close()
+        location.path.unlink(missing_ok=True)
+
+    @staticmethod
+    def connect(location: StoreLocation, read_only: bool = False) -> sqlite3.Connection:
+        """A connection that runs the GeoPackage R-tree triggers (they call
+        ST_* functions, which OGR provides to QGIS and ogrinfo) with explicit
+        transactions."""
+        path = location.path
+        if not path.is_file():
+            raise StoreError(tr("no such file: {path}").format(path=path))
+        uri = Path(path).as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+        try:
+            connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            register_functions(connection)
+            connection.execute("PRAGMA foreign_keys = OFF")
+        except sqlite3.Error as error:
+            raise NotAStoreError(tr("{path} cannot be read: {error}").format(path=path, error=error)) from error
+        return connection
+
+    def read_meta(self, location: StoreLocation) -> dict[str, str]:
+        path = location.path
+        connection = self.connect(location, read_only=True)
+        try:
+            try:
+                tables = self.table_names(connection)
+            except sqlite3.DatabaseError as error:
+                raise NotAStoreError(tr("{path} is not a GeoPackage").format(path=path)) from error
+            if "gpkg_contents" not in tables:
+                raise NotAStoreError(tr("{path} is not a GeoPackage").format(path=path))
+            if "lagesbild_meta" not in tables:
+                raise NotAStoreError(tr("{path} is a GeoPackage but not a Lägesbild store").format(path=path))
+            return dict(connection.execute("SELECT key, value FROM lagesbild_meta"))
+        finally:
+            connection.close()
+
+    @contextlib.contextmanager
+    def transaction(self, connection: sqlite3.Connection):
+        """BEGIN IMMEDIATE takes the write lock at once, so two writers queue
+        (up to ``BUSY_TIMEOUT_S``) instead of failing half-way. Inside an open
+        transaction it joins that one."""
+        if connection.in_transaction:
+            yield connection
+            return
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self.translate_error(error) from error
+        try:
+            yield connection
+        except sqlite3.Error as error:
+            connection.execute("ROLLBACK")
+            raise self.translate_error(error) from error
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    @staticmethod
+    def translate_error(error: BaseException) -> BaseException:
+        if not isinstance(error, sqlite3.Error):
+            return error
+        text = str(error)
+        if isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            return StoreBusyError(tr(
+                "the store is busy: someone else is saving to it; nothing was written, try again in a moment"))
+        if isinstance(error, sqlite3.IntegrityError):
+            return StoreError(tr("the store refused the change, and nothing was written: {reason}").format(
+                reason=text))
+        return StoreError(tr("the store could not be written, and nothing was written: {reason}").format(
+            reason=text))
+
+    # --- codecs ----------------------------------------------------------------
+    encode_points = staticmethod(codec.encode_points)
+    decode_points = staticmethod(codec.decode_points)
+    encode_geometry = staticmethod(codec.encode)
+    decode_geometry = staticmethod(codec.decode)
+    encode_time = staticmethod(codec.encode_time)
+    decode_time = staticmethod(codec.decode_time)
+    encode_epochs = staticmethod(codec.encode_epochs)
+    time_bound = staticmethod(codec.time_bound)
+
+    # --- SQL that differs ----------------------------------------------------------
+    @staticmethod
+    def epoch_sql(column: str) -> str:
+        return f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+    @staticmethod
+    def bbox_condition(table: str, bounds: tuple[float, float, float, float]) -> tuple[str, list]:
+        min_x, min_y, max_x, max_y = bounds
+        return (f"fid IN (SELECT id FROM rtree_{table}_geom "
+                "WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)", [min_x, max_x, min_y, max_y])
+
+    @staticmethod
+    def insert(connection: sqlite3.Connection, table: str, values: dict) -> int:
+        names = list(values)
+        cursor = connection.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+            [values[n] for n in names])
+        return int(cursor.lastrowid)
+
+    @staticmethod
+    def literal(value) -> str:
+        """``value`` as an SQLite literal: always data, never SQL. Text is
+        quoted with its single quotes doubled (a backslash is an ordinary
+        character in SQLite, unlike in QGIS expressions); a NUL is refused."""
+        if value is None:
+            return "NULL"
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, int):
+            return str(int(value))
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError("not a finite number")
+            return repr(float(value))
+        text = str(value)
+        if "\x00" in text:
+            raise ValueError("text with a NUL character cannot be a filter value")
+        inner = text.replace("'", "''")
+        # comment markers become pieces joined with ||: the same string to SQLite
+        for marker in _COMMENT_MARKERS:
+            while marker in inner:
+                inner = inner.replace(marker, marker[0] + "'||'" + marker[1])
+        return "'" + inner + "'"
+
+    # --- QGIS -------------------------------------------------------------------
+    @staticmethod
+    def layer_source(location: StoreLocation, table: str) -> tuple[str, str]:
+        return f"{location.target}|layername={table}", "ogr"

@@ -1,0 +1,191 @@
+"""A store's life: create, open (migrating an older one), inspect, close and
+transactions, the same for every backend; what differs is the backend's."""
+
+from __future__ import annotations
+
+import numpy as np
+from osgeo import osr
+
+from .. import codelist, schema
+from ..i18n import tr
+from ..timeutil import DEFAULT_TIME_ZONE, format_utc, now_utc, zone
+from .backends import backend_for
+from .errors import NewerVersionError, NotAStoreError, StoreError
+from .location import StoreLocation
+
+DEFAULT_CRS = "EPSG:3006"
+
+
+def default_extent(srs: osr.SpatialReference) -> tuple[float, float, float, float]:
+    """The CRS's area of use, in its own coordinates."""
+    area = srs.GetAreaOfUse()
+    if area is None:
+        raise StoreError(tr("the CRS has no area of use: give the store an extent"))
+    wgs84 = osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    for s in (wgs84, srs):
+        s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(wgs84, srs)
+    steps = np.linspace(0.0, 1.0, 21)
+    lons = area.west_lon_degree + steps * (area.east_lon_degree - area.west_lon_degree)
+    lats = area.south_lat_degree + steps * (area.north_lat_degree - area.south_lat_degree)
+    edge = [(lon, lat) for lon in lons for lat in (lats[0], lats[-1])]
+    edge += [(lon, lat) for lat in lats for lon in (lons[0], lons[-1])]
+    points = np.asarray([transform.TransformPoint(lon, lat)[:2] for lon, lat in edge])
+    return (float(points[:, 0].min()), float(points[:, 1].min()),
+            float(points[:, 0].max()), float(points[:, 1].max()))
+
+
+def spatial_reference(crs: str) -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    try:
+        srs.SetFromUserInput(crs)
+    except RuntimeError as error:
+        raise StoreError(tr("unknown CRS: {crs}").format(crs=crs)) from error
+    if not srs.GetAuthorityName(None) or not srs.GetAuthorityCode(None):
+        raise StoreError(tr("the CRS must have an authority code, such as EPSG:3006: {crs}").format(crs=crs))
+    if not srs.IsProjected():
+        raise StoreError(tr("the CRS must be projected, in metres, such as EPSG:3006: {crs}").format(crs=crs))
+    return srs
+
+
+class StoreLifecycle:
+    """Opening, creating, migrating and closing; transactions."""
+
+    def __init__(self, connection, location: StoreLocation, backend):
+        self._db = connection
+        self.location = location
+        self.backend = backend
+        meta = dict(self._db.execute("SELECT key, value FROM lagesbild_meta"))
+        self.schema_version = int(meta["schema_version"])
+        self.crs = meta["crs"]
+        self.srs_id = int(meta["srs_id"])
+        self.time_zone = meta["time_zone"]
+        self.tz = zone(self.time_zone)
+        self.extent = tuple(float(v) for v in meta["extent"].split(","))
+
+    @property
+    def path(self):
+        """The file of a GeoPackage store (``location`` names any store)."""
+        return self.location.path
+
+    @classmethod
+    def create(cls, location, crs: str = DEFAULT_CRS, time_zone: str = DEFAULT_TIME_ZONE,
+               extent: tuple[float, float, float, float] | None = None):
+        """Create a new store; refuses a location that is taken."""
+        location = StoreLocation.parse(location)
+        backend = backend_for(location)
+        zone(time_zone)  # raises for an unknown zone
+        srs = spatial_reference(crs)
+        if extent is None:
+            extent = default_extent(srs)
+        xmin, ymin, xmax, ymax = (float(v) for v in extent)
+        if not (xmin < xmax and ymin < ymax):
+            raise StoreError(tr("the extent is empty: {extent}").format(extent=extent))
+        authid = f"{srs.GetAuthorityName(None)}:{srs.GetAuthorityCode(None)}"
+        connection = backend.create(location)
+        try:
+            with backend.transaction(connection):
+                for sql, params in backend.create_statements(srs, (xmin, ymin, xmax, ymax)):
+                    connection.execute(sql, params)
+                write_code_tables(connection)
+                connection.executemany("INSERT INTO organisations (code, name_sv, name_en) VALUES (?, ?, ?)",
+                                       codelist.DEFAULT_ORGANISATIONS)
+                for sql in backend.trigger_statements():
+                    connection.execute(sql)
+                connection.executemany("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?)", [
+                    ("application", schema.APPLICATION),
+                    ("schema_version", str(schema.SCHEMA_VERSION)),
+                    ("crs", authid),
+                    ("srs_id", str(int(srs.GetAuthorityCode(None)))),
+                    ("time_zone", time_zone),
+                    ("extent", ",".join(repr(v) for v in (xmin, ymin, xmax, ymax))),
+                    ("created_at", format_utc(now_utc())),
+                ])
+        except BaseException:
+            backend.discard(location, connection)
+            raise
+        return cls(connection, location, backend)
+
+    @classmethod
+    def open(cls, location):
+        """Open a store, migrating an older one inside one transaction. A newer
+        store or a location that holds no store is refused and left untouched."""
+        location = StoreLocation.parse(location)
+        backend = backend_for(location)
+        version = cls.inspect(location)
+        connection = backend.connect(location)
+        try:
+            if version < schema.SCHEMA_VERSION:
+                _migrate(connection, backend, version)
+            return cls(connection, location, backend)
+        except BaseException:
+            connection.close()
+            raise
+
+    @classmethod
+    def inspect(cls, location) -> int:
+        """The schema version of a store, read without writing anything."""
+        location = StoreLocation.parse(location)
+        name = location.display
+        meta = backend_for(location).read_meta(location)
+        if meta.get("application") != schema.APPLICATION or "schema_version" not in meta:
+            raise NotAStoreError(tr("{path} is a GeoPackage but not a Lägesbild store").format(path=name))
+        version = int(meta["schema_version"])
+        if version > schema.SCHEMA_VERSION:
+            raise NewerVersionError(tr(
+                "{path} was made by a newer Lägesbild (schema version {version}); this version reads "
+                "up to schema version {supported}: update the plugin"
+            ).format(path=name, version=version, supported=schema.SCHEMA_VERSION))
+        return version
+
+    def close(self):
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def transaction(self):
+        """One write transaction: all of it lands, or none of it. Inside an
+        open transaction it joins that one, so that composite writes (the demo
+        data, an import) stay one transaction."""
+        return self.backend.transaction(self._db)
+
+
+def write_code_tables(connection) -> None:
+    connection.executemany(
+        "INSERT INTO categories (code, parent, label_sv, label_en, colour, icon, sort_order) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET parent = excluded.parent, "
+        "label_sv = excluded.label_sv, label_en = excluded.label_en, colour = excluded.colour, "
+        "icon = excluded.icon, sort_order = excluded.sort_order",
+        schema.code_rows())
+
+
+def _migrate(connection, backend, version: int) -> None:
+    """Bring a store from ``version`` to the current schema in one transaction."""
+    try:
+        with backend.transaction(connection):
+            for sql in backend.drop_trigger_statements(connection):
+                connection.execute(sql)
+            for migration in schema.MIGRATIONS:
+                if migration.from_version >= version:
+                    for sql in backend.migration_statements(migration):
+                        connection.execute(sql)
+            for sql in backend.repair_statements(connection):
+                connection.execute(sql)
+            for table in schema.TABLES:
+                for sql in backend.index_statements(table):
+                    connection.execute(sql)
+            write_code_tables(connection)
+            for sql in backend.trigger_statements():
+                connection.execute(sql)
+            connection.execute("UPDATE lagesbild_meta SET value = ? WHERE key = 'schema_version'",
+                               (str(schema.SCHEMA_VERSION),))
+    except Exception as error:
+        raise StoreError(tr("the store could not be migrated, and was left as it was: {error}").format(
+            error=error)) from error

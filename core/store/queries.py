@@ -1,0 +1,173 @@
+"""What the store answers: incidents, counts and NumPy arrays for a filter,
+areas and measures, and the layer filter that shows the same incidents in
+QGIS. Filters become SQL in one place (``sqlfilter``); an area is decided
+exactly in NumPy after the spatial index has narrowed the rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from .. import geometry as geom
+from .. import schema
+from ..i18n import tr
+from ..timeutil import local_parts
+from . import sqlfilter
+from .errors import NotFoundError, StoreError
+from .records import CODE_GROUPS, GROUPS, TIME_FIELDS, Area, Incident, IncidentFilter, Measure
+
+_MEASURE_FIELDS = schema.MEASURES.field_names
+EVERY_INCIDENT = IncidentFilter()  # the default filter: no restriction
+
+
+class StoreQueries:
+    """Mixed into ``Store``: needs ``_db``, ``backend``, ``tz``."""
+
+    def _where(self, incident_filter: IncidentFilter) -> tuple[str, list]:
+        bounds = None
+        if incident_filter.area:
+            min_x, max_x, min_y, max_y = self._area_geometry(incident_filter.area).GetEnvelope()
+            bounds = (min_x, min_y, max_x, max_y)
+        return sqlfilter.render(incident_filter, self.backend, self.tz, area_bounds=bounds)
+
+    def _area_geometry(self, name: str):
+        row = self._db.execute("SELECT geom FROM areas WHERE name = ? ORDER BY fid LIMIT 1", (name,)).fetchone()
+        if row is None:
+            raise NotFoundError(tr("no area named {name}").format(name=name))
+        return self.backend.decode_geometry(row[0])
+
+    def _inside_area(self, name: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return geom.points_in_polygon(x, y, self._area_geometry(name))
+
+    def incidents(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> list[Incident]:
+        where, params = self._where(incident_filter)
+        found = self._select_incidents(where, params)
+        if incident_filter.area:
+            inside = self._inside_area(incident_filter.area, np.array([i.x for i in found]),
+                                       np.array([i.y for i in found]))
+            found = [i for i, keep in zip(found, inside) if keep]
+        return found
+
+    def layer_filter(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> str:
+        """The provider filter (subset string) of the store's incidents layer
+        that shows the same incidents as ``incidents(incident_filter)``. An
+        area becomes the fids found inside it, fixed when the filter is made
+        (a provider filter has no exact spatial predicate in a GeoPackage)."""
+        if incident_filter.area:
+            return sqlfilter.fid_condition(self.arrays(incident_filter, ())["fid"].tolist())
+        return sqlfilter.render(incident_filter, self.backend, self.tz, inline=True)[0]
+
+    def count(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> int:
+        if incident_filter.area:
+            return int(self.arrays(incident_filter, ()).get("x").size)
+        where, params = self._where(incident_filter)
+        return int(self._db.execute(f"SELECT count(*) FROM incidents WHERE {where}", params).fetchone()[0])
+
+    def counts(self, group_by: str, incident_filter: IncidentFilter = EVERY_INCIDENT) -> dict:
+        """Counts of the filtered incidents per group, sorted by group. Time
+        groups are local to the store's zone: ``hour`` 0–23, ``weekday`` 0
+        (Monday)–6, ``day`` a date, ``week`` 'YYYY-Www' (ISO), ``month``
+        'YYYY-MM', ``year``; ``area`` counts an incident for every area that
+        contains it (districts and focus areas may overlap)."""
+        if group_by not in GROUPS:
+            raise StoreError(tr("cannot group by {name}").format(name=group_by))
+        if group_by in CODE_GROUPS and not incident_filter.area:
+            where, params = self._where(incident_filter)
+            cursor = self._db.execute(
+                f"SELECT {group_by}, count(*) FROM incidents WHERE {where} "
+                f"GROUP BY {group_by} ORDER BY {group_by}", params)
+            return {key: int(n) for key, n in cursor}
+        if group_by == "area":
+            data = self.arrays(incident_filter, ())
+            return {area.name: int(geom.points_in_polygon(data["x"], data["y"], area.geometry).sum())
+                    for area in self.areas()}
+        if group_by in CODE_GROUPS:
+            data = self.arrays(incident_filter, (group_by,))
+            keys = np.asarray([k if k is not None else "" for k in data[group_by]], dtype=object)
+            if keys.size == 0:
+                return {}
+            values, numbers = np.unique(keys.astype(str), return_counts=True)
+            return {(v or None): int(n) for v, n in zip(values, numbers)}
+        data = self.arrays(incident_filter, (incident_filter.time_field,))
+        return _time_counts(data[incident_filter.time_field], group_by, self.tz)
+
+    def arrays(self, incident_filter: IncidentFilter = EVERY_INCIDENT,
+               columns: tuple[str, ...] = ("category", "occurred_from")) -> dict[str, np.ndarray]:
+        """The filtered incidents as NumPy arrays: ``fid``, ``x``, ``y`` and the
+        ``columns`` asked for (times as UTC epoch seconds, -1 for none)."""
+        for name in columns:
+            if name not in schema.INCIDENTS.field_names:
+                raise StoreError(tr("not a field of an incident: {name}").format(name=name))
+        where, params = self._where(incident_filter)
+        selected = ["fid", schema.GEOMETRY_COLUMN] + [
+            self.backend.epoch_sql(name) if name in TIME_FIELDS else name for name in columns]
+        rows = self._db.execute(f"SELECT {', '.join(selected)} FROM incidents WHERE {where} ORDER BY fid",
+                                params).fetchall()
+        parts = list(zip(*rows)) if rows else [()] * len(selected)
+        x, y = self.backend.decode_points(list(parts[1]))
+        result = {"fid": np.asarray(parts[0], dtype=np.int64), "x": x, "y": y}
+        for name, values in zip(columns, parts[2:]):
+            if name in TIME_FIELDS:
+                result[name] = np.asarray([-1 if v is None else v for v in values], dtype=np.int64)
+            elif schema.INCIDENTS.field(name).type == schema.REAL:
+                result[name] = np.asarray([np.nan if v is None else v for v in values], dtype=np.float64)
+            else:
+                result[name] = np.asarray(values, dtype=object)
+        if incident_filter.area:
+            keep = self._inside_area(incident_filter.area, x, y)
+            result = {name: values[keep] for name, values in result.items()}
+        return result
+
+    # --- areas and measures ---------------------------------------------------
+    def areas(self, kind: str | None = None) -> list[Area]:
+        sql = "SELECT fid, name, kind, geom FROM areas" + (" WHERE kind = ?" if kind else "") + " ORDER BY fid"
+        return [Area(fid, name, k, self.backend.decode_geometry(stored))
+                for fid, name, k, stored in self._db.execute(sql, (kind,) if kind else ())]
+
+    def measure(self, fid: int) -> Measure:
+        found = [m for m in self.measures() if m.fid == fid]
+        if not found:
+            raise NotFoundError(tr("no measure {fid}").format(fid=fid))
+        return found[0]
+
+    def measures(self) -> list[Measure]:
+        cursor = self._db.execute(f"SELECT fid, geom, {', '.join(_MEASURE_FIELDS)} FROM measures ORDER BY fid")
+        result = []
+        for fid, stored, *values in cursor:
+            record = dict(zip(_MEASURE_FIELDS, values))
+            for name in ("start_date", "end_date", "followup_date"):
+                record[name] = date.fromisoformat(record[name]) if record[name] else None
+            result.append(Measure(fid=fid, geometry=self.backend.decode_geometry(stored), **record))
+        return result
+
+
+def _time_counts(epochs: np.ndarray, group_by: str, tz) -> dict:
+    epochs = epochs[epochs >= 0] if epochs.size else epochs
+    if epochs.size == 0:
+        return {}
+    parts = local_parts(epochs, tz)
+    if group_by == "hour":
+        keys = parts.hour
+    elif group_by == "weekday":
+        keys = parts.weekday
+    elif group_by == "year":
+        keys = parts.year
+    elif group_by == "month":
+        keys = parts.year * 100 + parts.month
+    else:  # day and week: count per local day, then name the days
+        keys = parts.day
+    values, numbers = np.unique(keys, return_counts=True)
+    if group_by == "month":
+        return {f"{v // 100:04d}-{v % 100:02d}": int(n) for v, n in zip(values, numbers)}
+    if group_by in ("day", "week"):
+        days = {date.fromordinal(date(1970, 1, 1).toordinal() + int(v)): int(n) for v, n in zip(values, numbers)}
+        if group_by == "day":
+            return days
+        weeks: dict[str, int] = {}
+        for day, n in days.items():
+            year, week, _ = day.isocalendar()
+            key = f"{year:04d}-W{week:02d}"
+            weeks[key] = weeks.get(key, 0) + n
+        return dict(sorted(weeks.items()))
+    return {int(v): int(n) for v, n in zip(values, numbers)}

@@ -1,0 +1,1 @@
+"""The store contract: every test here runs once per backend (see conftest)."""
