@@ -1,7 +1,5 @@
 """Lifecycle of the plugin: register on load, undo every registration on unload."""
 
-from pathlib import Path
-
 from qgis.core import Qgis, QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
@@ -10,9 +8,8 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 from . import __about__
 from .algorithms.provider import ICON_PATH, PROVIDER_ID, LagesbildProvider
 from .core import log
-from .core.i18n import tr
+from .core.i18n import tr, translation_file
 
-I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
 OBJECT_NAME = "Lagesbild"
 
 
@@ -20,10 +17,6 @@ def user_language() -> str:
     """Two-letter language of the QGIS user interface, e.g. "sv" or "en"."""
     locale = QgsSettings().value("locale/userLocale", "", type=str) or QLocale().name()
     return locale[:2].lower()
-
-
-def translation_file(language: str) -> Path:
-    return I18N_DIR / f"lagesbild_{language}.qm"
 
 
 class LagesbildPlugin:

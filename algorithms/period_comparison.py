@@ -1,7 +1,5 @@
 """lagesbild:periodcomparison: how many incidents in one period against another."""
 
-from datetime import date
-
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -21,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core.analysis import AnalysisError
-from ..core.analysis.comparison import TOTAL, check_periods, compare, default_periods, describe, make_period
+from ..core.analysis.comparison import TOTAL, check_periods, compare, make_period
 from ..core.analysis.grid import cell_of, make_grid
 from ..core.analysis.store_comparison import compare_in_store
 from ..core.compat import (
@@ -37,8 +35,10 @@ from ..core.compat import (
 )
 from ..core.geometry import points_in_polygon, to_ogr
 from ..core.i18n import language, tr
+from ..core.periods import local_today, same_period_last_year, year_on_year
 from ..core.store import Store
 from ..core.styling import diverging_renderer
+from ..core.wording import change_in_words
 from .base import AnalysisAlgorithm
 from .common import optional, parameter_as_date, ring_geometry
 from .inputs import DEFAULT_TIME_FIELD, TIME_FIELD, add_incident_parameters, direct_store, read_incidents
@@ -77,8 +77,9 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
             "group: count_a, count_b, the days of each, change = b − a and change_pct = 100 (b − a)/a "
             "(always relative to the earlier period), the rate ratio (b/days_b)/(a/days_a) with its exact "
             "95 % confidence interval (rr_low, rr_high), and p_value, the exact test of equal daily rates. "
-            "Periods are whole local days; by default B runs from 1 January to today and A over the same "
-            "dates a year earlier. Overlapping or backward periods are refused."
+            "Periods are whole local days; by default B runs from 1 January to yesterday, the last whole day "
+            "in the store's time zone, and A over the same dates a year earlier. Overlapping or backward "
+            "periods are refused."
         )
 
     def initAlgorithm(self, config=None):
@@ -101,16 +102,17 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Period comparison"),
                                                             SOURCE_VECTOR))
 
-    def _periods(self, parameters, context):
-        today = date.today()
-        default_a, default_b = default_periods(today)
+    def _periods(self, parameters, context, tz):
+        """(A, B) as given, the defaults ending yesterday in ``tz`` (the
+        incidents' zone: the store's unless TIME_ZONE says otherwise)."""
+        default_a, default_b = year_on_year(local_today(tz))
         values = [parameter_as_date(self, parameters, key, context)
                   for key in (self.PERIOD_A_START, self.PERIOD_A_END, self.PERIOD_B_START, self.PERIOD_B_END)]
         a_start, a_end, b_start, b_end = values
         try:
             period_b = make_period(b_start or default_b.start, b_end or default_b.end, "B")
             if a_start is None and a_end is None and (b_start or b_end):
-                period_a = period_b.years_earlier()
+                period_a = same_period_last_year(period_b)
             else:
                 period_a = make_period(a_start or default_a.start, a_end or default_a.end, "A")
             check_periods(period_a, period_b)
@@ -123,17 +125,18 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
         return period_a, period_b
 
     def processAlgorithm(self, parameters, context, feedback):
-        period_a, period_b = self._periods(parameters, context)
         group_by = GROUPS[self.parameterAsEnum(parameters, self.GROUP_BY, context)]
         store_path = direct_store(self, parameters, context)
         if store_path is not None and group_by in ("none", "category", "subcategory", "reporting_org"):
             time_field = self.parameterAsString(parameters, TIME_FIELD, context) or DEFAULT_TIME_FIELD
             with Store.open(store_path) as store:
+                period_a, period_b = self._periods(parameters, context, store.tz)
                 rows = compare_in_store(store, group_by, period_a, period_b, time_field)
                 zone_name, crs = store.time_zone, QgsCoordinateReferenceSystem(store.crs)
             return self._write(parameters, context, feedback, rows, period_a, period_b, zone_name, crs, {}, False)
         columns = (group_by,) if group_by in ("category", "subcategory", "reporting_org") else ()
         incidents = read_incidents(self, parameters, context, feedback, columns=columns)
+        period_a, period_b = self._periods(parameters, context, incidents.tz)
         in_a = in_period(incidents.start, period_a, incidents.tz)
         in_b = in_period(incidents.start, period_b, incidents.tz)
         geometries = {}
@@ -168,7 +171,7 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
             a_start=period_a.start, a_end=period_a.end, a_days=period_a.days, b_start=period_b.start,
             b_end=period_b.end, b_days=period_b.days, zone=zone_name))
         for row in rows:
-            feedback.pushInfo(f"{row.group}: {describe(row, period_a, lang)}")
+            feedback.pushInfo(f"{row.group}: {change_in_words(row.count_a, row.count_b, period_a, lang)}")
 
         fields = QgsFields()
         fields.append(QgsField("group", FIELD_STRING))

@@ -1,6 +1,5 @@
 """lagesbild:situationreport: the situation report for the council, as a PDF."""
 
-from datetime import date
 from pathlib import Path
 
 from qgis.core import (
@@ -17,9 +16,10 @@ from qgis.core import (
 
 from ..core.compat import DATETIME_DATE, NUMBER_INTEGER
 from ..core.i18n import tr
+from ..core.periods import local_today
 from ..core.report import ReportError, ReportOptions, export_report
 from ..core.report_data import COMPARE_OPTIONS, MIN_COUNT, default_period
-from ..core.store import StoreError
+from ..core.store import Store, StoreError
 from ..core.timeutil import Period
 from .base import LagesbildAlgorithm
 from .common import optional, parameter_as_date
@@ -84,7 +84,11 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
         store_path = self.parameterAsFile(parameters, self.STORE, context)
         if not store_path or not Path(store_path).is_file():
             raise QgsProcessingException(tr("no such store: {path}").format(path=store_path))
-        today = date.today()
+        try:
+            with Store.open(store_path) as store:
+                today = local_today(store.tz)  # the store's today, not the machine's
+        except (StoreError, ValueError) as error:
+            raise QgsProcessingException(str(error)) from error
         default = default_period(today)
         start = parameter_as_date(self, parameters, self.PERIOD_START, context)
         end = parameter_as_date(self, parameters, self.PERIOD_END, context)

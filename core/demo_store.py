@@ -9,6 +9,7 @@ import numpy as np
 
 from . import demo
 from .i18n import tr
+from .periods import local_today
 from .store import DEFAULT_CRS, Store, StoreError
 from .store.bulk import random_uuids
 
@@ -46,7 +47,7 @@ def build_demo_store(path, size: int, seed: int, today: date | None = None, prog
     store = Store.create(path) if created else Store.open(path)
     try:
         with store:
-            data = demo.generate(size, seed, today or date.today(), store.time_zone)
+            data = demo.generate(size, seed, today or local_today(store.tz), store.time_zone)
             write_demo(store, data, seed, progress)
     except BaseException:
         if created:

@@ -53,11 +53,11 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from . import codelist
 from .analysis import AnalysisError
-from .analysis.comparison import describe, number, period_in_words
 from .analysis.hotspots import hotspots
 from .analysis.timeprofile import top_windows, weekday_names, window_label
 from .compat import TEXT_RENDER_ALWAYS_TEXT
 from .i18n import language, tr
+from .periods import local_today
 from .report_data import (
     FEWER,
     MIN_COUNT,
@@ -72,6 +72,7 @@ from .report_data import (
 from .store import Store
 from .styling import hotspot_renderer, incident_renderer
 from .timeutil import Period, sql_bound
+from .wording import change_in_words, number, period_in_words
 
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "resources" / "layouts"
 TEMPLATE_PATH = LAYOUT_DIR / "situation_report.qpt"
@@ -97,7 +98,7 @@ class ReportOptions:
     atlas_by_area: bool = False
     min_count: int = MIN_COUNT
     title: str = ""
-    today: date | None = None  # the date of the picture; default today
+    today: date | None = None  # the date of the picture; default today in the store's zone
 
 
 @dataclass
@@ -395,8 +396,8 @@ def _summary_text(page: PageData, min_count: int, lang: str) -> str:
     comparison = page.total_comparison
     if comparison is None or not total.change_shown:
         return tr("{n} incidents in the period.").format(n=total.count)
-    return tr("{n} incidents in the period; {change}.").format(n=total.count,
-                                                               change=describe(comparison, page.base, lang))
+    change = change_in_words(comparison.count_a, comparison.count_b, page.base, lang)
+    return tr("{n} incidents in the period; {change}.").format(n=total.count, change=change)
 
 
 def _time_note(page: PageData, min_count: int, lang: str) -> str:
@@ -429,8 +430,8 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
     municipality = items.get("municipality")
     if isinstance(municipality, QgsLayoutItemLabel) and municipality.text() == MUNICIPALITY_PLACEHOLDER:
         municipality.setText("")
-    today = options.today or date.today()
-    period_text = tr("Period {period}").format(period=period_in_words(page.period, lang))
+    today = options.today or local_today(store.tz)
+    period_text = tr("Period {period}").format(period=period_in_words(page.period, lang, today))
     if page.base is not None:
         period_text += " · " + tr("compared with {base}").format(base=period_in_words(page.base, lang))
     period_text += " · " + tr("situation picture of {day}").format(day=period_in_words(Period(today, today), lang))

@@ -28,7 +28,7 @@ cautious assumption).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 
@@ -37,8 +37,8 @@ from .analysis.comparison import Comparison, compare
 from .analysis.store_comparison import compare_in_store
 from .analysis.timeprofile import time_of_week
 from .geometry import to_ogr
+from .periods import Period, last_days, previous_period, same_period_last_year
 from .store import IncidentFilter, Measure, Store
-from .timeutil import Period
 
 MIN_COUNT = 3
 DEFAULT_DAYS = 28  # four whole weeks: every weekday equally often
@@ -49,16 +49,16 @@ LISTED_MEASURE_STATUSES = ("planned", "active")
 
 
 def default_period(today: date) -> Period:
-    """The last 28 whole days, up to yesterday."""
-    return Period(today - timedelta(days=DEFAULT_DAYS), today - timedelta(days=1))
+    """The last 28 whole days, up to yesterday (``today`` is the store's)."""
+    return last_days(DEFAULT_DAYS, today)
 
 
 def comparison_period(period: Period, compare_with: str) -> Period | None:
     """The previous period of the same length, the same dates last year, or None."""
     if compare_with == "previous":
-        return Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+        return previous_period(period)
     if compare_with == "last_year":
-        return period.years_earlier()
+        return same_period_last_year(period)
     if compare_with == "none":
         return None
     raise ValueError(f"compare_with is one of {COMPARE_OPTIONS}, not {compare_with!r}")

@@ -1,33 +1,39 @@
 """The situation picture's filter and summary: period presets, the provider
 filter built safely from the chosen values, and the numbers the dock shows.
 
-Pure functions of ``today`` and the store, so that they are tested without
-widgets. Percent change is always relative to the earlier period, and its
-base is named.
+Pure functions of ``today`` (the store's: ``periods.local_today(store.tz)``)
+and the store, so that they are tested without widgets. The presets' periods
+(and their names, which the dock reads here as ``situation.PRESETS``) come
+from ``core/periods.py`` and end yesterday, the last whole day; a custom
+period may include today, and then the summary says "today so far". Percent
+change is always relative to the earlier period, and its base is named.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from . import codelist
-from .analysis.comparison import number, period_in_words
 from .i18n import tr
+from .periods import (
+    BASE_PRESETS,
+    CUSTOM,
+    LAST_7_DAYS,
+    LAST_14_DAYS,
+    PRESETS,
+    SAME_PERIOD_LAST_YEAR,
+    SINCE_1_JANUARY,
+    THIS_MONTH,
+    Period,
+    includes_today,
+    preset_period,
+    previous_period,
+    same_period_last_year,
+)
 from .store import IncidentFilter, Store, sqlfilter
 from .store.backends.gpkg import GeoPackageBackend
-from .summary import percent_change
-from .timeutil import Period, shift_years
-
-LAST_7_DAYS = "last_7_days"
-LAST_14_DAYS = "last_14_days"
-THIS_MONTH = "this_month"
-SINCE_1_JANUARY = "since_1_january"
-SAME_PERIOD_LAST_YEAR = "same_period_last_year"
-CUSTOM = "custom"
-PRESETS = (LAST_7_DAYS, LAST_14_DAYS, THIS_MONTH, SINCE_1_JANUARY, SAME_PERIOD_LAST_YEAR, CUSTOM)
-# the presets "the same period last year" can be taken of
-BASE_PRESETS = (LAST_7_DAYS, LAST_14_DAYS, THIS_MONTH, SINCE_1_JANUARY, CUSTOM)
+from .wording import change_in_words, percent_change, period_in_words
 
 
 def preset_label(preset: str) -> str:
@@ -39,39 +45,6 @@ def preset_label(preset: str) -> str:
         SAME_PERIOD_LAST_YEAR: tr("The same period last year"),
         CUSTOM: tr("Custom period"),
     }[preset]
-
-
-def preset_period(preset: str, today: date, custom: Period | None = None,
-                  base: str = SINCE_1_JANUARY) -> Period:
-    """The local days a preset covers, up to and including ``today``.
-    ``SAME_PERIOD_LAST_YEAR`` is the ``base`` preset's period a year earlier
-    (29 February maps to 28 February)."""
-    if preset == LAST_7_DAYS:
-        return Period(today - timedelta(days=6), today)
-    if preset == LAST_14_DAYS:
-        return Period(today - timedelta(days=13), today)
-    if preset == THIS_MONTH:
-        return Period(today.replace(day=1), today)
-    if preset == SINCE_1_JANUARY:
-        return Period(date(today.year, 1, 1), today)
-    if preset == CUSTOM:
-        if custom is None:
-            raise ValueError("a custom period needs its start and end")
-        return custom
-    if preset == SAME_PERIOD_LAST_YEAR:
-        if base == SAME_PERIOD_LAST_YEAR or base not in BASE_PRESETS:
-            raise ValueError(f"not a base preset: {base!r}")
-        return preset_period(base, today, custom).years_earlier()
-    raise ValueError(f"unknown period preset: {preset!r}")
-
-
-def previous_period(period: Period) -> Period:
-    """The period of the same length that ends the day before ``period`` starts."""
-    return Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
-
-
-def year_earlier(period: Period) -> Period:
-    return Period(shift_years(period.start, -1), shift_years(period.end, -1))
 
 
 @dataclass(frozen=True)
@@ -128,12 +101,7 @@ class Change:
 
     def words(self, base_name: str, language: str | None = None) -> str:
         """'−18.1 % against the same period last year (…): 317 against 387'."""
-        base = tr("{name} ({period})").format(name=base_name, period=period_in_words(self.base_period, language))
-        if self.percent is None:
-            return tr("{after} against 0 in {base}: no percentage without a base").format(
-                after=self.count, base=base)
-        return tr("{change} % against {base}: {after} against {before}").format(
-            change=number(self.percent, language, sign=True), base=base, after=self.count, before=self.base_count)
+        return change_in_words(self.base_count, self.count, self.base_period, language, base_name)
 
 
 @dataclass(frozen=True)
@@ -143,10 +111,17 @@ class Summary:
     by_category: dict[str, int] = field(default_factory=dict)  # code -> count, code-list order, non-zero
     previous: Change | None = None  # against the previous period of the same length
     last_year: Change | None = None  # against the same period last year
+    today: date | None = None  # the store's today, to say when the period includes it
+
+    @property
+    def includes_today(self) -> bool:
+        """Whether the period counts today, a day not yet over (only a custom
+        period can): then its counts are not comparable day for day."""
+        return self.today is not None and includes_today(self.period, self.today)
 
     def lines(self, language: str = "en") -> list[str]:
         result = [tr("{count} incidents, {period}").format(
-            count=self.total, period=period_in_words(self.period, language))]
+            count=self.total, period=period_in_words(self.period, language, self.today))]
         if self.previous is not None:
             result.append(self.previous.words(tr("the previous period"), language))
         if self.last_year is not None:
@@ -167,7 +142,8 @@ def summary(store: Store, state: FilterState, today: date) -> Summary:
         return Change(period, total, base_period, store.count(state.incident_filter(today, base_period)))
 
     return Summary(period=period, total=total, by_category=by_category,
-                   previous=change(previous_period(period)), last_year=change(year_earlier(period)))
+                   previous=change(previous_period(period)), last_year=change(same_period_last_year(period)),
+                   today=today)
 
 
 def cleared(state: FilterState) -> FilterState:

@@ -1,19 +1,22 @@
 """A short situation summary of a store, in words: what ``make demo`` prints
 and the first thing a coordinator asks. Percent change is always relative to
-the earlier period, and its base is named.
+the earlier period, and its base is named. Every period ends yesterday, the
+last whole day in the store's time zone.
 
-Run as ``python -m lagesbild.core.summary STORE.gpkg [--today YYYY-MM-DD]``."""
+Run as ``python -m lagesbild.core.summary STORE.gpkg [--today YYYY-MM-DD]``
+(default: today in the store's time zone)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import date
 
 from . import codelist
 from .i18n import language, tr
+from .periods import last_days, local_today, year_on_year
 from .store import IncidentFilter, Store
-from .timeutil import Period
+from .wording import change_in_words, period_in_words
 
 
 def weekday_name(weekday: int) -> str:
@@ -22,40 +25,20 @@ def weekday_name(weekday: int) -> str:
             tr("Sunday"))[weekday]
 
 
-def percent_change(before: int, after: int) -> float | None:
-    """100 (after − before) / before; None when there is no base."""
-    return None if before == 0 else 100.0 * (after - before) / before
-
-
-def change_in_words(before: int, after: int, base: str) -> str:
-    """'−18.1 % against <base>: 317 against 387' (with a true minus sign)."""
-    change = percent_change(before, after)
-    if change is None:
-        return tr("{after} against none {base}").format(after=after, base=base)
-    return tr("{change} % against {base}: {after} against {before}").format(
-        change=f"{change:+.1f}".replace("-", "\u2212"), base=base, after=after, before=before)
-
-
-def format_day(day: date) -> str:
-    return f"{day.day} {day.strftime('%b')} {day.year}"
-
-
 def situation_summary(store: Store, today: date) -> str:
-    """The situation since 1 January against the same dates last year."""
-    yesterday = today - timedelta(days=1)
-    this_year = Period(date(today.year, 1, 1), max(yesterday, date(today.year, 1, 1)))
-    last_year = this_year.years_earlier()
-    base = tr("the same period last year ({start}–{end})").format(
-        start=format_day(last_year.start), end=format_day(last_year.end))
+    """The situation since 1 January through yesterday against the same dates
+    last year (on 1 January: the whole year before against the one before it)."""
+    last_year, this_year = year_on_year(today)
     lines = [
         tr("Situation picture of {name}").format(name=store.path.name),
         tr("{count} incidents in the store; CRS {crs}, time zone {zone}").format(
             count=store.count(), crs=store.crs, zone=store.time_zone),
         "",
-        tr("Since 1 January ({start}–{end}): {words}").format(
-            start=format_day(this_year.start), end=format_day(this_year.end),
+        tr("Since 1 January ({period}): {words}").format(
+            period=period_in_words(this_year),
             words=change_in_words(store.count(IncidentFilter(period=last_year)),
-                                  store.count(IncidentFilter(period=this_year)), base)),
+                                  store.count(IncidentFilter(period=this_year)), last_year,
+                                  base_name=tr("the same period last year"))),
     ]
     now = store.counts("category", IncidentFilter(period=this_year))
     before = store.counts("category", IncidentFilter(period=last_year))
@@ -63,14 +46,14 @@ def situation_summary(store: Store, today: date) -> str:
     for category in sorted(codelist.CATEGORIES, key=lambda c: -now.get(c.code, 0)):
         if now.get(category.code) or before.get(category.code):
             lines.append(f"  {category.label(language()):<22} " + change_in_words(
-                before.get(category.code, 0), now.get(category.code, 0), tr("last year")))
+                before.get(category.code, 0), now.get(category.code, 0), last_year))
     districts = store.counts("area", IncidentFilter(period=this_year))
     kinds = {area.name: area.kind for area in store.areas()}
     if districts:
         lines.append(tr("By area, since 1 January:"))
         for name, count in districts.items():
             lines.append(f"  {name:<24} {count:>7}  ({kinds[name]})")
-    recent = IncidentFilter(period=Period(today - timedelta(days=91), yesterday), categories=("disorder",))
+    recent = IncidentFilter(period=last_days(91, today), categories=("disorder",))
     weekdays, hours = store.counts("weekday", recent), store.counts("hour", recent)
     if weekdays:
         busiest_day = max(weekdays, key=weekdays.get)
@@ -88,10 +71,11 @@ def situation_summary(store: Store, today: date) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Print the situation summary of a Lägesbild store.")
     parser.add_argument("store")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--today", type=date.fromisoformat, default=None,
+                        help="the day of the summary (default: today in the store's time zone)")
     args = parser.parse_args(argv)
     with Store.open(args.store) as store:
-        print(situation_summary(store, args.today))
+        print(situation_summary(store, args.today or local_today(store.tz)))
     return 0
 
 

@@ -5,16 +5,21 @@ zone (Europe/Stockholm by default), across daylight-saving changes. Stored
 times are ISO 8601 UTC text, ``YYYY-MM-DDTHH:MM:SS.sssZ``, the GeoPackage
 DATETIME form. Local conversion of many instants is vectorised: the zone's
 transitions within the data's range are found once with ``zoneinfo`` and each
-instant takes the offset of the last transition before it.
+instant takes the offset of the last transition before it. Periods of
+whole local days, and today in the store's zone, are in ``core/periods.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
+
+# Periods and their arithmetic live in core/periods.py; imported here so that
+# ``from .timeutil import Period`` keeps working.
+from .periods import Period, local_midnight, shift_years  # noqa: F401
 
 UTC = timezone.utc
 DEFAULT_TIME_ZONE = "Europe/Stockholm"
@@ -70,45 +75,6 @@ def sql_bound(moment: datetime) -> str:
     if moment.microsecond:
         raise ValueError("SQL bounds are whole seconds")
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
-
-
-@dataclass(frozen=True)
-class Period:
-    """Inclusive whole local days ``start``..``end`` in a time zone."""
-
-    start: date
-    end: date
-
-    def __post_init__(self):
-        if self.end < self.start:
-            raise ValueError(f"period runs backwards: {self.start} to {self.end}")
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def utc_bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
-        """[start 00:00 local, day after end 00:00 local) as UTC instants."""
-        return local_midnight(self.start, tz), local_midnight(self.end + timedelta(days=1), tz)
-
-    def overlaps(self, other: Period) -> bool:
-        return self.start <= other.end and other.start <= self.end
-
-    def years_earlier(self, years: int = 1) -> Period:
-        """The same dates ``years`` earlier; 29 February maps to 28 February."""
-        return Period(shift_years(self.start, -years), shift_years(self.end, -years))
-
-
-def shift_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year without it
-        return day.replace(year=day.year + years, day=28)
-
-
-def local_midnight(day: date, tz: ZoneInfo) -> datetime:
-    """The UTC instant at which ``day`` begins in ``tz``."""
-    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
 
 
 def local_date(moment: datetime, tz: ZoneInfo) -> date:

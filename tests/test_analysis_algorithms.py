@@ -189,6 +189,25 @@ def test_period_comparison_refuses_bad_periods(run, demo_store, tmp_path):
                                            "PERIOD_B_START": "2026-03-01", "PERIOD_B_END": "2026-01-01"})
 
 
+def test_period_comparison_defaults_end_yesterday_in_the_stores_zone(run, demo_store, tmp_path):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    out = tmp_path / "defaults.gpkg"
+    run("lagesbild:periodcomparison", {"INPUT": f"{demo_store}|layername=incidents", "OUTPUT": str(out)})
+    total = next(r for r in layer_rows(out) if r["group"] == "total")
+    # worked out here from the clock: 1 January through yesterday in Stockholm (the demo store's
+    # zone), and the same dates a year earlier, 29 February becoming 28 February
+    yesterday = datetime.now(ZoneInfo("Europe/Stockholm")).date() - timedelta(days=1)
+    first = date(yesterday.year, 1, 1)
+    end_a = date(yesterday.year - 1, yesterday.month, min(yesterday.day, 28 if yesterday.month == 2 else 31))
+    assert total["days_b"] == (yesterday - first).days + 1
+    assert total["days_a"] == (end_a - date(yesterday.year - 1, 1, 1)).days + 1
+    with Store.open(demo_store) as store:
+        assert total["count_b"] == store.count(IncidentFilter(period=Period(first, yesterday)))
+        assert total["count_a"] == store.count(IncidentFilter(period=Period(date(yesterday.year - 1, 1, 1), end_a)))
+
+
 def test_measure_follow_up_counts_and_write_back(run, demo_store, tmp_path):
     from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
 

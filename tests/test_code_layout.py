@@ -61,6 +61,16 @@ def direct_pyqt_violations(source: str) -> list[str]:
     ]
 
 
+def qt_free_violations(source: str) -> list[str]:
+    """core/analysis/ rule: statistics and words only, no qgis and no Qt (the
+    translations come through core/i18n.py)."""
+    return [
+        f"{line}: imports {name}"
+        for line, name in imported_modules(ast.parse(source))
+        if name.split(".")[0] in {"qgis", "PyQt5", "PyQt6", "PySide2", "PySide6", "sip"}
+    ]
+
+
 def exec_underscore_violations(source: str) -> list[str]:
     return [
         f"{node.lineno}: {node.attr}()"
@@ -97,6 +107,9 @@ def processing_package_violations(root: Path) -> list[str]:
         (gui_free_violations, "def f(iface):\n    return 1"),
         (direct_pyqt_violations, "from PyQt5.QtCore import QObject"),
         (direct_pyqt_violations, "import PyQt6.QtWidgets"),
+        (qt_free_violations, "from qgis.PyQt.QtCore import QTranslator"),
+        (qt_free_violations, "import qgis.core"),
+        (qt_free_violations, "from PyQt5 import QtCore"),
         (exec_underscore_violations, "dialog.exec" + "_()"),  # in two parts, for plain greps
         (processing_import_violations, "from processing.core.Processing import Processing"),
         (processing_import_violations, "import processing"),
@@ -111,6 +124,7 @@ def test_rules_catch_bad_code(rule, bad):
     [
         (gui_free_violations, "from qgis.core import QgsVectorLayer\nfrom qgis.PyQt.QtCore import QVariant"),
         (direct_pyqt_violations, "from qgis.PyQt.QtCore import QObject"),
+        (qt_free_violations, "import numpy as np\nfrom ..i18n import tr"),
         (exec_underscore_violations, "dialog.exec()"),
         (processing_import_violations, "from qgis.core import QgsProcessingAlgorithm"),
     ],
@@ -129,6 +143,13 @@ def test_core_is_gui_free():
     core_files = [p for p in python_files() if p.relative_to(ROOT).parts[0] == "core"]
     assert core_files
     problems = {str(p.relative_to(ROOT)): v for p in core_files if (v := gui_free_violations(p.read_text("utf-8")))}
+    assert problems == {}
+
+
+def test_core_analysis_imports_no_qt():
+    analysis_files = [p for p in python_files() if p.relative_to(ROOT).parts[:2] == ("core", "analysis")]
+    assert len(analysis_files) > 5
+    problems = {str(p.relative_to(ROOT)): v for p in analysis_files if (v := qt_free_violations(p.read_text("utf-8")))}
     assert problems == {}
 
 

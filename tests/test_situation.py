@@ -13,13 +13,14 @@ import pytest
 from qgis.core import QgsProject
 from store_helpers import TOWN, incident
 
-from lagesbild.core import layers, situation
+from lagesbild.core import layers, periods, situation
 from lagesbild.core.situation import FilterState
 from lagesbild.core.store import Store
 from lagesbild.core.timeutil import Period
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-TODAY = date(2025, 3, 31)  # the day after the spring change of the clocks
+TODAY = date(2025, 4, 1)
+LAST_WHOLE_DAY = date(2025, 3, 31)  # the day after the spring change of the clocks: every preset ends here
 CATEGORIES = ("vandalism", "graffiti", "disorder", "drugs")
 ORGANISATIONS = ("housing", "police", "municipality")
 NASTY = "o'h\\'); DROP TABLE x;--"
@@ -71,11 +72,12 @@ def store_path(tmp_path_factory):
     return path
 
 
+# on 1 April "this month" is March: the month of the last whole day
 EXPECTED_PERIODS = {
-    situation.LAST_7_DAYS: Period(date(2025, 3, 25), TODAY),
-    situation.LAST_14_DAYS: Period(date(2025, 3, 18), TODAY),
-    situation.THIS_MONTH: Period(date(2025, 3, 1), TODAY),
-    situation.SINCE_1_JANUARY: Period(date(2025, 1, 1), TODAY),
+    situation.LAST_7_DAYS: Period(date(2025, 3, 25), LAST_WHOLE_DAY),
+    situation.LAST_14_DAYS: Period(date(2025, 3, 18), LAST_WHOLE_DAY),
+    situation.THIS_MONTH: Period(date(2025, 3, 1), LAST_WHOLE_DAY),
+    situation.SINCE_1_JANUARY: Period(date(2025, 1, 1), LAST_WHOLE_DAY),
     situation.SAME_PERIOD_LAST_YEAR: Period(date(2024, 1, 1), date(2024, 3, 31)),
     situation.CUSTOM: Period(date(2024, 12, 24), date(2025, 1, 6)),
 }
@@ -84,19 +86,17 @@ EXPECTED_PERIODS = {
 @pytest.mark.parametrize("preset", situation.PRESETS)
 def test_preset_periods(preset):
     custom = Period(date(2024, 12, 24), date(2025, 1, 6))
-    assert situation.preset_period(preset, TODAY, custom) == EXPECTED_PERIODS[preset]
+    assert FilterState(preset=preset, custom=custom).period(TODAY) == EXPECTED_PERIODS[preset]
 
 
 def test_same_period_last_year_of_other_presets_and_leap_days():
-    assert situation.preset_period(situation.SAME_PERIOD_LAST_YEAR, TODAY, base=situation.LAST_7_DAYS) == Period(
-        date(2024, 3, 25), date(2024, 3, 31))
-    leap = date(2024, 2, 29)
-    assert situation.preset_period(situation.SAME_PERIOD_LAST_YEAR, leap, base=situation.THIS_MONTH) == Period(
-        date(2023, 2, 1), date(2023, 2, 28))
-    assert situation.previous_period(Period(date(2025, 3, 1), date(2025, 3, 31))) == Period(
-        date(2025, 1, 29), date(2025, 2, 28))
+    assert FilterState(preset=situation.SAME_PERIOD_LAST_YEAR, base_preset=situation.LAST_7_DAYS).period(
+        TODAY) == Period(date(2024, 3, 25), date(2024, 3, 31))
+    leap = date(2024, 3, 1)  # this month is February 2024, up to the 29th
+    assert FilterState(preset=situation.SAME_PERIOD_LAST_YEAR, base_preset=situation.THIS_MONTH).period(
+        leap) == Period(date(2023, 2, 1), date(2023, 2, 28))
     with pytest.raises(ValueError):
-        situation.preset_period(situation.CUSTOM, TODAY)
+        FilterState(preset=situation.CUSTOM).period(TODAY)
 
 
 @pytest.mark.parametrize("preset", situation.PRESETS)
@@ -127,6 +127,17 @@ def test_summary_in_words_names_the_base():
         "\u221218.1 % against the same period last year (1 Jan\u201315 Jun 2024): 317 against 387")
     none = situation.Change(change.period, 5, change.base_period, 0)
     assert "no percentage" in none.words("the same period last year", "en")
+
+
+def test_a_custom_period_up_to_today_says_so(store_path):
+    custom = Period(date(2025, 3, 25), TODAY)
+    with Store.open(store_path) as store:
+        result = situation.summary(store, FilterState(preset=situation.CUSTOM, custom=custom), TODAY)
+        default = situation.summary(store, FilterState(preset=situation.LAST_7_DAYS), TODAY)
+    assert result.includes_today and periods.includes_today(result.period, TODAY)
+    assert result.lines("en")[0] == f"{result.total} incidents, 25 Mar\u20131 Apr 2025, including today so far"
+    assert not default.includes_today
+    assert default.lines("en")[0] == f"{default.total} incidents, 25 Mar\u201331 Mar 2025"
 
 
 @pytest.mark.parametrize("preset", situation.PRESETS)

@@ -8,27 +8,22 @@ Binomial(n, days_b/(days_a + days_b)); the test and the interval come from
 that binomial, as in R's ``poisson.test``. A value that does not exist is
 None: the percentage and the rate ratio when a = 0, the upper limit of the
 interval when a = 0 (it is unbounded), every ratio when a = b = 0.
+
+The default periods are ``periods.year_on_year``; the sentence in words is
+``wording.change_in_words``.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from qgis.PyQt.QtCore import QTranslator
-
-from ..i18n import DEFAULT_CONTEXT, tr
-from ..i18n import language as loaded_language
-from ..timeutil import Period
+from ..i18n import tr
+from ..periods import Period
 from . import AnalysisError
 from .exact import binom_test_two_sided, clopper_pearson
 
 TOTAL = "total"
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
-_translators: dict[str, QTranslator | None] = {}
 
 
 @dataclass
@@ -113,79 +108,3 @@ def check_periods(period_a: Period, period_b: Period, names: tuple[str, str] = (
         ).format(first=names[0], first_start=period_a.start.isoformat(), first_end=period_a.end.isoformat(),
                  second=names[1], second_start=period_b.start.isoformat(),
                  second_end=period_b.end.isoformat()))
-
-
-def default_periods(today: date) -> tuple[Period, Period]:
-    """(A, B): B from 1 January of ``today``'s year through ``today``, A the same
-    dates a year earlier (29 February maps to 28 February)."""
-    period_b = Period(date(today.year, 1, 1), today)
-    return period_b.years_earlier(), period_b
-
-
-# --- words -------------------------------------------------------------------
-
-def _source(message: str) -> str:
-    return message
-
-
-def _load_translator(language: str) -> QTranslator | None:
-    if language not in _translators:
-        path = I18N_DIR / f"lagesbild_{language}.qm"
-        translator = QTranslator()
-        if path.exists() and translator.load(str(path)):
-            _translators[language] = translator
-        else:
-            logging.getLogger("lagesbild").warning("No built translation %s: the text stays in English.", path)
-            _translators[language] = None
-    return _translators[language]
-
-
-def translator(language: str | None) -> Callable[[str], str]:
-    """A ``tr`` into ``language`` ("sv", "en"), whichever translation QGIS has
-    loaded, so that a reading can be written in the language asked for; None
-    means the loaded one. A language without a built .qm gives English."""
-    if language is None:
-        return tr
-    code = language[:2].lower()
-    if code == loaded_language():
-        return tr
-    if code == "en":
-        return _source
-    loaded = _load_translator(code)
-    if loaded is None:
-        return _source
-    return lambda message: loaded.translate(DEFAULT_CONTEXT, message) or message
-
-
-def number(value: float, language: str | None, decimals: int = 1, sign: bool = False) -> str:
-    """A number as written in ``language``: a true minus sign (U+2212), and a
-    decimal comma in Swedish."""
-    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
-    text = text.replace("-", "\u2212")
-    if (language or loaded_language()).startswith("sv"):
-        text = text.replace(".", ",")
-    return text
-
-
-def period_in_words(period: Period, language: str | None) -> str:
-    """'1 Jan–15 Jun 2020' (the year once when both ends share it)."""
-    tr = translator(language)
-    months = (tr("Jan"), tr("Feb"), tr("Mar"), tr("Apr"), tr("May"), tr("Jun"), tr("Jul"), tr("Aug"),
-              tr("Sep"), tr("Oct"), tr("Nov"), tr("Dec"))
-    start, end = period.start, period.end
-    end_text = f"{end.day} {months[end.month - 1]} {end.year}"
-    if start == end:
-        return end_text
-    start_text = f"{start.day} {months[start.month - 1]}" + ("" if start.year == end.year else f" {start.year}")
-    return f"{start_text}\u2013{end_text}"
-
-
-def describe(c: Comparison, period_a: Period, language: str | None) -> str:
-    """'−18.1 % against 1 Jan–15 Jun 2020: 317 against 387': the change
-    relative to the earlier period A, whose dates are named as the base."""
-    tr = translator(language)
-    base = period_in_words(period_a, language)
-    if c.change_pct is None:
-        return tr("{after} against 0 in {base}: no percentage without a base").format(after=c.count_b, base=base)
-    return tr("{change} % against {base}: {after} against {before}").format(
-        change=number(c.change_pct, language, sign=True), base=base, after=c.count_b, before=c.count_a)

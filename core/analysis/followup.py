@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from ..i18n import tr
-from ..timeutil import Period
+from ..i18n import tr, translator
+from ..periods import Period, since_start
+from ..wording import number
 from . import AnalysisError
-from .comparison import number, translator
 from .exact import normal_quantile, normal_two_sided_p
 
 Z_95 = normal_quantile(0.975)  # 1.959963984540054
@@ -173,14 +173,11 @@ def reading(result: FollowUp, language: str | None) -> str:
 
 
 def default_periods(start_date: date, today: date, days: int | None = None) -> tuple[Period, Period]:
-    """(before, after): after from the measure's start through yesterday (at
-    most ``days`` days), before the same number of days ending the day before
-    the start."""
-    last = today - timedelta(days=1)
-    if days is not None:
-        last = min(last, start_date + timedelta(days=days - 1))
-    if last < start_date:
+    """(before, after): after from the measure's start through yesterday, the
+    last whole day (at most ``days`` days), before the same number of days
+    ending the day before the start."""
+    found = since_start(start_date, today, days)
+    if found is None:
         raise AnalysisError(tr("The measure starts on {start}: there is no whole day after its start to follow "
                                "up before {today}").format(start=start_date.isoformat(), today=today.isoformat()))
-    length = (last - start_date).days + 1
-    return Period(start_date - timedelta(days=length), start_date - timedelta(days=1)), Period(start_date, last)
+    return found

@@ -442,9 +442,8 @@
             <translation>Frö</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
             <source>Since 1 January ({start}–{end}): {words}</source>
-            <translation>Sedan 1 januari ({start}–{end}): {words}</translation>
+            <translation type="obsolete">Sedan 1 januari ({start}–{end}): {words}</translation>
         </message>
         <message>
             <location filename="../../core/summary.py" />
@@ -497,14 +496,12 @@
             <translation>ange databasens fil</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
             <source>last year</source>
-            <translation>i fjol</translation>
+            <translation type="obsolete">i fjol</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
             <source>the same period last year ({start}–{end})</source>
-            <translation>samma period i fjol ({start}–{end})</translation>
+            <translation type="obsolete">samma period i fjol ({start}–{end})</translation>
         </message>
         <message>
             <location filename="../../core/demo_store.py" />
@@ -512,14 +509,11 @@
             <translation>databasen innehåller redan data: demodata läggs bara i en tom databas</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
             <source>{after} against none {base}</source>
-            <translation>{after} mot inga {base}</translation>
+            <translation type="obsolete">{after} mot inga {base}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
-            <location filename="../../core/situation.py" />
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/wording.py" />
             <source>{change} % against {base}: {after} against {before}</source>
             <translation>{change} % jämfört med {base}: {after} mot {before}</translation>
         </message>
@@ -550,12 +544,12 @@
             <translation>En period måste vara minst en hel dag lång: {name} = {value}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Apr</source>
             <translation>apr</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Aug</source>
             <translation>aug</translation>
         </message>
@@ -569,12 +563,12 @@
             <translation type="obsolete"></translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Dec</source>
             <translation>dec</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Feb</source>
             <translation>feb</translation>
         </message>
@@ -613,27 +607,27 @@
             <translation>Händelser (punktlager)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Jan</source>
             <translation>jan</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Jul</source>
             <translation>juli</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Jun</source>
             <translation>juni</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Mar</source>
             <translation>mars</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>May</source>
             <translation>maj</translation>
         </message>
@@ -653,12 +647,12 @@
             <translation>Inte signifikant</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Nov</source>
             <translation>nov</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Oct</source>
             <translation>okt</translation>
         </message>
@@ -683,7 +677,7 @@
             <translation>Period {name} går baklänges: den börjar {start}, efter sitt slut {end}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/wording.py" />
             <source>Sep</source>
             <translation>sep</translation>
         </message>
@@ -1000,8 +994,7 @@
             <translation>vikterna måste vara noll eller positiva tal</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/wording.py" />
             <source>{after} against 0 in {base}: no percentage without a base</source>
             <translation>{after} mot 0 under {base}: ingen procentsats utan bas</translation>
         </message>
@@ -1345,9 +1338,8 @@
             <translation>Gruppera efter</translation>
         </message>
         <message>
-            <location filename="../../algorithms/period_comparison.py" />
             <source>How many incidents in period B against the earlier, reference period A, in total and per group: count_a, count_b, the days of each, change = b − a and change_pct = 100 (b − a)/a (always relative to the earlier period), the rate ratio (b/days_b)/(a/days_a) with its exact 95 % confidence interval (rr_low, rr_high), and p_value, the exact test of equal daily rates. Periods are whole local days; by default B runs from 1 January to today and A over the same dates a year earlier. Overlapping or backward periods are refused.</source>
-            <translation>Hur många händelser i period B jämfört med den tidigare referensperioden A, totalt och per grupp: count_a, count_b, dagarna i var och en, change = b − a och change_pct = 100 (b − a)/a (alltid i förhållande till den tidigare perioden), kvoten mellan dagliga antal (b/days_b)/(a/days_a) med sitt exakta 95 %-konfidensintervall (rr_low, rr_high), och p_value, det exakta testet av lika dagliga antal. Perioder är hela lokala dagar; som standard går B från 1 januari till i dag och A över samma datum ett år tidigare. Överlappande eller baklänges perioder avvisas.</translation>
+            <translation type="obsolete">Hur många händelser i period B jämfört med den tidigare referensperioden A, totalt och per grupp: count_a, count_b, dagarna i var och en, change = b − a och change_pct = 100 (b − a)/a (alltid i förhållande till den tidigare perioden), kvoten mellan dagliga antal (b/days_b)/(a/days_a) med sitt exakta 95 %-konfidensintervall (rr_low, rr_high), och p_value, det exakta testet av lika dagliga antal. Perioder är hela lokala dagar; som standard går B från 1 januari till i dag och A över samma datum ett år tidigare. Överlappande eller baklänges perioder avvisas.</translation>
         </message>
         <message>
             <location filename="../../algorithms/measure_followup.py" />
@@ -2180,6 +2172,7 @@
         </message>
         <message>
             <location filename="../../core/situation.py" />
+            <location filename="../../core/summary.py" />
             <source>the same period last year</source>
             <translation>samma period förra året</translation>
         </message>
@@ -2199,7 +2192,7 @@
             <translation>{count} händelser, {period}</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/wording.py" />
             <source>{name} ({period})</source>
             <translation>{name} ({period})</translation>
         </message>
@@ -2287,6 +2280,21 @@
             <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>{path} cannot be written: {error}</source>
             <translation>{path} kan inte skrivas: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/period_comparison.py" />
+            <source>How many incidents in period B against the earlier, reference period A, in total and per group: count_a, count_b, the days of each, change = b − a and change_pct = 100 (b − a)/a (always relative to the earlier period), the rate ratio (b/days_b)/(a/days_a) with its exact 95 % confidence interval (rr_low, rr_high), and p_value, the exact test of equal daily rates. Periods are whole local days; by default B runs from 1 January to yesterday, the last whole day in the store's time zone, and A over the same dates a year earlier. Overlapping or backward periods are refused.</source>
+            <translation>Hur många händelser i period B jämfört med den tidigare referensperioden A, totalt och per grupp: count_a, count_b, dagarna i var och en, change = b − a och change_pct = 100 (b − a)/a (alltid i förhållande till den tidigare perioden), kvoten mellan dagliga antal (b/days_b)/(a/days_a) med sitt exakta 95 %-konfidensintervall (rr_low, rr_high), och p_value, det exakta testet av lika dagliga antal. Perioder är hela lokala dagar; som standard går B från 1 januari till i går, den senaste hela dagen i databasens tidszon, och A över samma datum ett år tidigare. Överlappande eller baklänges perioder avvisas.</translation>
+        </message>
+        <message>
+            <location filename="../../core/summary.py" />
+            <source>Since 1 January ({period}): {words}</source>
+            <translation>Sedan 1 januari ({period}): {words}</translation>
+        </message>
+        <message>
+            <location filename="../../core/wording.py" />
+            <source>{period}, including today so far</source>
+            <translation>{period}, inklusive dagen hittills</translation>
         </message>
     </context>
     <context>
