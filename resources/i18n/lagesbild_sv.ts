@@ -1515,7 +1515,7 @@
         </message>
         <message>
             <location filename="../../core/layers.py" />
-            <location filename="../../core/report.py" />
+            <location filename="../../core/report_map.py" />
             <source>Areas</source>
             <translation>Områden</translation>
         </message>
@@ -1611,7 +1611,7 @@
             <translation>Beskrivning</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/styling.py" />
             <source>District</source>
             <translation>Stadsdel</translation>
         </message>
@@ -1636,7 +1636,7 @@
             <translation>Fält</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/styling.py" />
             <source>Focus area</source>
             <translation>Fokusområde</translation>
         </message>
@@ -1691,13 +1691,11 @@
             <translation>Historik</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>Hot and cold spots</source>
-            <translation>Heta och kalla fläckar</translation>
+            <translation type="obsolete">Heta och kalla fläckar</translation>
         </message>
         <message>
             <location filename="../../core/layers.py" />
-            <location filename="../../core/report.py" />
             <source>Incidents</source>
             <translation>Händelser</translation>
         </message>
@@ -1727,7 +1725,7 @@
             <translation>Senaste uppföljning</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/report_map.py" />
             <source>Legend</source>
             <translation>Teckenförklaring</translation>
         </message>
@@ -1949,9 +1947,8 @@
             <translation>Sparad.</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>Shared report: no incident descriptions or handling notes. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. Hot and cold spots: Getis-Ord Gi* over the whole town.</source>
-            <translation>Rapport för spridning: inga händelsebeskrivningar eller hanteringsanteckningar. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Heta och kalla fläckar: Getis-Ord Gi* över hela orten.</translation>
+            <translation type="obsolete">Rapport för spridning: inga händelsebeskrivningar eller hanteringsanteckningar. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Heta och kalla fläckar: Getis-Ord Gi* över hela orten.</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -2143,9 +2140,8 @@
             <translation>händelselagret i {path} kan inte öppnas</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>the incidents of {path} cannot be read</source>
-            <translation>händelserna i {path} kan inte läsas</translation>
+            <translation type="obsolete">händelserna i {path} kan inte läsas</translation>
         </message>
         <message>
             <location filename="../../core/layers.py" />
@@ -2168,9 +2164,8 @@
             <translation>rapporten kunde inte skrivas till {path}</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>the report template could not be written to {path}</source>
-            <translation>rapportmallen kunde inte skrivas till {path}</translation>
+            <translation type="obsolete">rapportmallen kunde inte skrivas till {path}</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2251,6 +2246,31 @@
             <location filename="../../ui/situation_dock.py" />
             <source>Situation report written to {path}</source>
             <translation>Lägesrapporten är skriven till {path}</translation>
+        </message>
+        <message>
+            <location filename="../../core/report_map.py" />
+            <source>Hot spots (Gi*)</source>
+            <translation>Hotspots (Gi*)</translation>
+        </message>
+        <message>
+            <location filename="../../core/report_map.py" />
+            <source>Incidents per {size} m square</source>
+            <translation>Händelser per ruta om {size} m</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Shared report: no incident descriptions, handling notes or single incidents. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} blank; hot spots (Getis-Ord Gi* on the same squares over the whole town, 90 % confidence or more) are outlined in red.</source>
+            <translation>Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på samma rutor över hela orten, 90 % konfidens eller mer) är inringade i rött.</translation>
+        </message>
+        <message>
+            <location filename="../../core/styling.py" />
+            <source>{confidence} % confidence or more</source>
+            <translation>{confidence} % konfidens eller mer</translation>
+        </message>
+        <message>
+            <location filename="../../core/styling.py" />
+            <source>{n} or more</source>
+            <translation>{n} eller fler</translation>
         </message>
     </context>
     <context>
