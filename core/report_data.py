@@ -23,6 +23,10 @@ once, with the town's totals per category as published row totals, so that a
 district's hidden count cannot be worked out from the other districts' pages
 either (districts are treated as if they covered the town exactly, the
 cautious assumption).
+
+The map follows the same rule (``map_cells``): incidents counted in squares
+whose size comes from the town's extent, a square with fewer than
+``min_count`` left out like an empty one, and no category.
 """
 
 from __future__ import annotations
