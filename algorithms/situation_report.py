@@ -51,8 +51,9 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
     def shortHelpString(self):
         return tr(
             "The situation report for the crime-prevention council: an A4 landscape PDF from the template "
-            "resources/layouts/situation_report.qpt with the map of the period's incidents over their hot and "
-            "cold spots and the areas, a table of incidents per category with the change against the "
+            "resources/layouts/situation_report.qpt with a map of the period's incidents counted in squares "
+            "(a square with fewer than MIN_COUNT left blank; no single incident is drawn) under their hot spots "
+            "and the areas, a table of incidents per category with the change against the "
             "comparison period (its dates named), the time of week, the measures of the action plan, and an "
             "empty frame for the meeting's assessment and decisions. By default the period is the last 28 "
             "days up to yesterday, compared with the same dates last year. ATLAS_BY_AREA makes one page per "

@@ -3,57 +3,36 @@ filled from a store, and exported to PDF with its text kept as text.
 
 The template is the one a municipality edits (its name in the item
 ``municipality``, its logo in ``logo``); the report finds the items by their
-ids and fills them. ``write_template`` regenerates the shipped template.
-The numbers and the suppression of small counts come from ``report_data``.
-Nothing here adds anything to the user's project: the layers and the layout
-live in a private ``QgsProject`` unless a project is passed in.
+ids and fills them (``scripts/write_report_template.py`` regenerates the
+shipped template). The numbers and the suppression of small counts come from
+``report_data``, the map from ``report_map``. Headless, nothing is added to
+any project: the layers and the layout live in a private ``QgsProject``. With
+a project passed in (the dock's), the map's layers go into one group of its
+layer tree, in sight, so that the layout kept there still draws them.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsFeature,
-    QgsFillSymbol,
-    QgsGeometry,
-    QgsLayerTree,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
-    QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
-    QgsLayoutPoint,
-    QgsLayoutSize,
-    QgsLayoutTable,
-    QgsLegendStyle,
-    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
-    QgsRectangle,
-    QgsSingleSymbolRenderer,
     QgsTableCell,
-    QgsTextBufferSettings,
-    QgsTextFormat,
-    QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from . import codelist
-from .analysis import AnalysisError
-from .analysis.hotspots import hotspots
 from .analysis.timeprofile import top_windows, weekday_names, window_label
 from .compat import TEXT_RENDER_ALWAYS_TEXT
 from .i18n import language, tr
@@ -69,9 +48,10 @@ from .report_data import (
     profile_classes,
     town_page,
 )
+from .report_map import fill_map, map_layers, remove_group
 from .store import Store
-from .styling import hotspot_renderer, incident_renderer
-from .timeutil import Period, sql_bound
+from .styling import text_format
+from .timeutil import Period
 from .wording import change_in_words, number, period_in_words
 
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "resources" / "layouts"
@@ -107,209 +87,7 @@ class ReportResult:
     pages: int
     incidents: int
     layout: QgsPrintLayout
-
-
-# --- the template ---------------------------------------------------------------------
-
-def _text_format(size: float, bold: bool = False, colour: str = "#222222") -> QgsTextFormat:
-    text_format = QgsTextFormat()
-    font = QFont("Sans Serif")
-    font.setBold(bold)
-    text_format.setFont(font)
-    text_format.setSize(size)
-    text_format.setColor(QColor(colour))
-    return text_format
-
-
-def _label(layout, item_id: str, text: str, x, y, width, height, size=9.0, bold=False, frame=False):
-    label = QgsLayoutItemLabel(layout)
-    label.setId(item_id)
-    label.setText(text)
-    if hasattr(label, "setTextFormat"):  # 3.24 and later; setFont is deprecated there
-        label.setTextFormat(_text_format(size, bold))
-    else:
-        font = QFont("Sans Serif")
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        label.setFont(font)
-    label.setFrameEnabled(frame)
-    layout.addLayoutItem(label)
-    label.attemptMove(QgsLayoutPoint(x, y))
-    label.attemptResize(QgsLayoutSize(width, height))
-    return label
-
-
-def _table(layout, item_id: str, x, y, width, height, size=7.0):
-    table = QgsLayoutItemManualTable.create(layout)
-    table.setContentTextFormat(_text_format(size))
-    table.setHeaderTextFormat(_text_format(size, bold=True))
-    table.setCellMargin(0.8)
-    table.setGridStrokeWidth(0.1)
-    table.setGridColor(QColor("#bbbbbb"))
-    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-    layout.addMultiFrame(table)
-    frame = QgsLayoutFrame(layout, table)
-    frame.setId(item_id)
-    frame.attemptMove(QgsLayoutPoint(x, y))
-    frame.attemptResize(QgsLayoutSize(width, height))
-    table.addFrame(frame)
-    return table
-
-
-def write_template(path: Path = TEMPLATE_PATH) -> Path:
-    """Write the default A4 landscape template (the shipped .qpt is made by this)."""
-    project = QgsProject()
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Lägesrapport")
-    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Landscape)
-    _label(layout, "title", "Lägesbild", 10, 7, 230, 10, size=18, bold=True)
-    _label(layout, "municipality", MUNICIPALITY_PLACEHOLDER, 10, 17, 180, 6, size=10)
-    _label(layout, "period", "", 10, 23, 240, 6, size=9)
-    logo = QgsLayoutItemPicture(layout)
-    logo.setId("logo")
-    logo.setPicturePath(str(LOGO_PATH))
-    layout.addLayoutItem(logo)
-    logo.attemptMove(QgsLayoutPoint(257, 6))
-    logo.attemptResize(QgsLayoutSize(30, 18))
-
-    map_item = QgsLayoutItemMap(layout)
-    map_item.setId("map")
-    map_item.setFrameEnabled(True)
-    layout.addLayoutItem(map_item)
-    map_item.attemptMove(QgsLayoutPoint(10, 31))
-    map_item.attemptResize(QgsLayoutSize(135, 112))
-    arrow = QgsLayoutItemPicture(layout)
-    arrow.setId("north_arrow")
-    arrow.setPicturePath(str(NORTH_ARROW_PATH))
-    arrow.setLinkedMap(map_item)
-    layout.addLayoutItem(arrow)
-    arrow.attemptMove(QgsLayoutPoint(134, 33))
-    arrow.attemptResize(QgsLayoutSize(9, 13))
-    scale_bar = QgsLayoutItemScaleBar(layout)
-    scale_bar.setId("scalebar")
-    scale_bar.setStyle("Single Box")
-    scale_bar.setLinkedMap(map_item)
-    scale_bar.setBackgroundEnabled(True)
-    scale_bar.setTextFormat(_text_format(7))
-    scale_bar.setHeight(2.0)
-    layout.addLayoutItem(scale_bar)
-    scale_bar.attemptMove(QgsLayoutPoint(12, 133))
-    legend = QgsLayoutItemLegend(layout)
-    legend.setId("legend")
-    legend.setTitle("")
-    legend.setLinkedMap(map_item)
-    legend.setLegendFilterByMapEnabled(True)
-    legend.setResizeToContents(False)
-    legend.setSymbolHeight(3.0)
-    legend.setSymbolWidth(5.0)
-    legend_styles = ((QgsLegendStyle.Style.Title, 9.0, True), (QgsLegendStyle.Style.Group, 8.0, True),
-                     (QgsLegendStyle.Style.Subgroup, 8.0, True), (QgsLegendStyle.Style.SymbolLabel, 7.0, False))
-    for style, size, bold in legend_styles:
-        if hasattr(legend.rstyle(style), "setTextFormat"):  # 3.30 and later
-            legend.rstyle(style).setTextFormat(_text_format(size, bold))
-        else:
-            font = QFont("Sans Serif")
-            font.setPointSizeF(size)
-            font.setBold(bold)
-            legend.rstyle(style).setFont(font)
-    layout.addLayoutItem(legend)
-    legend.attemptMove(QgsLayoutPoint(147, 31))
-    legend.attemptResize(QgsLayoutSize(46, 112))
-
-    _label(layout, "category_heading", "", 197, 31, 90, 5, size=10, bold=True)
-    _table(layout, "category_table", 197, 36, 90, 62)
-    _label(layout, "summary", "", 197, 99, 90, 9, size=8)
-    _label(layout, "time_heading", "", 197, 109, 90, 5, size=10, bold=True)
-    _table(layout, "time_chart", 197, 114, 90, 27, size=4.5)
-    _label(layout, "time_note", "", 197, 142, 90, 10, size=7)
-    _label(layout, "measures_heading", "", 10, 153, 183, 5, size=10, bold=True)
-    measures = _table(layout, "measures_table", 10, 158, 183, 40)
-    measures.setColumnWidths([52.0, 17.0, 30.0, 34.0, 44.0])
-    _label(layout, "assessment_heading", "", 197, 154, 90, 5, size=10, bold=True)
-    _label(layout, "assessment", "", 197, 159, 90, 39, size=9, frame=True)
-    _label(layout, "note", "", 10, 200, 277, 6, size=6.5)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not layout.saveAsTemplate(str(path), QgsReadWriteContext()):
-        raise ReportError(tr("the report template could not be written to {path}").format(path=path))
-    # the shipped pictures by file name only: the report puts in the plugin's own path
-    text = path.read_text(encoding="utf-8").replace(f'file="{LAYOUT_DIR}/', 'file="')
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-# --- the layers -------------------------------------------------------------------------
-
-def _incident_layer(store: Store, page: PageData) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{store.path}|layername=incidents", tr("Incidents"), "ogr")
-    if not layer.isValid():
-        raise ReportError(tr("the incidents of {path} cannot be read").format(path=store.path))
-    if page.area is None:
-        start, end = page.period.utc_bounds(store.tz)
-        layer.setSubsetString(f"\"occurred_from\" >= '{sql_bound(start)}' AND \"occurred_from\" < '{sql_bound(end)}'")
-    else:
-        fids = ",".join(str(int(f)) for f in page.fids.tolist()) or "-1"
-        layer.setSubsetString(f"fid IN ({fids})")
-    layer.setRenderer(incident_renderer(language(), size_mm=3.2))
-    return layer
-
-
-def _hotspot_layer(store: Store, period: Period) -> QgsVectorLayer | None:
-    """Hot and cold spots (Gi*, automatic grid) of the period over the town;
-    None when the period is too thin for the analysis."""
-    from .store import IncidentFilter
-
-    data = store.arrays(IncidentFilter(period=period), ())
-    try:
-        result = hotspots(data["x"], data["y"])
-    except AnalysisError:
-        return None
-    except ValueError as error:  # a failure of the analysis must not cost the council its report
-        logging.getLogger("lagesbild").warning("No hot spots on the report's map: %s", error)
-        return None
-    layer = QgsVectorLayer(f"Polygon?crs={store.crs}&field=gi_bin:integer", tr("Hot and cold spots"), "memory")
-    features = []
-    rings, bins = result.grid.rings(), result.bins.tolist()
-    for i, gi_bin in enumerate(bins):
-        if gi_bin == 0:
-            continue  # not significant: left clear, so the map stays readable
-        feature = QgsFeature(layer.fields())
-        wkt = "POLYGON((" + ", ".join(f"{x!r} {y!r}" for x, y in rings[i].tolist()) + "))"
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes([int(gi_bin)])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    renderer = hotspot_renderer()
-    renderer.setUsingSymbolLevels(False)
-    layer.setRenderer(renderer)
-    layer.setOpacity(0.75)
-    return layer
-
-
-def _area_layer(store: Store) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{store.path}|layername=areas", tr("Areas"), "ogr")
-    outline = {"color": "#00000000", "outline_color": "#303030", "outline_width": "0.5"}
-    focus = dict(outline, outline_color="#6a3d9a", outline_style="dash", outline_width="0.4")
-    renderer = QgsCategorizedSymbolRenderer("kind", [])
-    from qgis.core import QgsRendererCategory
-
-    renderer.addCategory(QgsRendererCategory("district", QgsFillSymbol.createSimple(outline), tr("District")))
-    renderer.addCategory(QgsRendererCategory("focus_area", QgsFillSymbol.createSimple(focus), tr("Focus area")))
-    plain = QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(outline))
-    layer.setRenderer(renderer if layer.featureCount() else plain)
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "name"
-    settings.enabled = True
-    text_format = _text_format(8, bold=True, colour="#202020")
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text_format.setBuffer(buffer)
-    settings.setFormat(text_format)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-    return layer
+    layers: dict = field(default_factory=dict)  # the map's layers and their project: keep with the layout
 
 
 # --- filling a page -------------------------------------------------------------------------
@@ -350,7 +128,7 @@ def _cell(text: str, bold: bool = False, background: str | None = None, right: b
 
     cell = QgsTableCell(text)
     if bold:
-        cell.setTextFormat(_text_format(7, bold=True))
+        cell.setTextFormat(text_format(7, bold=True))
     if background:
         cell.setBackgroundColor(QColor(background))
     if right:
@@ -443,9 +221,11 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
     label("measures_heading", tr("Measures in the action plan"))
     label("assessment_heading", tr("Assessment and decisions"))
     label("note", tr(
-        "Shared report: no incident descriptions or handling notes. Counts below {n} are shown as \"fewer than "
-        "{n}\"; a count marked \"not shown\" is withheld so that a small count cannot be worked out from a total. "
-        "Hot and cold spots: Getis-Ord Gi* over the whole town.").format(n=options.min_count))
+        "Shared report: no incident descriptions, handling notes or single incidents. Counts below {n} are shown "
+        "as \"fewer than {n}\"; a count marked \"not shown\" is withheld so that a small count cannot be worked "
+        "out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} "
+        "blank; hot spots (Getis-Ord Gi* on the same squares over the whole town, 90 % confidence or more) are "
+        "outlined in red.").format(n=options.min_count, size=f"{layers['cell_size']:,.0f}".replace(",", " ")))
     for picture_id, default in (("logo", LOGO_PATH), ("north_arrow", NORTH_ARROW_PATH)):
         picture = items.get(picture_id)
         if isinstance(picture, QgsLayoutItemPicture) and not Path(picture.picturePath()).is_file():
@@ -465,55 +245,7 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
                 table.setColumnWidths([7.0] + [2.8] * 24)
                 table.setCellMargin(0.3)
 
-    map_item = items.get("map")
-    if not isinstance(map_item, QgsLayoutItemMap):
-        return
-    map_layers = [layers["incidents"][page.area], layers["areas"]] + (
-        [layers["hotspots"]] if layers["hotspots"] is not None else [])
-    map_item.setCrs(layers["areas"].crs())
-    map_item.setLayers(map_layers)
-    map_item.setKeepLayerSet(True)
-    extent = _page_extent(store, page)
-    map_item.setExtent(extent)  # zoomToExtent alone does nothing on a map with no extent yet
-    map_item.zoomToExtent(extent)
-    for item_id in ("legend", "scalebar", "north_arrow"):
-        item = items.get(item_id)
-        if item is not None and hasattr(item, "setLinkedMap"):
-            item.setLinkedMap(map_item)
-    legend = items.get("legend")
-    if isinstance(legend, QgsLayoutItemLegend):
-        legend.setAutoUpdateModel(False)
-        root = QgsLayerTree()
-        for layer in map_layers:
-            root.addLayer(layer)
-        legend.model().setRootGroup(root)
-        layers["legend_roots"].append(root)
-        legend.setTitle(tr("Legend"))
-        legend.updateFilterByMap()
-    scale_bar = items.get("scalebar")
-    if isinstance(scale_bar, QgsLayoutItemScaleBar):
-        _fit_scale_bar(scale_bar, extent.width())
-
-
-def _fit_scale_bar(scale_bar, map_width_m: float) -> None:
-    """Two segments of a round length, about a fifth of the map's width, in
-    metres or kilometres (QGIS's own default sizing, on the filled map)."""
-    scale_bar.applyDefaultSize()
-    scale_bar.setNumberOfSegmentsLeft(0)
-    scale_bar.setNumberOfSegments(2)
-    scale_bar.update()
-
-
-def _page_extent(store: Store, page: PageData) -> QgsRectangle:
-    areas = store.areas("district") if page.area is None else [a for a in store.areas() if a.name == page.area]
-    if areas:
-        envelopes = np.asarray([a.geometry.GetEnvelope() for a in areas])  # minx, maxx, miny, maxy
-        rect = QgsRectangle(envelopes[:, 0].min(), envelopes[:, 2].min(), envelopes[:, 1].max(), envelopes[:, 3].max())
-    else:
-        xmin, ymin, xmax, ymax = store.extent
-        rect = QgsRectangle(xmin, ymin, xmax, ymax)
-    rect.scale(1.08)
-    return rect
+    fill_map(items, store, page, layers, layers["legend_roots"])
 
 
 # --- the report --------------------------------------------------------------------------
@@ -530,19 +262,26 @@ def build_report(store: Store, options: ReportOptions, project: QgsProject | Non
     if options.atlas_by_area and not pages:
         raise ReportError(tr("the store has no area of kind district: there is nothing to make a page of"))
     _progress(feedback, 20)
-    project = project if project is not None else QgsProject()
-    layers = {"areas": _area_layer(store), "hotspots": _hotspot_layer(store, options.period),
-              "incidents": {page.area: _incident_layer(store, page) for page in pages}, "legend_roots": [],
-              "project": project}
-    project.addMapLayers([layers["areas"]] + list(layers["incidents"].values())
-                         + ([layers["hotspots"]] if layers["hotspots"] is not None else []), False)
-    _progress(feedback, 40)
-
     document = QDomDocument()
     if not template.is_file() or not document.setContent(template.read_text(encoding="utf-8")):
         raise ReportError(tr("the report template {path} cannot be read").format(path=template))
-    layout = QgsPrintLayout(project)
+    project = project if project is not None else QgsProject()
     title = options.title or tr("Situation picture")
+    name = f"{title} {options.period.start.isoformat()}–{options.period.end.isoformat()}"
+    layers = map_layers(store, options.period, options.min_count, project, name)
+    layers.update(legend_roots=[], project=project)
+    _progress(feedback, 40)
+    try:
+        layout = _fill_layout(document, template, store, pages, options, layers, title, lang, feedback)
+    except BaseException:
+        remove_group(project, name)  # a report that was not made leaves nothing behind
+        raise
+    return layout, layers, pages
+
+
+def _fill_layout(document, template: Path, store: Store, pages: list[PageData], options: ReportOptions,
+                 layers: dict, title: str, lang: str, feedback) -> QgsPrintLayout:
+    layout = QgsPrintLayout(layers["project"])
     layout.setName(title)
     for number_, page in enumerate(pages):
         if feedback is not None and feedback.isCanceled():
@@ -560,7 +299,7 @@ def build_report(store: Store, options: ReportOptions, project: QgsProject | Non
             raise ReportError(tr("the report template {path} cannot be read").format(path=template))
         _fill_page(layout, _items(items), store, page, options, layers, title, lang)
         _progress(feedback, 40 + 40 * (number_ + 1) / len(pages))
-    return layout, layers, pages
+    return layout
 
 
 def _new_page(layout) -> QgsLayoutItemPage:
@@ -591,4 +330,4 @@ def export_report(store_path, pdf_path, options: ReportOptions, project: QgsProj
             raise ReportError(tr("the report could not be written to {path}").format(path=pdf_path))
         _progress(feedback, 100)
         incidents = int(sum(page.fids.size for page in pages))
-    return ReportResult(pdf_path, layout.pageCollection().pageCount(), incidents, layout)
+    return ReportResult(pdf_path, layout.pageCollection().pageCount(), incidents, layout, layers)

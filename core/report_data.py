@@ -23,6 +23,10 @@ once, with the town's totals per category as published row totals, so that a
 district's hidden count cannot be worked out from the other districts' pages
 either (districts are treated as if they covered the town exactly, the
 cautious assumption).
+
+The map follows the same rule (``map_cells``): incidents counted in squares
+whose size comes from the town's extent, a square with fewer than
+``min_count`` left out like an empty one, and no category.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import numpy as np
 
 from . import codelist
 from .analysis.comparison import Comparison, compare
+from .analysis.grid import SQUARE, Grid, centres_of, lattice_of
 from .analysis.store_comparison import compare_in_store
 from .analysis.timeprofile import time_of_week
 from .geometry import to_ogr
@@ -245,3 +250,56 @@ def profile_classes(profile: np.ndarray, min_count: int = MIN_COUNT, classes: in
         return np.zeros(values.shape, dtype=np.int64)
     steps = np.ceil(values / peak * (classes - 1)).astype(np.int64)
     return np.where(values < min_count, 0, np.clip(steps, 1, classes - 1))
+
+
+# --- the map ---------------------------------------------------------------------------
+# The map shares the table's rule: it shows counts in square cells, never an
+# incident, and a cell with fewer than ``min_count`` looks like an empty one.
+
+MAP_CELLS_ACROSS = 40  # at most this many cells across the town's longer side
+# in SWEREF 99 TM, squares of 250 m, 1 km, 5 km … anchored at the origin are Statistics Sweden's grid squares
+ROUND_CELL_SIZES = (50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000)
+COUNT_CLASS_BOUNDS = (5, 10, 20, 50, 100)  # lower bounds of the classes above the first
+
+
+@dataclass
+class MapCells:
+    """The map's cells that are drawn: those with at least ``min_count`` incidents."""
+
+    cell_size: float
+    rings: np.ndarray  # (n, 5, 2) closed squares
+    counts: np.ndarray  # (n,) int64, each >= min_count
+
+
+def map_cell_size(extent: tuple[float, float, float, float]) -> float:
+    """The side of the map's cells: the smallest round length that puts at
+    most ``MAP_CELLS_ACROSS`` cells across the longer side of ``extent`` (the
+    town's, from its areas: nothing about the incidents)."""
+    xmin, ymin, xmax, ymax = extent
+    longest = max(xmax - xmin, ymax - ymin, 0.0) / MAP_CELLS_ACROSS
+    return float(next((size for size in ROUND_CELL_SIZES if size >= longest), ROUND_CELL_SIZES[-1]))
+
+
+def count_classes(min_count: int = MIN_COUNT) -> list[tuple[int, int | None]]:
+    """The map's count classes, (lowest, highest) with None for "or more":
+    the first starts at ``min_count``, the rest at fixed round numbers, the
+    same for every report (breaks from the data would tell about the data)."""
+    lows = [min_count] + [bound for bound in COUNT_CLASS_BOUNDS if bound > min_count]
+    return [(low, (lows[i + 1] - 1) if i + 1 < len(lows) else None) for i, low in enumerate(lows)]
+
+
+def map_cells(x, y, cell_size: float, min_count: int = MIN_COUNT) -> MapCells:
+    """The incidents at (x, y) counted in squares of ``cell_size`` anchored at
+    the CRS's origin (the same squares whatever the period), keeping only the
+    squares with at least ``min_count``: a square with fewer is left out, so
+    that it cannot be told from an empty one."""
+    x = np.asarray(x, dtype=np.float64).ravel()
+    y = np.asarray(y, dtype=np.float64).ravel()
+    located = np.isfinite(x) & np.isfinite(y)
+    lattice = lattice_of(SQUARE, cell_size, x[located], y[located])
+    if lattice.size == 0:
+        return MapCells(cell_size, np.zeros((0, 5, 2)), np.zeros(0, dtype=np.int64))
+    cells, counts = np.unique(lattice, axis=0, return_counts=True)
+    kept = counts >= min_count
+    grid = Grid(SQUARE, cell_size, centres_of(SQUARE, cell_size, cells[kept]), cells[kept])
+    return MapCells(cell_size, grid.rings(), counts[kept].astype(np.int64))

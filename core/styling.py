@@ -24,7 +24,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 
 from .analysis.fdr import label as hotspot_label
 from .compat import (
@@ -35,6 +35,7 @@ from .compat import (
     SYMBOL_OPACITY,
     TEMPORAL_START_END_EXPRESSIONS,
 )
+from .i18n import tr
 
 # Hot red to cold blue (ColorBrewer RdBu, 7 classes), as hot spot maps are read.
 HOTSPOT_COLOURS = {
@@ -240,3 +241,70 @@ def set_incident_temporal_properties(layer) -> None:
     properties.setStartExpression(local_datetime("occurred_from"))
     properties.setEndExpression(
         f"coalesce({local_datetime('occurred_to')}, {local_datetime('occurred_from')})")
+
+
+# --- the situation report's map ---------------------------------------------------
+
+# light to dark grey: counts in cells, under the red outlines of hot spots (a
+# colour ramp would fight with them, and greys print anywhere)
+COUNT_COLOURS = ("#d4d4d4", "#b4b4b4", "#939393", "#737373", "#525252", "#303030")
+HOT_OUTLINE = "#d7191c"
+REPORT_AREA_OUTLINE = "#303030"
+FOCUS_AREA_OUTLINE = "#6a3d9a"
+
+
+def text_format(size: float, bold: bool = False, colour: str = "#222222") -> QgsTextFormat:
+    """The report's text: Sans Serif of ``size`` points."""
+    result = QgsTextFormat()
+    font = QFont("Sans Serif")
+    font.setBold(bold)
+    result.setFont(font)
+    result.setSize(size)
+    result.setColor(QColor(colour))
+    return result
+
+
+def count_cell_renderer(classes: list[tuple[int, int | None]], field: str = "incidents") -> QgsGraduatedSymbolRenderer:
+    """Cells shaded by their count, one shade per class (lowest, highest or
+    None for "or more"); the labels are the classes' ranges."""
+    ranges = []
+    for i, (low, high) in enumerate(classes):
+        colour = COUNT_COLOURS[round(i * (len(COUNT_COLOURS) - 1) / max(len(classes) - 1, 1))]
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#00000000", "outline_width": "0"})
+        label = tr("{n} or more").format(n=low) if high is None else (str(low) if high == low else f"{low}–{high}")
+        upper = float(high) + 0.5 if high is not None else 1e12
+        ranges.append(QgsRendererRange(low - 0.5, upper, symbol, label))
+    return QgsGraduatedSymbolRenderer(field, ranges)
+
+
+def hotspot_outline_renderer(field: str = "kind") -> QgsCategorizedSymbolRenderer:
+    """Hot spots (``kind`` 'hot') outlined in red with no fill: drawn over
+    the counts without hiding them."""
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": HOT_OUTLINE, "outline_width": "0.7",
+                                         "joinstyle": "miter"})
+    return QgsCategorizedSymbolRenderer(field, [
+        QgsRendererCategory("hot", symbol, tr("{confidence} % confidence or more").format(confidence=90))])
+
+
+def report_area_renderer() -> QgsCategorizedSymbolRenderer:
+    """Districts outlined, focus areas dashed in purple; no fill."""
+    outline = {"style": "no", "outline_color": REPORT_AREA_OUTLINE, "outline_width": "0.5"}
+    focus = dict(outline, outline_color=FOCUS_AREA_OUTLINE, outline_style="dash", outline_width="0.4")
+    return QgsCategorizedSymbolRenderer("kind", [
+        QgsRendererCategory("district", QgsFillSymbol.createSimple(outline), tr("District")),
+        QgsRendererCategory("focus_area", QgsFillSymbol.createSimple(focus), tr("Focus area"))])
+
+
+def report_area_labeling() -> QgsVectorLayerSimpleLabeling:
+    """The areas' names in bold on a white buffer."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "name"
+    settings.enabled = True
+    label_format = text_format(8, bold=True, colour="#202020")
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("#ffffff"))
+    label_format.setBuffer(buffer)
+    settings.setFormat(label_format)
+    return QgsVectorLayerSimpleLabeling(settings)

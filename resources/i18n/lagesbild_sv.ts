@@ -1508,7 +1508,7 @@
         </message>
         <message>
             <location filename="../../core/layers.py" />
-            <location filename="../../core/report.py" />
+            <location filename="../../core/report_map.py" />
             <source>Areas</source>
             <translation>Områden</translation>
         </message>
@@ -1604,7 +1604,7 @@
             <translation>Beskrivning</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/styling.py" />
             <source>District</source>
             <translation>Stadsdel</translation>
         </message>
@@ -1629,7 +1629,7 @@
             <translation>Fält</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/styling.py" />
             <source>Focus area</source>
             <translation>Fokusområde</translation>
         </message>
@@ -1684,13 +1684,11 @@
             <translation>Historik</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>Hot and cold spots</source>
-            <translation>Heta och kalla fläckar</translation>
+            <translation type="obsolete">Heta och kalla fläckar</translation>
         </message>
         <message>
             <location filename="../../core/layers.py" />
-            <location filename="../../core/report.py" />
             <source>Incidents</source>
             <translation>Händelser</translation>
         </message>
@@ -1720,7 +1718,7 @@
             <translation>Senaste uppföljning</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/report_map.py" />
             <source>Legend</source>
             <translation>Teckenförklaring</translation>
         </message>
@@ -1942,9 +1940,8 @@
             <translation>Sparad.</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>Shared report: no incident descriptions or handling notes. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. Hot and cold spots: Getis-Ord Gi* over the whole town.</source>
-            <translation>Rapport för spridning: inga händelsebeskrivningar eller hanteringsanteckningar. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Heta och kalla fläckar: Getis-Ord Gi* över hela orten.</translation>
+            <translation type="obsolete">Rapport för spridning: inga händelsebeskrivningar eller hanteringsanteckningar. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Heta och kalla fläckar: Getis-Ord Gi* över hela orten.</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -2016,9 +2013,8 @@
             <translation>Samma period förra året</translation>
         </message>
         <message>
-            <location filename="../../algorithms/situation_report.py" />
             <source>The situation report for the crime-prevention council: an A4 landscape PDF from the template resources/layouts/situation_report.qpt with the map of the period's incidents over their hot and cold spots and the areas, a table of incidents per category with the change against the comparison period (its dates named), the time of week, the measures of the action plan, and an empty frame for the meeting's assessment and decisions. By default the period is the last 28 days up to yesterday, compared with the same dates last year. ATLAS_BY_AREA makes one page per district instead. The report is meant to be shared: no incident descriptions or handling notes, and every count below MIN_COUNT is shown as "fewer than", also where a total would reveal it. The PDF keeps its text as text (searchable and readable by a screen reader).</source>
-            <translation>Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med kartan över periodens händelser ovanpå deras heta och kalla fläckar och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
+            <translation type="obsolete">Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med kartan över periodens händelser ovanpå deras heta och kalla fläckar och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2136,9 +2132,8 @@
             <translation>händelselagret i {path} kan inte öppnas</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>the incidents of {path} cannot be read</source>
-            <translation>händelserna i {path} kan inte läsas</translation>
+            <translation type="obsolete">händelserna i {path} kan inte läsas</translation>
         </message>
         <message>
             <location filename="../../core/layers.py" />
@@ -2161,9 +2156,8 @@
             <translation>rapporten kunde inte skrivas till {path}</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
             <source>the report template could not be written to {path}</source>
-            <translation>rapportmallen kunde inte skrivas till {path}</translation>
+            <translation type="obsolete">rapportmallen kunde inte skrivas till {path}</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2295,6 +2289,36 @@
             <location filename="../../core/wording.py" />
             <source>{period}, including today so far</source>
             <translation>{period}, inklusive dagen hittills</translation>
+        </message>
+        <message>
+            <location filename="../../core/report_map.py" />
+            <source>Hot spots (Gi*)</source>
+            <translation>Hotspots (Gi*)</translation>
+        </message>
+        <message>
+            <location filename="../../core/report_map.py" />
+            <source>Incidents per {size} m square</source>
+            <translation>Händelser per ruta om {size} m</translation>
+        </message>
+        <message>
+            <location filename="../../core/report.py" />
+            <source>Shared report: no incident descriptions, handling notes or single incidents. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} blank; hot spots (Getis-Ord Gi* on the same squares over the whole town, 90 % confidence or more) are outlined in red.</source>
+            <translation>Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på samma rutor över hela orten, 90 % konfidens eller mer) är inringade i rött.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>The situation report for the crime-prevention council: an A4 landscape PDF from the template resources/layouts/situation_report.qpt with a map of the period's incidents counted in squares (a square with fewer than MIN_COUNT left blank; no single incident is drawn) under their hot spots and the areas, a table of incidents per category with the change against the comparison period (its dates named), the time of week, the measures of the action plan, and an empty frame for the meeting's assessment and decisions. By default the period is the last 28 days up to yesterday, compared with the same dates last year. ATLAS_BY_AREA makes one page per district instead. The report is meant to be shared: no incident descriptions or handling notes, and every count below MIN_COUNT is shown as "fewer than", also where a total would reveal it. The PDF keeps its text as text (searchable and readable by a screen reader).</source>
+            <translation>Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med en karta över periodens händelser räknade i rutor (en ruta med färre än MIN_COUNT lämnas tom; ingen enskild händelse ritas) under deras hotspots och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
+        </message>
+        <message>
+            <location filename="../../core/styling.py" />
+            <source>{confidence} % confidence or more</source>
+            <translation>{confidence} % konfidens eller mer</translation>
+        </message>
+        <message>
+            <location filename="../../core/styling.py" />
+            <source>{n} or more</source>
+            <translation>{n} eller fler</translation>
         </message>
     </context>
     <context>
