@@ -5,9 +5,10 @@ that both docks share."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsSettings
+from qgis.core import QgsProject, QgsSettings
 
 from lagesbild.core import settings as plugin_settings
+from lagesbild.core.store import Store
 
 
 @pytest.fixture
@@ -62,3 +63,26 @@ def test_an_old_key_never_overrides_the_shared_one(clean_settings):
     assert plugin_settings.load().last_store == "/situation/store.gpkg"
     assert not clean_settings.contains("lagesbild/form_store_path")
 
+
+def test_a_store_opened_in_the_situation_dock_is_the_forms_store(qgis_iface, tmp_path, clean_settings):
+    from lagesbild.ui.incident_form import IncidentFormDock
+    from lagesbild.ui.situation_dock import SituationDock
+
+    path = tmp_path / "shared.gpkg"
+    Store.create(path).close()
+    QgsProject.instance().removeAllMapLayers()
+    situation = SituationDock(qgis_iface)
+    form = None
+    try:
+        situation.open_store(str(path))
+        assert plugin_settings.load().last_store == str(path.resolve())
+        form = IncidentFormDock(qgis_iface)  # no store layer in the project: the last store
+        assert form.store is not None and form.store.path.resolve() == path.resolve()
+        assert form.store_label.text().startswith("Store: shared.gpkg")
+    finally:
+        situation.unload()
+        if form is not None:
+            form.unload()
+            form.deleteLater()
+        situation.deleteLater()
+        QgsProject.instance().clear()
