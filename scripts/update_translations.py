@@ -3,7 +3,9 @@
 
 Finds every ``tr("literal")``, ``tr("literal", "Context")`` and
 ``self.tr("literal")`` in the plugin's Python files (not tests/, scripts/,
-bench/ or virtual environments), then updates the Qt TS file: existing
+bench/ or virtual environments), and every translatable ``<string>`` of its
+Qt Designer files (``*.ui``, in the context of the form's ``<class>``, as
+their ``retranslateUi`` asks for it), then updates the Qt TS file: existing
 translations are kept, new sources are added as unfinished, and sources no
 longer in the code are marked obsolete.
 
@@ -38,7 +40,7 @@ class Extracted:
 
 def plugin_files(root: Path = ROOT) -> list[Path]:
     files = []
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.ui")]):
         parts = path.relative_to(root).parts[:-1]
         if any(part in EXCLUDED_DIRS or part.startswith(".") for part in parts):
             continue
@@ -74,10 +76,30 @@ def _string(node: ast.AST | None) -> str | None:
     return None
 
 
+def _extract_ui(path: Path, relative: str, result: Extracted) -> None:
+    """The strings a .ui file's retranslateUi translates: every non-empty
+    ``<string>`` not marked ``notr="true"``, in the context of its ``<class>``."""
+    ui = ET.parse(path).getroot()
+    context = (ui.findtext("class") or "").strip()
+    if not context:
+        result.problems.append(f"{relative}: a .ui file needs a <class>, the context of its strings")
+        return
+    for string in ui.iter("string"):
+        if string.get("notr") == "true" or not (string.text or "").strip():
+            continue
+        if string.get("comment") or string.get("extracomment"):
+            result.problems.append(f"{relative}: {string.text!r} has a comment: this extractor keeps none")
+            continue
+        result.messages.setdefault((context, string.text), set()).add(relative)
+
+
 def extract(files: list[Path], root: Path = ROOT) -> Extracted:
     result = Extracted()
     for path in files:
         relative = path.relative_to(root).as_posix()
+        if path.suffix == ".ui":
+            _extract_ui(path, relative, result)
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=relative)
         for node in _tr_calls(tree):
             source = _string(node.args[0]) if node.args else None

@@ -2,6 +2,7 @@
 the rules are first shown to catch a bad example, then run on the code."""
 
 import ast
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from conftest import ROOT
 
 SKIPPED_DIRS = {".venv", ".git", "build", "dist", "demo-output", "__pycache__", ".qgis-settings"}
 NON_PLUGIN_DIRS = {"tests", "scripts", "bench"}
+MAX_MODULE_LINES = 400
 
 
 def python_files(plugin_only: bool = False) -> list[Path]:
@@ -97,6 +99,25 @@ def processing_package_violations(root: Path) -> list[str]:
     ]
 
 
+def ui_connection_violations(source: str) -> list[str]:
+    """lizmap's rule: a .ui file holds widgets only; signals are connected in
+    code, where a dock's bookkeeping (ui/dock_base.py) can undo them."""
+    root = ET.fromstring(source)
+    return [f"connects {c.findtext('sender')}.{c.findtext('signal')}" for c in root.iter("connection")]
+
+
+def long_module_violations(source: str, limit: int = MAX_MODULE_LINES) -> list[str]:
+    lines = len(source.splitlines())
+    return [f"{lines} lines (at most {limit})"] if lines > limit else []
+
+
+UI_WITH_A_CONNECTION = (
+    "<ui><class>F</class><widget class='QWidget' name='F'/><connections><connection>"
+    "<sender>save</sender><signal>clicked()</signal><receiver>F</receiver><slot>close()</slot>"
+    "</connection></connections></ui>"
+)
+
+
 @pytest.mark.parametrize(
     ("rule", "bad"),
     [
@@ -113,6 +134,8 @@ def processing_package_violations(root: Path) -> list[str]:
         (exec_underscore_violations, "dialog.exec" + "_()"),  # in two parts, for plain greps
         (processing_import_violations, "from processing.core.Processing import Processing"),
         (processing_import_violations, "import processing"),
+        (ui_connection_violations, UI_WITH_A_CONNECTION),
+        (long_module_violations, "x = 1\n" * (MAX_MODULE_LINES + 1)),
     ],
 )
 def test_rules_catch_bad_code(rule, bad):
@@ -127,6 +150,8 @@ def test_rules_catch_bad_code(rule, bad):
         (qt_free_violations, "import numpy as np\nfrom ..i18n import tr"),
         (exec_underscore_violations, "dialog.exec()"),
         (processing_import_violations, "from qgis.core import QgsProcessingAlgorithm"),
+        (ui_connection_violations, "<ui><class>F</class><widget class='QWidget' name='F'/><connections/></ui>"),
+        (long_module_violations, "x = 1\n" * MAX_MODULE_LINES),
     ],
 )
 def test_rules_pass_good_code(rule, good):
@@ -210,3 +235,18 @@ def test_every_algorithm_module_is_registered():
             modules.add(path.stem)
     assert modules and modules <= registered
     assert all(issubclass(cls, QgsProcessingAlgorithm) for cls in ALGORITHM_CLASSES)
+
+
+def test_ui_files_connect_no_signals():
+    ui_files = sorted((ROOT / "resources" / "ui").glob("*.ui"))
+    assert ui_files
+    problems = {p.name: v for p in ui_files if (v := ui_connection_violations(p.read_text("utf-8")))}
+    assert problems == {}
+
+
+def test_ui_modules_are_short():
+    """ui/ stays thin: no module there grows past what one person reads in one sitting."""
+    ui_modules = [p for p in python_files() if p.relative_to(ROOT).parts[0] == "ui"]
+    assert ui_modules
+    problems = {str(p.relative_to(ROOT)): v for p in ui_modules if (v := long_module_violations(p.read_text("utf-8")))}
+    assert problems == {}

@@ -16,16 +16,16 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsRectangle,
-    QgsSettings,
     QgsVectorLayer,
 )
 from qgis.gui import QgsVertexMarker
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 
+from lagesbild.core import settings as plugin_settings
 from lagesbild.core.store import Store
 from lagesbild.core.timeutil import UTC, parse_utc
-from lagesbild.ui.incident_form import ORGANISATION_KEY, STORE_KEY, IncidentFormDock
+from lagesbild.ui.incident_form import IncidentFormDock
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 EXTENT = (600_000.0, 6_630_000.0, 640_000.0, 6_670_000.0)
@@ -36,12 +36,9 @@ NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 @pytest.fixture
 def clean_settings():
-    settings = QgsSettings()
-    for key in (STORE_KEY, ORGANISATION_KEY):
-        settings.remove(key)
-    yield settings
-    for key in (STORE_KEY, ORGANISATION_KEY):
-        settings.remove(key)
+    plugin_settings.clear()
+    yield
+    plugin_settings.clear()
 
 
 @pytest.fixture
@@ -154,7 +151,7 @@ def test_report_by_keyboard_and_a_click_on_the_map(dock, canvas, store_path, cle
     assert dock.point is None and markers(canvas) == []
     assert dock.organisation.currentData() == "housing"
     assert dock.time_of(dock.occurred_from) == evening.astimezone(UTC)
-    assert clean_settings.value(ORGANISATION_KEY) == "housing"
+    assert plugin_settings.load().organisation == "housing"
 
 
 def test_each_invalid_input_shows_its_message_and_keeps_the_typed_values(dock, store_path):
@@ -374,7 +371,7 @@ def test_the_dock_uses_the_store_of_a_project_layer_and_refreshes_it(qgis_iface,
     form = IncidentFormDock(qgis_iface)
     try:
         assert form.store is not None and form.store.path.resolve() == store_path.resolve()
-        assert clean_settings.value(STORE_KEY) == str(store_path.resolve())
+        assert plugin_settings.load().last_store == str(store_path.resolve())
         assert list(layer.getFeatures()) == []
         form.place_at(QgsPointXY(620_000, 6_650_000))
         choose(form.category, "graffiti")
@@ -394,6 +391,94 @@ def test_unload_removes_tools_markers_and_connections(dock, canvas):
     dock.unload()
     assert canvas.mapTool() is None
     assert markers(canvas) == []
-    assert dock.store is None and dock._connections == []
+    assert dock.store is None and dock.connection_count() == 0
     dock.description.setPlainText("070-123 45 67")  # no longer checked
     assert dock.personal_data_flag.isHidden()
+
+
+def typed(dock) -> dict:
+    """Everything a reporter can have typed or chosen, as the widgets show it."""
+    return {
+        "point": dock.point, "place": dock.place_label.text(), "place_name": dock.place_name.text(),
+        "category": dock.category.currentData(), "subcategory": dock.subcategory.currentData(),
+        "from": dock.occurred_from.dateTime().toString("yyyy-MM-dd HH:mm"),
+        "to": dock.occurred_to.dateTime().toString("yyyy-MM-dd HH:mm"),
+        "organisation": dock.organisation.currentData(), "police": dock.police_reported.isChecked(),
+        "police_ref": dock.police_report_ref.text(), "cost": dock.cost.text(),
+        "description": dock.description.toPlainText(), "status": dock.status.currentData(),
+        "handling_org": dock.handling_org.currentData(), "handling_note": dock.handling_note.toPlainText(),
+    }
+
+
+def test_a_rejected_form_keeps_everything_typed(dock, canvas, store_path):
+    """House rule: whatever refuses a save (a field, the store's validation,
+    the personal data guard), the reporter loses nothing they typed."""
+    dock.place_at(QgsPointXY(620_000, 6_650_000))
+    QTest.keyClicks(dock.place_name, "Storgatan 12")
+    choose(dock.category, "fire")
+    choose(dock.subcategory, "fire_container")
+    start = datetime.now(STOCKHOLM).replace(second=0, microsecond=0) - timedelta(hours=2)
+    dock.set_time(dock.occurred_from, start)
+    dock.set_time(dock.occurred_to, start - timedelta(hours=1))  # refused by the store's validation
+    choose(dock.organisation, "housing")
+    QTest.mouseClick(dock.police_reported, LEFT)
+    QTest.keyClicks(dock.police_report_ref, "5000-K123456-25")
+    QTest.keyClicks(dock.cost, "1 200")
+    QTest.keyClicks(dock.description, "Containern brann")
+    before = typed(dock)
+    assert before["point"] is not None and before["police"] and before["subcategory"] == "fire_container"
+
+    assert dock.save() is False  # the store refuses: 'to' before 'from'
+    assert dock.errors["occurred_to"].text() == "is before the start of the incident"
+    assert typed(dock) == before and len(markers(canvas)) == 1
+
+    dock.cost.setText("tolv hundra")  # refused before the store is asked
+    before = typed(dock)
+    assert dock.save() is False
+    assert dock.errors["estimated_cost_sek"].text() == "must be a number"
+    assert typed(dock) == before
+
+    dock.cost.setText("1 200")
+    dock.set_time(dock.occurred_to, start + timedelta(hours=1))
+    QTest.keyClicks(dock.description, ", ring 070-123 45 67")
+    dock.ask = lambda title, text: False  # the guard: the reporter will not remove it now
+    before = typed(dock)
+    assert dock.save() is False
+    assert typed(dock) == before and "Not saved" in dock.message.text()
+    assert rows(store_path) == []
+
+
+def test_a_rejected_handling_keeps_everything_typed(dock, store_path):
+    uuid = add_incident(store_path)
+    dock.load_incident(uuid)
+    dock.organisation.setCurrentIndex(0)  # no organisation chosen: refused
+    choose(dock.status, "closed")
+    choose(dock.handling_org, "municipality")
+    QTest.keyClicks(dock.handling_note, "Klart")
+    before = typed(dock)
+    assert dock.save() is False
+    assert dock.errors["reporting_org"].text() == "is required"
+    assert typed(dock) == before and dock.loaded.uuid == uuid
+    with Store.open(store_path) as store:
+        assert store.get_incident(uuid).version == 1
+
+
+def test_the_form_from_the_ui_file_is_translated(qgis_iface, canvas, clean_settings, translations_built):
+    from conftest import I18N_DIR
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "lagesbild_sv.qm"))
+    QCoreApplication.installTranslator(translator)
+    form = IncidentFormDock(qgis_iface)
+    try:
+        assert form.windowTitle() == "Rapportera händelse"
+        assert (form.save_button.text(), form.place_button.text()) == ("Spara", "Klicka i kartan")
+        assert form.place_name.placeholderText() == "t.ex. Storgatan 12, skolgården"
+        assert form.handling_group.title() == "Handläggning"
+        assert form.history.headerItem().text(0) == "När"
+        assert form.mode_label.text() == "Välj en databas att rapportera i."  # set by the code, through tr()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        form.unload()
+        form.deleteLater()

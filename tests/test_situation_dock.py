@@ -65,7 +65,7 @@ def test_dock_filters_and_its_state_survives_a_project_round_trip(qgis_iface, tm
     finally:
         dock.unload()
         project.clear()
-    assert dock._connections == []
+    assert dock.connection_count() == 0
 
 
 def test_create_situation_report_from_the_dock(qgis_iface, tmp_path, monkeypatch, translations_built):

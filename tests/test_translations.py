@@ -26,6 +26,9 @@ def test_every_source_string_has_a_swedish_translation():
     updater = load_updater()
     extracted = updater.extract(updater.plugin_files())
     assert ("Lagesbild", ACTION_TIP) in extracted.messages  # the extractor finds plugin.py's strings
+    # and the .ui files' strings, in the context their retranslateUi asks for
+    assert extracted.messages[("IncidentFormDock", "Place name")] == {"resources/ui/incident_form.ui"}
+    assert not any(source == "yyyy-MM-dd HH:mm" for _, source in extracted.messages)  # notr="true"
     problems = updater.check(updater.read_ts(updater.TS_PATH), extracted)
     assert problems == [], "run scripts/update_translations.py and translate:\n" + "\n".join(problems)
 
@@ -105,3 +108,20 @@ def test_built_qm_translates(translations_built):
         assert running.format(version="0.1.0") == "Lägesbild 0.1.0 körs."
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_ui_strings_are_extracted_with_their_form_as_context(tmp_path):
+    updater = load_updater()
+    ui = tmp_path / "form.ui"
+    ui.write_text(
+        '<?xml version="1.0"?><ui version="4.0"><class>MyForm</class>'
+        '<widget class="QWidget" name="MyForm"><property name="windowTitle"><string>Title</string></property>'
+        '<widget class="QLabel" name="a"><property name="text"><string>Label</string></property></widget>'
+        '<widget class="QLabel" name="b"><property name="text"><string notr="true">%</string></property></widget>'
+        '<widget class="QLabel" name="c"><property name="text"><string/></property></widget>'
+        "</widget></ui>",
+        encoding="utf-8",
+    )
+    extracted = updater.extract([ui], root=tmp_path)
+    assert set(extracted.messages) == {("MyForm", "Title"), ("MyForm", "Label")}
+    assert extracted.problems == []

@@ -7,8 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsSettings
-from qgis.gui import QgsDockWidget
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
@@ -28,17 +27,18 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import codelist, layers, report, situation
+from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_CRITICAL, MESSAGE_INFO
 from ..core.i18n import language, tr
 from ..core.store import Store, StoreError
 from ..core.timeutil import Period
+from .dock_base import LagesbildDock
 
-SETTINGS_LAST_STORE = "lagesbild/last_store"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "lagesbild.svg"
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SituationDock(QgsDockWidget):
+class SituationDock(LagesbildDock):
     def __init__(self, iface, parent=None):  # noqa: QGS105 (plugin.py hands each dock its iface)
         super().__init__(tr("Lägesbild"), parent)
         self.iface = iface
@@ -49,7 +49,7 @@ class SituationDock(QgsDockWidget):
         self._base_preset = situation.SINCE_1_JANUARY
         self._restoring = False
         self._build()
-        self._connections = [
+        for signal, slot in (
             (self.open_button.clicked, self.choose_store),
             (self.load_button.clicked, self.load_layers),
             (self.apply_button.clicked, self.apply_filter),
@@ -59,9 +59,8 @@ class SituationDock(QgsDockWidget):
             (self.preset_combo.currentIndexChanged, self._preset_changed),
             (QgsProject.instance().readProject, self._project_read),
             (QgsProject.instance().cleared, self._project_cleared),
-        ]
-        for signal, slot in self._connections:
-            signal.connect(slot)
+        ):
+            self.connect_signal(signal, slot)
         self._preset_changed()
 
     # --- widgets --------------------------------------------------------------
@@ -228,8 +227,7 @@ class SituationDock(QgsDockWidget):
 
     # --- actions --------------------------------------------------------------
     def choose_store(self) -> None:
-        settings = QgsSettings()
-        start = self.store_path or settings.value(SETTINGS_LAST_STORE, "", type=str)
+        start = self.store_path or plugin_settings.load().last_store
         path, _ = QFileDialog.getOpenFileName(self, tr("Open a Lägesbild store"), start,
                                               tr("GeoPackage (*.gpkg)"))
         if path:
@@ -238,7 +236,7 @@ class SituationDock(QgsDockWidget):
     def open_store(self, path: str) -> None:
         self._set_store_path(str(Path(path).resolve()))
         if self.store_path:
-            QgsSettings().setValue(SETTINGS_LAST_STORE, self.store_path)
+            plugin_settings.update(last_store=self.store_path)
             self._save_state()
 
     def load_layers(self) -> None:
@@ -318,12 +316,4 @@ class SituationDock(QgsDockWidget):
     def _message(self, text: str, level) -> None:
         if self.iface is not None:
             self.iface.messageBar().pushMessage(tr("Lägesbild"), text, level, 8)
-
-    def unload(self) -> None:
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
-        self._connections = []
 

@@ -136,8 +136,8 @@
             <translation>måste vara ett datum och en tid</translation>
         </message>
         <message>
+            <location filename="../../core/form_changes.py" />
             <location filename="../../core/validation.py" />
-            <location filename="../../ui/incident_form.py" />
             <source>must be a number</source>
             <translation>måste vara ett tal</translation>
         </message>
@@ -260,8 +260,8 @@
             <translation>okänd typ av område: {code}</translation>
         </message>
         <message>
+            <location filename="../../core/incident_display.py" />
             <location filename="../../core/store/bulk.py" />
-            <location filename="../../ui/incident_form.py" />
             <source>unknown organisation</source>
             <translation>okänd organisation</translation>
         </message>
@@ -1225,7 +1225,7 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_fields.py" />
             <source>(none)</source>
             <translation>(inget)</translation>
         </message>
@@ -1298,7 +1298,6 @@
         <message>
             <location filename="../../algorithms/period_comparison.py" />
             <location filename="../../core/report.py" />
-            <location filename="../../ui/incident_form.py" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
@@ -1388,7 +1387,6 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
-            <location filename="../../ui/incident_form.py" />
             <source>Subcategory</source>
             <translation>Underkategori</translation>
         </message>
@@ -1477,7 +1475,7 @@
             <translation>−50 till −20 %</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../core/incident_display.py" />
             <source>(a point)</source>
             <translation>(en punkt)</translation>
         </message>
@@ -1543,12 +1541,13 @@
             <translation>Välj en Lägesbild-databas</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_fields.py" />
             <source>Choose a category…</source>
             <translation>Välj en kategori…</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_map.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Choose a store first.</source>
             <translation>Välj en databas först.</translation>
@@ -1559,12 +1558,11 @@
             <translation>Välj en databas att rapportera i.</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Choose store…</source>
-            <translation>Välj databas…</translation>
+            <translation type="obsolete">Välj databas…</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_fields.py" />
             <source>Choose your organisation…</source>
             <translation>Välj din organisation…</translation>
         </message>
@@ -1574,14 +1572,12 @@
             <translation>Rensa filter</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Click an incident on the map to review and handle it</source>
-            <translation>Klicka på en händelse i kartan för att granska och handlägga den</translation>
+            <translation type="obsolete">Klicka på en händelse i kartan för att granska och handlägga den</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Click on the map</source>
-            <translation>Klicka i kartan</translation>
+            <translation type="obsolete">Klicka i kartan</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1589,9 +1585,8 @@
             <translation>Jämför med</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Cost (SEK)</source>
-            <translation>Kostnad (kr)</translation>
+            <translation type="obsolete">Kostnad (kr)</translation>
         </message>
         <message>
             <location filename="../../core/situation.py" />
@@ -1599,9 +1594,8 @@
             <translation>Egen period</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Description</source>
-            <translation>Beskrivning</translation>
+            <translation type="obsolete">Beskrivning</translation>
         </message>
         <message>
             <location filename="../../core/styling.py" />
@@ -1609,14 +1603,13 @@
             <translation>Stadsdel</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_map.py" />
             <source>E {x:,.0f}, N {y:,.0f}</source>
             <translation>E {x:,.0f}, N {y:,.0f}</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Estimated cost in SEK</source>
-            <translation>Uppskattad kostnad i kronor</translation>
+            <translation type="obsolete">Uppskattad kostnad i kronor</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1624,9 +1617,8 @@
             <translation>Färre än {n} händelser under perioden.</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Field</source>
-            <translation>Fält</translation>
+            <translation type="obsolete">Fält</translation>
         </message>
         <message>
             <location filename="../../core/styling.py" />
@@ -1634,14 +1626,12 @@
             <translation>Fokusområde</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>From</source>
-            <translation>Från</translation>
+            <translation type="obsolete">Från</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>From 22:00 the previous evening to 06:00 this morning</source>
-            <translation>Från kl. 22.00 kvällen innan till kl. 06.00 i morse</translation>
+            <translation type="obsolete">Från kl. 22.00 kvällen innan till kl. 06.00 i morse</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1649,19 +1639,16 @@
             <translation>Från – till</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Handling</source>
-            <translation>Handläggning</translation>
+            <translation type="obsolete">Handläggning</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Handling note</source>
-            <translation>Handläggningsanteckning</translation>
+            <translation type="obsolete">Handläggningsanteckning</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Handling organisation</source>
-            <translation>Handläggande organisation</translation>
+            <translation type="obsolete">Handläggande organisation</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -1669,9 +1656,8 @@
             <translation>Handläggning: {category}, rapporterad {when} av {organisation} (version {version})</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Happened during the night</source>
-            <translation>Hände under natten</translation>
+            <translation type="obsolete">Hände under natten</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1679,9 +1665,8 @@
             <translation>Värmekarta</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>History</source>
-            <translation>Historik</translation>
+            <translation type="obsolete">Historik</translation>
         </message>
         <message>
             <source>Hot and cold spots</source>
@@ -1763,12 +1748,11 @@
             <translation>Ingen jämförelse</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_map.py" />
             <source>No place yet</source>
             <translation>Ingen plats än</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>No store chosen</source>
             <translation>Ingen databas vald</translation>
@@ -1799,14 +1783,12 @@
             <translation>Inget att spara: inget fält har ändrats.</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Occurred from</source>
-            <translation>Inträffade från</translation>
+            <translation type="obsolete">Inträffade från</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Occurred to</source>
-            <translation>Inträffade till</translation>
+            <translation type="obsolete">Inträffade till</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1824,9 +1806,8 @@
             <translation>Öppna databas…</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Organisation</source>
-            <translation>Organisation</translation>
+            <translation type="obsolete">Organisation</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1865,24 +1846,21 @@
             <translation>Personuppgifter i beskrivningen</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Pick an incident</source>
-            <translation>Välj en händelse</translation>
+            <translation type="obsolete">Välj en händelse</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../core/incident_display.py" />
             <source>Place</source>
             <translation>Plats</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Place name</source>
-            <translation>Platsnamn</translation>
+            <translation type="obsolete">Platsnamn</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Police</source>
-            <translation>Polis</translation>
+            <translation type="obsolete">Polis</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -1890,7 +1868,7 @@
             <translation>Laddad på nytt: händelsen som den är sparad nu. Gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_fields.py" />
             <source>Remove personal data: the description contains a {kinds}. The situation picture is about places, never persons.</source>
             <translation>Ta bort personuppgifter: beskrivningen innehåller {kinds}. Lägesbilden handlar om platser, aldrig om personer.</translation>
         </message>
@@ -1900,9 +1878,8 @@
             <translation>Rapport</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Report incident</source>
-            <translation>Rapportera händelse</translation>
+            <translation type="obsolete">Rapportera händelse</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1910,9 +1887,8 @@
             <translation>Rapport för {start} till {end} ({compare})</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Report reference, e.g. 5000-K123456-25</source>
-            <translation>Diarienummer, t.ex. 5000-K123456-25</translation>
+            <translation type="obsolete">Diarienummer, t.ex. 5000-K123456-25</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -1920,9 +1896,8 @@
             <translation>Rapporterad av</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Reported to the police</source>
-            <translation>Polisanmäld</translation>
+            <translation type="obsolete">Polisanmäld</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -1930,9 +1905,8 @@
             <translation>Ansvarig</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Save</source>
-            <translation>Spara</translation>
+            <translation type="obsolete">Spara</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -1981,7 +1955,6 @@
         </message>
         <message>
             <location filename="../../core/report.py" />
-            <location filename="../../ui/incident_form.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Status</source>
             <translation>Status</translation>
@@ -2037,9 +2010,8 @@
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>To</source>
-            <translation>Till</translation>
+            <translation type="obsolete">Till</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2047,24 +2019,20 @@
             <translation>Totalt</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Use the map centre</source>
-            <translation>Använd kartans mitt</translation>
+            <translation type="obsolete">Använd kartans mitt</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>What happened? Describe places and things, never persons.</source>
-            <translation>Vad hände? Beskriv platser och saker, aldrig personer.</translation>
+            <translation type="obsolete">Vad hände? Beskriv platser och saker, aldrig personer.</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>When</source>
-            <translation>När</translation>
+            <translation type="obsolete">När</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Your organisation</source>
-            <translation>Din organisation</translation>
+            <translation type="obsolete">Din organisation</translation>
         </message>
         <message>
             <location filename="../../core/form_config.py" />
@@ -2082,9 +2050,8 @@
             <translation>e-postadress</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>e.g. Storgatan 12, the school yard</source>
-            <translation>t.ex. Storgatan 12, skolgården</translation>
+            <translation type="obsolete">t.ex. Storgatan 12, skolgården</translation>
         </message>
         <message>
             <location filename="../../core/report.py" />
@@ -2097,7 +2064,7 @@
             <translation>är inte en underkategori till kategorin</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../core/incident_display.py" />
             <source>no</source>
             <translation>nej</translation>
         </message>
@@ -2176,7 +2143,7 @@
             <translation>lagret har inget område av typen stadsdel: det finns inget att göra en sida av</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../core/incident_display.py" />
             <source>yes</source>
             <translation>ja</translation>
         </message>
@@ -2211,12 +2178,12 @@
             <translation>Rapportera en händelse, eller granska och handlägg en</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_map.py" />
             <source>A report is being written</source>
             <translation>En rapport håller på att skrivas</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_map.py" />
             <source>Leave the report you are writing and show the selected incident?</source>
             <translation>Vill du lämna rapporten du skriver och visa den valda händelsen?</translation>
         </message>
@@ -2327,6 +2294,194 @@
             <location filename="../../core/i18n.py" />
             <source>en</source>
             <translation>sv</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentFormDock</name>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Choose store…</source>
+            <translation>Välj databas…</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Click an incident on the map to review and handle it</source>
+            <translation>Klicka på en händelse i kartan för att granska och handlägga den</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Click on the map</source>
+            <translation>Klicka i kartan</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Cost (SEK)</source>
+            <translation>Kostnad (kr)</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Description</source>
+            <translation>Beskrivning</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Estimated cost in SEK</source>
+            <translation>Uppskattad kostnad i kronor</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Field</source>
+            <translation>Fält</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>From</source>
+            <translation>Från</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>From 22:00 the previous evening to 06:00 this morning</source>
+            <translation>Från kl. 22.00 kvällen innan till kl. 06.00 i morse</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Handling</source>
+            <translation>Handläggning</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Handling note</source>
+            <translation>Handläggningsanteckning</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Handling organisation</source>
+            <translation>Handläggande organisation</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Happened during the night</source>
+            <translation>Hände under natten</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>History</source>
+            <translation>Historik</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>New report</source>
+            <translation>Ny rapport</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>No place yet</source>
+            <translation>Ingen plats än</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>No store chosen</source>
+            <translation>Ingen databas vald</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Occurred from</source>
+            <translation>Inträffade från</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Occurred to</source>
+            <translation>Inträffade till</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Pick an incident</source>
+            <translation>Välj en händelse</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Place</source>
+            <translation>Plats</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Place name</source>
+            <translation>Platsnamn</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Police</source>
+            <translation>Polis</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Report incident</source>
+            <translation>Rapportera händelse</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Report reference, e.g. 5000-K123456-25</source>
+            <translation>Diarienummer, t.ex. 5000-K123456-25</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Reported to the police</source>
+            <translation>Polisanmäld</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Save</source>
+            <translation>Spara</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Subcategory</source>
+            <translation>Underkategori</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>To</source>
+            <translation>Till</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Use the map centre</source>
+            <translation>Använd kartans mitt</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>What happened? Describe places and things, never persons.</source>
+            <translation>Vad hände? Beskriv platser och saker, aldrig personer.</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>When</source>
+            <translation>När</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>Your organisation</source>
+            <translation>Din organisation</translation>
+        </message>
+        <message>
+            <location filename="../../resources/ui/incident_form.ui" />
+            <source>e.g. Storgatan 12, the school yard</source>
+            <translation>t.ex. Storgatan 12, skolgården</translation>
         </message>
     </context>
 </TS>
