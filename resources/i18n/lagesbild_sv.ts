@@ -1210,9 +1210,8 @@
             <translation>målområdet är tomt: välj åtgärdens polygon</translation>
         </message>
         <message>
-            <location filename="../../algorithms/timeprofile.py" />
             <source>{n} incidents without a time were left out</source>
-            <translation>{n} händelser utan tid utelämnades</translation>
+            <translation type="obsolete">{n} händelser utan tid utelämnades</translation>
         </message>
         <message>
             <location filename="../../algorithms/timeprofile.py" />
@@ -2251,6 +2250,16 @@
             <location filename="../../ui/situation_dock.py" />
             <source>Situation report written to {path}</source>
             <translation>Lägesrapporten är skriven till {path}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>{n} incidents were left out: their time in {field} could not be read (for example {value!r})</source>
+            <translation>{n} händelser utelämnades: deras tid i {field} kunde inte läsas (till exempel {value!r})</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>{n} incidents were left out: they have no time in {field}</source>
+            <translation>{n} händelser utelämnades: de saknar tid i {field}</translation>
         </message>
     </context>
     <context>
