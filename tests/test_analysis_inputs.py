@@ -365,3 +365,57 @@ def test_a_store_layer_is_read_through_the_store_as_shown(demo_store, mode, monk
         expected = {u for (u,) in connection.execute(f"SELECT uuid FROM incidents WHERE {where}")}
     assert sorted(incidents.attributes["uuid"].tolist()) == sorted(expected)
     assert incidents.count == len(expected)
+
+
+def test_a_filter_qgis_cannot_parse_is_refused(run, demo_store, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="FILTER"):
+        run("lagesbild:hotspots", {"INPUT": f"{demo_store}|layername=incidents", "FILTER": "\"category\" = = 'x'",
+                                   "OUTPUT": str(tmp_path / "hot.gpkg")})
+    assert not (tmp_path / "hot.gpkg").exists()
+
+
+def test_unsaved_edits_are_analysed_as_shown(run, demo_store, tmp_path):
+    """A store layer being edited shows what is not saved yet: read it through QGIS."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{demo_store}|layername=incidents", "incidents", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        assert layer.startEditing()
+        template = next(layer.getFeatures())
+        added = []
+        for i in range(3):
+            feature = QgsFeature(template)
+            feature.setId(-1 - i)
+            feature.setAttribute("fid", None)
+            feature.setAttribute("uuid", f"00000000-0000-4000-8000-00000000000{i}")
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*demo.LANDMARKS["square"])))
+            added.append(feature)
+        assert layer.addFeatures(added) and layer.isModified()
+        out = tmp_path / "hot.gpkg"
+        run("lagesbild:hotspots", {"INPUT": layer.id(), "CELL_SIZE": 200, "DISTANCE_BAND": 500, "OUTPUT": str(out)})
+        assert sum(r["count"] for r in rows_of(out)) == sql_count(demo_store) + 3
+    finally:
+        layer.rollBack()
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_qgis_process_in_stockholm_time_reads_a_subset_and_the_skipped_hour(qgis_process, demo_store, plain_gpkg,
+                                                                             tmp_path):
+    """The real qgis_process.bin with the machine's clock in Stockholm time."""
+    saved = qgis_process.env
+    qgis_process.env = {**saved, "TZ": "Europe/Stockholm"}
+    try:
+        qgis_process.run("lagesbild:timeprofile", {
+            "INPUT": f"{plain_gpkg}|layername=incidents", "PERIOD_START": "2026-03-29", "PERIOD_END": "2026-03-29",
+            "OUTPUT": tmp_path / "gap.gpkg"})
+        qgis_process.run("lagesbild:hotspots", {
+            "INPUT": f"{demo_store}|layername=incidents|subset={SUBSET}", "CELL_SIZE": 200, "DISTANCE_BAND": 500,
+            "OUTPUT": tmp_path / "hot.gpkg"})
+    finally:
+        qgis_process.env = saved
+    assert sum(r["weight"] for r in rows_of(tmp_path / "gap.gpkg")) == pytest.approx(
+        sql_count(plain_gpkg, period=(GAP_DAY, GAP_DAY)))
+    assert sum(r["count"] for r in rows_of(tmp_path / "hot.gpkg")) == sql_count(demo_store, SUBSET)
