@@ -1,17 +1,23 @@
 """The incidents an analysis algorithm reads: INPUT, FILTER, TIME_FIELD,
 PERIOD_START, PERIOD_END and TIME_ZONE, the same in every algorithm.
 
-A store's incidents layer without a FILTER expression is read through the
-store (fast, in NumPy); any other point layer through QGIS, with the FILTER
-expression evaluated by QGIS. Times become UTC epoch seconds: a GeoPackage
-time without a zone is UTC (the GeoPackage rule, and QGIS 3.22 reads it so
-with no zone at all); in other formats a time without a zone is local time
-in TIME_ZONE."""
+INPUT is resolved once per run (``resolve_input``): the store behind it, if
+any, is found and opened once, the time zone and the period are settled. The
+incidents are then what the layer shows, never more: a store's incidents
+layer is read through the store (fast, in NumPy) when it shows the whole
+store; with a provider filter (subset string), a selection, a feature limit
+or a FILTER, QGIS says which features are shown (their fids) and the store
+gives their values; a layer with unsaved edits, or any other point layer, is
+read through QGIS. Times become UTC epoch seconds: a GeoPackage time without
+a zone is UTC (the GeoPackage rule, and QGIS 3.22 reads it so with no zone at
+all); in other formats a time without a zone is local time in TIME_ZONE. The
+period is applied in one place, ``in_period``."""
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,16 +26,19 @@ from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
-from ..core.compat import DATETIME_DATE, GEOMETRY_POINT, SOURCE_VECTOR_POINT
+from ..core import schema
+from ..core.compat import DATETIME_DATE, GEOMETRY_POINT, REQUEST_NO_GEOMETRY, SOURCE_VECTOR_POINT
 from ..core.i18n import tr
 from ..core.store import IncidentFilter, Store, StoreError
 from ..core.timeutil import DEFAULT_TIME_ZONE, Period, parse_utc, zone
@@ -42,6 +51,7 @@ PERIOD_START = "PERIOD_START"
 PERIOD_END = "PERIOD_END"
 TIME_ZONE = "TIME_ZONE"
 DEFAULT_TIME_FIELD = "occurred_from"
+STORE_TIME_FIELDS = frozenset(f.name for f in schema.INCIDENTS.fields if f.type == schema.DATETIME)
 
 
 @dataclass
@@ -107,82 +117,195 @@ def store_of(layer) -> Path | None:
     return path
 
 
-def direct_store(algorithm, parameters, context) -> Path | None:
-    """The store to count in directly: INPUT is a store's whole incidents layer
-    (no FILTER, no selection) and TIME_ZONE is empty or the store's own."""
-    layer = algorithm.parameterAsVectorLayer(parameters, INPUT, context)
-    source = algorithm.parameterAsSource(parameters, INPUT, context)
-    path = store_of(layer)
-    if path is None or source is None or source.featureCount() != layer.featureCount():
-        return None
-    if algorithm.parameterAsExpression(parameters, FILTER, context).strip():
-        return None
-    zone_name = (algorithm.parameterAsString(parameters, TIME_ZONE, context) or "").strip()
-    if zone_name:
-        with Store.open(path) as store:
-            if store.time_zone != zone_name:
-                return None
-    return path
 
 
 def qdatetime_to_epoch(value, naive_is_utc: bool, tz: ZoneInfo) -> int:
     """UTC epoch seconds of a QDateTime, QDate or ISO text; -1 for null.
-    Never toUTC() on a zone-less value: QGIS 3.22 hands a GeoPackage's UTC
-    time over as a zone-less QDateTime with the UTC clock figures."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    ValueError for a value that is there but cannot be read as a time.
+
+    A zone-less QDateTime is converted from its clock figures, never through
+    the machine's zone: QGIS 3.22 hands a GeoPackage's UTC time over as a
+    zone-less QDateTime with the UTC figures, and on a machine in Stockholm
+    time one whose figures fall in the hour skipped in spring is "invalid"
+    (it does not exist locally) although its figures are right."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):  # also a NULL QVariant
         return -1
     if isinstance(value, QDate):  # a day without a time: its local midnight
         if not value.isValid():
-            return -1
-        from datetime import datetime
-
+            raise ValueError(value.toString(Qt.DateFormat.ISODate) or "?")
         return int(datetime(value.year(), value.month(), value.day(), tzinfo=tz).timestamp())
     if isinstance(value, QDateTime):
-        if not value.isValid():
-            return -1
-        if value.timeSpec() in (Qt.TimeSpec.UTC, Qt.TimeSpec.OffsetFromUTC, Qt.TimeSpec.TimeZone):
+        if value.isValid() and value.timeSpec() in (Qt.TimeSpec.UTC, Qt.TimeSpec.OffsetFromUTC,
+                                                    Qt.TimeSpec.TimeZone):
             return value.toMSecsSinceEpoch() // 1000
         d, t = value.date(), value.time()
+        if not (d.isValid() and t.isValid()) or value.timeSpec() != Qt.TimeSpec.LocalTime:
+            raise ValueError(value.toString(Qt.DateFormat.ISODate) or "?")
         fields = (d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
         if naive_is_utc:
             return calendar.timegm(fields)
-        from datetime import datetime
-
         return int(datetime(*fields, tzinfo=tz).timestamp())
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return -1
-        moment = parse_utc(text) if naive_is_utc or text.endswith(("Z", "z")) or "+" in text[10:] else None
-        if moment is None:
-            from datetime import datetime
-
-            moment = datetime.fromisoformat(text.replace(" ", "T")).replace(tzinfo=tz)
-        return int(moment.timestamp())
+        if naive_is_utc or text.endswith(("Z", "z")) or "+" in text[10:]:
+            return int(parse_utc(text).timestamp())  # ValueError when unreadable
+        return int(datetime.fromisoformat(text.replace(" ", "T")).replace(tzinfo=tz).timestamp())
     raise QgsProcessingException(tr("the time field holds a value that is not a time: {value}").format(value=value))
 
 
-def read_incidents(algorithm, parameters, context, feedback, with_end: bool = False,
-                   with_time: bool = True, columns: tuple[str, ...] = ()) -> Incidents:
-    """The filtered incidents of INPUT within the period, as arrays, with the
-    attribute ``columns`` asked for."""
+def in_period(epochs: np.ndarray, period: Period, tz) -> np.ndarray:
+    """Which UTC epochs fall in the whole local days of ``period`` in ``tz``:
+    the one place a period is applied to incidents read here."""
+    low, high = period.utc_bounds(tz)
+    return (epochs >= int(low.timestamp())) & (epochs < int(high.timestamp()))
+
+
+def filter_expression(algorithm, parameters, context) -> str:
+    """FILTER as text, refused when QGIS cannot parse it: ``parameterAsExpression``
+    returns '' for such an expression, which would read as no filter at all."""
+    raw = parameters.get(FILTER)
+    text = raw.strip() if isinstance(raw, str) else algorithm.parameterAsExpression(parameters, FILTER, context).strip()
+    if text:
+        parsed = QgsExpression(text)
+        if parsed.hasParserError():
+            raise QgsProcessingException(tr("the FILTER expression is not valid: {error}").format(
+                error=parsed.parserErrorString()))
+    return text
+
+
+def _input_layer(algorithm, parameters, context):
+    """The vector layer behind INPUT and whether INPUT narrows it (selected
+    features only, a feature limit, a filter of the source definition)."""
+    value = parameters.get(INPUT)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        narrowed = bool(value.selectedFeaturesOnly) or value.featureLimit >= 0 or bool(
+            getattr(value, "filterExpression", ""))
+        layer = QgsProcessingUtils.mapLayerFromString(str(value.source.staticValue()), context)
+        return layer, narrowed
+    return algorithm.parameterAsVectorLayer(parameters, INPUT, context), False
+
+
+@dataclass
+class IncidentInput:
+    """INPUT and its companion parameters, resolved once per run. Holds the
+    store open while in use (``with``); ``whole_store`` when the layer shows
+    every incident of the store, nothing more and nothing less."""
+
+    source: object  # QgsProcessingFeatureSource
+    layer: object  # QgsVectorLayer or None
+    store: Store | None
+    expression: str
+    time_field: str
+    tz: ZoneInfo
+    period: Period | None
+    narrowed: bool  # provider filter, selection, feature limit or FILTER
+    edited: bool  # unsaved edits: only QGIS sees them
+
+    @property
+    def whole_store(self) -> bool:
+        return self.store is not None and not self.narrowed and not self.edited
+
+    @property
+    def in_store_zone(self) -> bool:
+        return self.store is not None and self.store.tz.key == self.tz.key
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def read(self, feedback, with_end: bool = False, with_time: bool = True,
+             columns: tuple[str, ...] = ()) -> Incidents:
+        """The incidents the layer shows, within the period, as arrays, with
+        the attribute ``columns`` asked for."""
+        fields = self.source.fields()
+        time_field = self.time_field if (with_time or self.period) else None
+        if time_field and fields.indexOf(time_field) < 0:
+            raise QgsProcessingException(tr("INPUT has no field {name}: choose the TIME_FIELD").format(
+                name=time_field))
+        end_field = "occurred_to" if with_end and fields.indexOf("occurred_to") >= 0 else None
+        for name in columns:
+            if fields.indexOf(name) < 0:
+                raise QgsProcessingException(tr("INPUT has no field {name}").format(name=name))
+        if self._store_can_read(time_field, end_field, columns):
+            fids = self._shown_fids(feedback) if self.narrowed else None
+            x, y, start, end, attributes = self._read_store(time_field, end_field, columns, fids)
+            unreadable = (0, None)
+        else:
+            x, y, start, end, attributes, unreadable = _read_layer(
+                self.source, self.expression, time_field, end_field, columns,
+                self.layer is not None and self.layer.storageType() == "GPKG", self.tz, feedback)
+        if time_field:
+            _warn_untimed(feedback, time_field, int(np.count_nonzero(start == -1)), unreadable)
+        if self.period is not None:
+            keep = in_period(start, self.period, self.tz)
+            x, y, start, end = x[keep], y[keep], start[keep], end[keep]
+            attributes = {name: values[keep] for name, values in attributes.items()}
+        return Incidents(x=x, y=y, start=start, end=end, tz=self.tz, period=self.period,
+                         crs=self.source.sourceCrs(), store_path=self.store.path if self.store else None,
+                         source_name=self.source.sourceName(), attributes=attributes)
+
+    def _store_can_read(self, time_field, end_field, columns) -> bool:
+        if self.store is None or self.edited:
+            return False
+        if self.narrowed and self.layer.subsetString().lstrip().upper().startswith("SELECT"):
+            return False  # an SQL subset: its fids need not be the store's
+        if time_field and time_field not in STORE_TIME_FIELDS:
+            return False
+        known = set(schema.INCIDENTS.field_names)
+        return all(name in known for name in (end_field, *columns) if name)
+
+    def _shown_fids(self, feedback) -> np.ndarray:
+        """The fids of the features the layer shows, as QGIS filters them."""
+        request = QgsFeatureRequest()
+        request.setNoAttributes()
+        if self.expression:
+            request.setFilterExpression(self.expression)
+        if not self.expression or not QgsExpression(self.expression).needsGeometry():
+            request.setFlags(request.flags() | REQUEST_NO_GEOMETRY)
+        fids = []
+        for number, feature in enumerate(self.source.getFeatures(request)):
+            if feedback is not None and number % 10000 == 0 and feedback.isCanceled():
+                raise QgsProcessingException(tr("cancelled"))
+            fids.append(feature.id())
+        return np.asarray(fids, dtype=np.int64)
+
+    def _read_store(self, time_field, end_field, extra, fids):
+        time_field = time_field or DEFAULT_TIME_FIELD
+        columns = tuple(dict.fromkeys((time_field,) + ((end_field,) if end_field else ()) + tuple(extra)))
+        # the store reads a period in its own zone: there it narrows the rows
+        # read, and in_period (in read) stays the one that decides
+        narrow = self.period if self.in_store_zone else None
+        data = self.store.arrays(IncidentFilter(period=narrow, time_field=time_field), columns)
+        if fids is not None:
+            keep = np.isin(data["fid"], fids)
+            data = {name: values[keep] for name, values in data.items()}
+        start = data[time_field]
+        end = data[end_field] if end_field else np.full(start.size, -1, dtype=np.int64)
+        return data["x"], data["y"], start, end, {name: data[name] for name in extra}
+
+
+def resolve_input(algorithm, parameters, context) -> IncidentInput:
+    """Settle INPUT, FILTER, TIME_FIELD, TIME_ZONE and the period once: the
+    store behind INPUT is found and opened here, and only here. Close the
+    result (``with``) when done."""
     source = algorithm.parameterAsSource(parameters, INPUT, context)
     if source is None:
         raise QgsProcessingException(tr("choose a point layer of incidents as INPUT"))
     if QgsWkbTypes.geometryType(source.wkbType()) != GEOMETRY_POINT:
         raise QgsProcessingException(tr("INPUT must be a point layer"))
-    layer = algorithm.parameterAsVectorLayer(parameters, INPUT, context)
-    store_path = store_of(layer)
-    expression = algorithm.parameterAsExpression(parameters, FILTER, context).strip()
+    layer, narrowed = _input_layer(algorithm, parameters, context)
+    expression = filter_expression(algorithm, parameters, context)
+    narrowed = narrowed or bool(expression) or bool(layer is not None and layer.subsetString().strip())
     time_field = algorithm.parameterAsString(parameters, TIME_FIELD, context) or DEFAULT_TIME_FIELD
     zone_name = (algorithm.parameterAsString(parameters, TIME_ZONE, context) or "").strip()
-    if not zone_name and store_path is not None:
-        with Store.open(store_path) as store:
-            zone_name = store.time_zone
-    try:
-        tz = zone(zone_name or DEFAULT_TIME_ZONE)
-    except ValueError as error:
-        raise QgsProcessingException(str(error)) from error
     start_day = parameter_as_date(algorithm, parameters, PERIOD_START, context)
     end_day = parameter_as_date(algorithm, parameters, PERIOD_END, context)
     period = None
@@ -193,61 +316,55 @@ def read_incidents(algorithm, parameters, context, feedback, with_end: bool = Fa
             raise QgsProcessingException(tr("the period runs backwards: {start} to {end}").format(
                 start=start_day, end=end_day))
         period = Period(start_day, end_day)
-    fields = source.fields()
-    if (with_time or period) and fields.indexOf(time_field) < 0:
-        raise QgsProcessingException(tr("INPUT has no field {name}: choose the TIME_FIELD").format(name=time_field))
-    end_field = "occurred_to" if with_end and fields.indexOf("occurred_to") >= 0 else None
-    for name in columns:
-        if fields.indexOf(name) < 0:
-            raise QgsProcessingException(tr("INPUT has no field {name}").format(name=name))
-
-    if store_path is not None and not expression and source.featureCount() == layer.featureCount():
-        data = _read_store(store_path, time_field, end_field, columns, period, tz)
-    else:
-        data = _read_layer(source, expression, time_field if (with_time or period) else None, end_field, columns,
-                           layer is not None and layer.storageType() == "GPKG", period, tz, feedback)
-    x, y, start, end, attributes = data
-    return Incidents(x=x, y=y, start=start, end=end, tz=tz, period=period, crs=source.sourceCrs(),
-                     store_path=store_path, source_name=source.sourceName(), attributes=attributes)
-
-
-def _read_store(path, time_field, end_field, extra, period, tz):
-    with Store.open(path) as store:
-        store_tz = store.tz
-        columns = tuple(dict.fromkeys((time_field,) + ((end_field,) if end_field else ()) + tuple(extra)))
-        if store_tz.key != tz.key and period is not None:
-            # the store reads periods in its own zone: filter here in the zone asked for
-            data = store.arrays(IncidentFilter(time_field=time_field), columns)
-        else:
-            data = store.arrays(IncidentFilter(period=period, time_field=time_field), columns)
-    start = data[time_field]
-    end = data[end_field] if end_field else np.full(start.size, -1, dtype=np.int64)
-    x, y = data["x"], data["y"]
-    attributes = {name: data[name] for name in extra}
-    if store_tz.key != tz.key and period is not None:
-        keep = _in_period(start, period, tz)
-        x, y, start, end = x[keep], y[keep], start[keep], end[keep]
-        attributes = {name: values[keep] for name, values in attributes.items()}
-    return x, y, start, end, attributes
+    path = store_of(layer)
+    store = None
+    if path is not None:
+        try:
+            store = Store.open(path)
+        except StoreError as error:
+            raise QgsProcessingException(str(error)) from error
+    try:
+        tz = zone(zone_name or (store.time_zone if store is not None else DEFAULT_TIME_ZONE))
+    except ValueError as error:
+        if store is not None:
+            store.close()
+        raise QgsProcessingException(str(error)) from error
+    edited = bool(layer is not None and layer.isEditable() and layer.isModified())
+    return IncidentInput(source=source, layer=layer, store=store, expression=expression, time_field=time_field,
+                         tz=tz, period=period, narrowed=narrowed, edited=edited)
 
 
-def _in_period(epochs, period: Period, tz) -> np.ndarray:
-    low, high = period.utc_bounds(tz)
-    return (epochs >= int(low.timestamp())) & (epochs < int(high.timestamp()))
+def read_incidents(algorithm, parameters, context, feedback, with_end: bool = False,
+                   with_time: bool = True, columns: tuple[str, ...] = ()) -> Incidents:
+    """The incidents INPUT shows within the period, as arrays, with the
+    attribute ``columns`` asked for: ``resolve_input`` and ``read`` in one."""
+    with resolve_input(algorithm, parameters, context) as given:
+        return given.read(feedback, with_end=with_end, with_time=with_time, columns=columns)
 
 
-def _read_layer(source, expression, time_field, end_field, extra, naive_is_utc, period, tz, feedback):
+def _warn_untimed(feedback, time_field, without, unreadable) -> None:
+    """Say how many incidents have no usable time, and so are left out of
+    whatever needs one (a period, a profile, a comparison)."""
+    count, example = unreadable
+    if feedback is None:
+        return
+    if count:
+        feedback.pushWarning(tr("{n} incidents were left out: their time in {field} could not be read "
+                                "(for example {value!r})").format(n=count, field=time_field, value=example))
+    if without - count:
+        feedback.pushWarning(tr("{n} incidents were left out: they have no time in {field}").format(
+            n=without - count, field=time_field))
+
+
+def _read_layer(source, expression, time_field, end_field, extra, naive_is_utc, tz, feedback):
     request = QgsFeatureRequest()
     if expression:
-        parsed = QgsExpression(expression)
-        if parsed.hasParserError():
-            raise QgsProcessingException(tr("the FILTER expression is not valid: {error}").format(
-                error=parsed.parserErrorString()))
         request.setFilterExpression(expression)
     names = list(dict.fromkeys([n for n in (time_field, end_field) if n] + list(extra)))
     request.setSubsetOfAttributes(names, source.fields())
     xs, ys, starts, ends = [], [], [], []
     values: dict[str, list] = {name: [] for name in extra}
+    unreadable, example = 0, None
     total = max(source.featureCount(), 1)
     for number, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and number % 10000 == 0:
@@ -260,16 +377,20 @@ def _read_layer(source, expression, time_field, end_field, extra, naive_is_utc, 
         point = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
         xs.append(point.x())
         ys.append(point.y())
-        starts.append(qdatetime_to_epoch(feature[time_field], naive_is_utc, tz) if time_field else -1)
-        ends.append(qdatetime_to_epoch(feature[end_field], naive_is_utc, tz) if end_field else -1)
+        try:
+            starts.append(qdatetime_to_epoch(feature[time_field], naive_is_utc, tz) if time_field else -1)
+        except ValueError:
+            starts.append(-1)
+            unreadable += 1
+            example = example if example is not None else str(feature[time_field])
+        try:
+            ends.append(qdatetime_to_epoch(feature[end_field], naive_is_utc, tz) if end_field else -1)
+        except ValueError:  # an unreadable end: the incident counts at its start
+            ends.append(-1)
         for name in extra:
             value = feature[name]
             values[name].append(None if value is None or (hasattr(value, "isNull") and value.isNull()) else value)
     x, y = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
     start, end = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
     attributes = {name: np.asarray(column, dtype=object) for name, column in values.items()}
-    if period is not None:
-        keep = _in_period(start, period, tz)
-        x, y, start, end = x[keep], y[keep], start[keep], end[keep]
-        attributes = {name: column[keep] for name, column in attributes.items()}
-    return x, y, start, end, attributes
+    return x, y, start, end, attributes, (unreadable, example)

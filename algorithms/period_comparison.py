@@ -36,22 +36,16 @@ from ..core.compat import (
 from ..core.geometry import points_in_polygon, to_ogr
 from ..core.i18n import language, tr
 from ..core.periods import local_today, same_period_last_year, year_on_year
-from ..core.store import Store
 from ..core.styling import diverging_renderer
 from ..core.wording import change_in_words
 from .base import AnalysisAlgorithm
 from .common import optional, parameter_as_date, ring_geometry
-from .inputs import DEFAULT_TIME_FIELD, TIME_FIELD, add_incident_parameters, direct_store, read_incidents
+from .inputs import STORE_TIME_FIELDS, add_incident_parameters, in_period, resolve_input
 from .styles import style_output
 
 GROUPS = ("none", "category", "subcategory", "reporting_org", "area", "cell")
 OUTPUT_FIELDS = ("count_a", "count_b", "days_a", "days_b", "change", "change_pct", "rate_ratio", "rr_low",
                  "rr_high", "p_value")
-
-
-def in_period(epochs: np.ndarray, period, tz) -> np.ndarray:
-    low, high = period.utc_bounds(tz)
-    return (epochs >= int(low.timestamp())) & (epochs < int(high.timestamp()))
 
 
 class PeriodComparisonAlgorithm(AnalysisAlgorithm):
@@ -126,17 +120,18 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         group_by = GROUPS[self.parameterAsEnum(parameters, self.GROUP_BY, context)]
-        store_path = direct_store(self, parameters, context)
-        if store_path is not None and group_by in ("none", "category", "subcategory", "reporting_org"):
-            time_field = self.parameterAsString(parameters, TIME_FIELD, context) or DEFAULT_TIME_FIELD
-            with Store.open(store_path) as store:
-                period_a, period_b = self._periods(parameters, context, store.tz)
-                rows = compare_in_store(store, group_by, period_a, period_b, time_field)
-                zone_name, crs = store.time_zone, QgsCoordinateReferenceSystem(store.crs)
-            return self._write(parameters, context, feedback, rows, period_a, period_b, zone_name, crs, {}, False)
-        columns = (group_by,) if group_by in ("category", "subcategory", "reporting_org") else ()
-        incidents = read_incidents(self, parameters, context, feedback, columns=columns)
-        period_a, period_b = self._periods(parameters, context, incidents.tz)
+        with resolve_input(self, parameters, context) as given:
+            period_a, period_b = self._periods(parameters, context, given.tz)
+            if (given.whole_store and given.in_store_zone and given.time_field in STORE_TIME_FIELDS
+                    and group_by in ("none", "category", "subcategory", "reporting_org")):
+                # the store's own grouped counts: the whole store, periods in its zone
+                rows = compare_in_store(given.store, group_by, period_a, period_b, given.time_field)
+                incidents, crs = None, QgsCoordinateReferenceSystem(given.store.crs)
+            else:
+                columns = (group_by,) if group_by in ("category", "subcategory", "reporting_org") else ()
+                incidents = given.read(feedback, columns=columns)
+        if incidents is None:
+            return self._write(parameters, context, feedback, rows, period_a, period_b, given.tz.key, crs, {}, False)
         in_a = in_period(incidents.start, period_a, incidents.tz)
         in_b = in_period(incidents.start, period_b, incidents.tz)
         geometries = {}

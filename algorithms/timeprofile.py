@@ -63,8 +63,7 @@ class TimeProfileAlgorithm(AnalysisAlgorithm):
         known = incidents.start >= 0
         if not known.any():
             raise QgsProcessingException(tr("no incident has a time in the time field: nothing to profile"))
-        if (~known).any():
-            feedback.pushWarning(tr("{n} incidents without a time were left out").format(n=int((~known).sum())))
+        # incidents without a readable time: left out, and said so by read_incidents
         try:
             profile = time_of_week(incidents.start[known], incidents.end[known], incidents.tz, method)
         except AnalysisError as error:

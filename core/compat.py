@@ -123,6 +123,13 @@ MESSAGE_SUCCESS = Qgis.MessageLevel.Success
 
 WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry if QGIS_VERSION >= QGIS_3_30 else _old("QgsWkbTypes", "NoGeometry")
 
+# Feature requests: Qgis.FeatureRequestFlag from 3.36 on -----------------------
+
+if hasattr(Qgis, "FeatureRequestFlag"):
+    REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry
+else:
+    REQUEST_NO_GEOMETRY = _old("QgsFeatureRequest", "NoGeometry")
+
 # Text in exported layouts (PDF, SVG): always as text, never as outlines -------
 
 if hasattr(Qgis, "TextRenderFormat"):

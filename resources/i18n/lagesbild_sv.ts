@@ -1204,9 +1204,8 @@
             <translation>målområdet är tomt: välj åtgärdens polygon</translation>
         </message>
         <message>
-            <location filename="../../algorithms/timeprofile.py" />
             <source>{n} incidents without a time were left out</source>
-            <translation>{n} händelser utan tid utelämnades</translation>
+            <translation type="obsolete">{n} händelser utan tid utelämnades</translation>
         </message>
         <message>
             <location filename="../../algorithms/timeprofile.py" />
@@ -2286,6 +2285,16 @@
             <location filename="../../core/styling.py" />
             <source>{n} or more</source>
             <translation>{n} eller fler</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>{n} incidents were left out: their time in {field} could not be read (for example {value!r})</source>
+            <translation>{n} händelser utelämnades: deras tid i {field} kunde inte läsas (till exempel {value!r})</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/inputs.py" />
+            <source>{n} incidents were left out: they have no time in {field}</source>
+            <translation>{n} händelser utelämnades: de saknar tid i {field}</translation>
         </message>
     </context>
     <context>
