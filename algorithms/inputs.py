@@ -18,7 +18,6 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -40,7 +39,8 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 from ..core import schema
 from ..core.compat import DATETIME_DATE, GEOMETRY_POINT, REQUEST_NO_GEOMETRY, SOURCE_VECTOR_POINT
 from ..core.i18n import tr
-from ..core.store import IncidentFilter, Store, StoreError
+from ..core.layers import store_of
+from ..core.store import IncidentFilter, Store, StoreError, StoreLocation
 from ..core.timeutil import DEFAULT_TIME_ZONE, Period, parse_utc, zone
 from .common import optional, parameter_as_date
 
@@ -65,7 +65,7 @@ class Incidents:
     tz: ZoneInfo
     period: Period | None
     crs: object  # QgsCoordinateReferenceSystem
-    store_path: Path | None  # the store the layer belongs to, if any
+    store: StoreLocation | None  # the store the layer belongs to, if any
     source_name: str
     attributes: dict  # name -> object array, for the columns asked for
 
@@ -99,22 +99,6 @@ def add_incident_parameters(algorithm, period: bool = True) -> None:
             PERIOD_END, tr("Period end (last day, inclusive)"), DATETIME_DATE)))
     algorithm.addParameter(optional(QgsProcessingParameterString(
         TIME_ZONE, tr("Time zone (default: the store's, else Europe/Stockholm)"))))
-
-
-def store_of(layer) -> Path | None:
-    """The store whose incidents layer ``layer`` is, or None."""
-    if layer is None or layer.providerType() != "ogr":
-        return None
-    source = layer.source().split("|")
-    path = Path(source[0])
-    options = dict(part.split("=", 1) for part in source[1:] if "=" in part)
-    if path.suffix.lower() != ".gpkg" or options.get("layername", "incidents") != "incidents":
-        return None
-    try:
-        Store.inspect(path)
-    except (StoreError, OSError):
-        return None
-    return path
 
 
 
@@ -249,7 +233,7 @@ class IncidentInput:
             x, y, start, end = x[keep], y[keep], start[keep], end[keep]
             attributes = {name: values[keep] for name, values in attributes.items()}
         return Incidents(x=x, y=y, start=start, end=end, tz=self.tz, period=self.period,
-                         crs=self.source.sourceCrs(), store_path=self.store.path if self.store else None,
+                         crs=self.source.sourceCrs(), store=self.store.location if self.store else None,
                          source_name=self.source.sourceName(), attributes=attributes)
 
     def _store_can_read(self, time_field, end_field, columns) -> bool:
@@ -316,11 +300,11 @@ def resolve_input(algorithm, parameters, context) -> IncidentInput:
             raise QgsProcessingException(tr("the period runs backwards: {start} to {end}").format(
                 start=start_day, end=end_day))
         period = Period(start_day, end_day)
-    path = store_of(layer)
+    location = store_of(layer)
     store = None
-    if path is not None:
+    if location is not None:
         try:
-            store = Store.open(path)
+            store = Store.open(location)
         except StoreError as error:
             raise QgsProcessingException(str(error)) from error
     try:

@@ -1,6 +1,6 @@
 """lagesbild:situationreport: the situation report for the council, as a PDF."""
 
-from pathlib import Path
+
 
 from qgis.core import (
     QgsProcessingException,
@@ -19,7 +19,7 @@ from ..core.i18n import tr
 from ..core.periods import local_today
 from ..core.report import ReportError, ReportOptions, export_report
 from ..core.report_data import COMPARE_OPTIONS, MIN_COUNT, default_period
-from ..core.store import Store, StoreError
+from ..core.store import Store, StoreError, StoreLocation
 from ..core.timeutil import Period
 from .base import LagesbildAlgorithm
 from .common import optional, parameter_as_date
@@ -83,8 +83,13 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         store_path = self.parameterAsFile(parameters, self.STORE, context)
-        if not store_path or not Path(store_path).is_file():
-            raise QgsProcessingException(tr("no such store: {path}").format(path=store_path))
+        try:
+            location = StoreLocation.parse(store_path)
+        except StoreError as error:
+            raise QgsProcessingException(str(error)) from error
+        if not location.exists():
+            raise QgsProcessingException(tr("no such store: {path}").format(path=location.display))
+        store_path = location
         try:
             with Store.open(store_path) as store:
                 today = local_today(store.tz)  # the store's today, not the machine's

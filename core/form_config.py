@@ -11,8 +11,6 @@ defaults, and aliases in Swedish or English. qgis.core only.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     QgsDefaultValue,
     QgsEditorWidgetSetup,
@@ -24,6 +22,7 @@ from . import codelist, schema
 from .compat import save_style_to_database
 from .i18n import language as ui_language
 from .i18n import tr
+from .store import StoreLocation
 
 STYLE_NAME = "default"
 DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
@@ -67,12 +66,14 @@ ALIASES: dict[str, tuple[str, str]] = {
 READ_ONLY = ("uuid", "created_at", "updated_at", "updated_by_org", "version")
 
 
-def incidents_layer(path) -> QgsVectorLayer:
-    return QgsVectorLayer(f"{Path(path)}|layername=incidents", "incidents", "ogr")
+def _table_layer(store, table: str) -> QgsVectorLayer:
+    source, provider = StoreLocation.parse(store).layer_source(table)
+    return QgsVectorLayer(source, table, provider)
 
 
-def _code_layer(path: Path, table: str) -> QgsVectorLayer:
-    return QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
+def incidents_layer(store) -> QgsVectorLayer:
+    """The incidents layer of the store at ``store`` (a location or a path)."""
+    return _table_layer(store, "incidents")
 
 
 def value_relation(layer: QgsVectorLayer, key: str, value: str, filter_expression: str,
@@ -110,10 +111,9 @@ def _status_widget(language: str) -> QgsEditorWidgetSetup:
 def configure(layer: QgsVectorLayer, path, language: str | None = None) -> None:
     """Set the form of ``layer`` (the store's incidents) from the code list."""
     language = language or ui_language()
-    path = Path(path)
     fields = layer.fields()
-    categories = _code_layer(path, "categories")
-    organisations = _code_layer(path, "organisations")
+    categories = _table_layer(path, "categories")
+    organisations = _table_layer(path, "organisations")
     label = "label_sv" if language == "sv" else "label_en"
     org_name = "name_sv" if language == "sv" else "name_en"
 

@@ -23,12 +23,12 @@ from ..core.compat import MESSAGE_SUCCESS
 from ..core.form_changes import changed_fields, validation_context
 from ..core.i18n import language, tr
 from ..core.incident_display import organisation_name
-from ..core.store import ConflictError, Store, StoreError
+from ..core.store import ConflictError, Store, StoreError, StoreLocation
 from ..core.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.validation import Problem, ValidationError, validate_incident
 from .dock_base import LagesbildDock
 from .incident_form_fields import FormFieldsMixin
-from .incident_form_map import FormMapMixin, place_text, store_path_of
+from .incident_form_map import FormMapMixin, place_text
 from .map_tools import PickTool, PlacementMarker, PlaceTool
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -36,7 +36,7 @@ UI_PATH = RESOURCES / "ui" / "incident_form.ui"
 ICON_PATH = RESOURCES / "icons" / "lagesbild.svg"
 FORM_CLASS, _ = uic.loadUiType(str(UI_PATH))
 
-__all__ = ["IncidentFormDock", "store_path_of"]
+__all__ = ["IncidentFormDock"]
 
 
 class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS):
@@ -66,7 +66,7 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         self._wire()
         self.new_report()
         path = self._project_store_path() or plugin_settings.load().last_store
-        if path and Path(path).is_file():
+        if path and StoreLocation.parse(path).exists():
             self.open_store(path, quiet=True)
 
     def _wire(self) -> None:
@@ -127,10 +127,10 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         self.store = store
         self.tz = store.tz
         self.store_crs = QgsCoordinateReferenceSystem(store.crs)
-        plugin_settings.update(last_store=str(Path(path).resolve()))
+        plugin_settings.update(last_store=store.location.display)
         self.store_label.setText(tr("Store: {name} (times in {zone})").format(
-            name=Path(path).name, zone=store.time_zone))
-        problem = form_config.apply_to_store(path)
+            name=store.location.name, zone=store.time_zone))
+        problem = form_config.apply_to_store(store.location)
         if problem:
             self._show_message(problem, error=True)
         self._fill_organisations()

@@ -5,31 +5,14 @@ IncidentFormDock (ui/incident_form.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from qgis.core import QgsCoordinateTransform, QgsPointXY, QgsProject, QgsProviderRegistry, QgsVectorLayer
+from qgis.core import QgsCoordinateTransform, QgsPointXY, QgsProject, QgsVectorLayer
 
 from ..core.form_changes import validation_context
 from ..core.i18n import tr
-from ..core.store import Store, StoreError
+from ..core.layers import store_of
 from ..core.validation import validate_incident
 
 LAYER_GROUP = "layers"  # the connections to the store's layers, redone as layers come and go
-
-
-def store_path_of(layer) -> Path | None:
-    """The GeoPackage of ``layer`` when it is a store's incidents layer."""
-    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if parts.get("layerName") != "incidents" or not path.lower().endswith(".gpkg"):
-        return None
-    try:
-        Store.inspect(path)
-    except StoreError:
-        return None
-    return Path(path).resolve()
 
 
 def place_text(x: float, y: float) -> str:
@@ -40,17 +23,17 @@ class FormMapMixin:
     # --- the store's layers -------------------------------------------------------
     def _project_store_path(self) -> str | None:
         for layer in QgsProject.instance().mapLayers().values():
-            path = store_path_of(layer)
-            if path is not None:
-                return str(path)
+            location = store_of(layer)
+            if location is not None:
+                return location.display
         return None
 
     def _layers_added(self, layers) -> None:
         if self.store is None:
             for layer in layers:
-                path = store_path_of(layer)
-                if path is not None:
-                    self.open_store(path, quiet=True)
+                location = store_of(layer)
+                if location is not None:
+                    self.open_store(location.display, quiet=True)
                     return
         self._watch_layers()
 
@@ -61,8 +44,8 @@ class FormMapMixin:
         """The project's layers showing this store's incidents."""
         if self.store is None:
             return []
-        target = Path(self.store.path).resolve()
-        return [layer for layer in QgsProject.instance().mapLayers().values() if store_path_of(layer) == target]
+        return [layer for layer in QgsProject.instance().mapLayers().values()
+                if store_of(layer) == self.store.location]
 
     def _watch_layers(self) -> None:
         self._unwatch_layers()
