@@ -1,11 +1,11 @@
 """The Processing provider ``lagesbild``: one place lists its algorithms."""
 
-from pathlib import Path
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
+from ..core.resources import PLUGIN_ICON
 from .create_store import CreateStoreAlgorithm
 from .demo_data import DemoDataAlgorithm
 from .density import DensityAlgorithm
@@ -16,7 +16,7 @@ from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
 
 PROVIDER_ID = "lagesbild"
-ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "lagesbild.svg"
+ICON_PATH = PLUGIN_ICON
 
 # Every algorithm of the provider, in toolbox order: add new ones here.
 ALGORITHM_CLASSES = (

@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "categories"
+from .resources import ICONS
+
+ICON_DIR = ICONS / "categories"
 
 
 @dataclass(frozen=True)

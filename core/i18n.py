@@ -14,8 +14,10 @@ from pathlib import Path
 
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
+from .resources import RESOURCES
+
 DEFAULT_CONTEXT = "Lagesbild"
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+I18N_DIR = RESOURCES / "i18n"
 _translators: dict[str, QTranslator | None] = {}
 
 

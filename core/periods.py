@@ -180,3 +180,16 @@ def since_start(start: date, today: date, days: int | None = None) -> tuple[Peri
         return None
     after = Period(start, last)
     return previous_period(after), after
+
+
+NIGHT_STARTS, NIGHT_ENDS = 22, 6  # local hours of "the night" on the form
+
+
+def last_night(now: datetime, day: date | None = None) -> tuple[datetime, datetime]:
+    """The night a reporter means by "night": 22:00 to 06:00 local, ending on
+    ``day`` (default: the day of ``now``, an aware local time). A night still
+    going on at ``now`` ends at ``now``, so that it never lies in the future."""
+    day = day or now.date()
+    morning = datetime(day.year, day.month, day.day, NIGHT_ENDS, tzinfo=now.tzinfo)
+    evening = morning - timedelta(hours=24 + NIGHT_ENDS - NIGHT_STARTS)
+    return evening, min(morning, now)

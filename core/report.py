@@ -49,12 +49,13 @@ from .report_data import (
     town_page,
 )
 from .report_map import fill_map, map_layers, remove_group
+from .resources import RESOURCES
 from .store import Store
 from .styling import text_format
 from .timeutil import Period
 from .wording import change_in_words, number, period_in_words
 
-LAYOUT_DIR = Path(__file__).resolve().parent.parent / "resources" / "layouts"
+LAYOUT_DIR = RESOURCES / "layouts"
 TEMPLATE_PATH = LAYOUT_DIR / "situation_report.qpt"
 LOGO_PATH = LAYOUT_DIR / "logo.svg"
 NORTH_ARROW_PATH = LAYOUT_DIR / "north_arrow.svg"

@@ -111,6 +111,54 @@ def long_module_violations(source: str, limit: int = MAX_MODULE_LINES) -> list[s
     return [f"{lines} lines (at most {limit})"] if lines > limit else []
 
 
+# The layers, lowest first: a module may import only from its own layer or a
+# lower one (and ui/ and algorithms/ not from each other). core/'s top-level
+# modules (compat, i18n, log, resources, settings) are the base every layer uses.
+LAYERS = {"base": 0, "domain": 1, "store": 2, "presentation": 3, "ui": 4, "algorithms": 4, "plugin": 5}
+
+
+def layer_of(module: str) -> str:
+    parts = module.split(".")
+    if parts[0] == "core":
+        return parts[1] if len(parts) > 1 and parts[1] in ("domain", "store", "presentation") else "base"
+    if parts[0] in ("ui", "algorithms"):
+        return parts[0]
+    return "plugin"
+
+
+def plugin_imports(module: str, source: str, is_package: bool = False) -> list[tuple[int, str]]:
+    """(line, module) of every import of the plugin's own code in ``source``,
+    relative imports resolved from ``module`` (dotted from the plugin root)."""
+    package = module.split(".") if is_package else module.split(".")[:-1]
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level == 0:
+            if not (node.module or "").startswith("lagesbild"):
+                continue
+            base = (node.module or "").split(".")[1:]
+        else:
+            if node.level - 1 > len(package):
+                continue
+            base = package[: len(package) - (node.level - 1)] + (node.module.split(".") if node.module else [])
+        if node.module:
+            found.append((node.lineno, ".".join(base)))
+        else:  # from . import x: x is a module of the package, or a name in it
+            found += [(node.lineno, ".".join(base + [alias.name])) for alias in node.names]
+    return found
+
+
+def layer_violations(module: str, source: str, is_package: bool = False) -> list[str]:
+    own = layer_of(module)
+    found = []
+    for line, target in plugin_imports(module, source, is_package):
+        theirs = layer_of(target)
+        if LAYERS[theirs] > LAYERS[own] or (own != theirs and {own, theirs} == {"ui", "algorithms"}):
+            found.append(f"{line}: {own} imports {target} ({theirs})")
+    return found
+
+
 UI_WITH_A_CONNECTION = (
     "<ui><class>F</class><widget class='QWidget' name='F'/><connections><connection>"
     "<sender>save</sender><signal>clicked()</signal><receiver>F</receiver><slot>close()</slot>"
@@ -241,6 +289,58 @@ def test_ui_files_connect_no_signals():
     ui_files = sorted((ROOT / "resources" / "ui").glob("*.ui"))
     assert ui_files
     problems = {p.name: v for p in ui_files if (v := ui_connection_violations(p.read_text("utf-8")))}
+    assert problems == {}
+
+
+@pytest.mark.parametrize(
+    ("module", "bad"),
+    [
+        ("core.domain.schema", "from ...ui import situation_dock"),
+        ("core.store.writes", "from ..presentation.styling import incident_renderer"),
+        ("core.domain.analysis.grid", "from ...store import Store"),
+        ("core.i18n", "from .domain import codelist"),
+        ("core.presentation.report", "from lagesbild.algorithms.inputs import store_of"),
+        ("algorithms.hotspots", "from ..ui import incident_form"),
+        ("ui.situation_dock", "from .. import algorithms"),
+    ],
+)
+def test_the_layer_rule_catches_imports_upwards(module, bad):
+    assert layer_violations(module, bad) != []
+
+
+@pytest.mark.parametrize(
+    ("module", "good"),
+    [
+        ("core.presentation.report", "from ..store import Store\nfrom ..domain import codelist\nfrom ..i18n import tr"),
+        ("core.store.writes", "from ..domain import schema\nfrom .errors import StoreError"),
+        ("ui.situation_dock", "from ..core.presentation import situation\nfrom .dock_base import LagesbildDock"),
+        ("plugin", "from .ui import DOCKS\nfrom .algorithms.provider import LagesbildProvider"),
+    ],
+)
+def test_the_layer_rule_lets_imports_go_down(module, good):
+    assert layer_violations(module, good) == []
+
+
+def test_every_import_goes_down_the_layers():
+    """core/ shows its layers as sub-packages (domain, store, presentation) and
+    no import goes upwards, relative imports included."""
+    for layer in ("domain", "store", "presentation"):
+        assert (ROOT / "core" / layer / "__init__.py").is_file()
+    problems = {}
+    for path in python_files(plugin_only=True):
+        relative = path.relative_to(ROOT).with_suffix("")
+        is_package = relative.name == "__init__"
+        module = ".".join(relative.parts[:-1] if is_package else relative.parts)
+        if violations := layer_violations(module or "plugin", path.read_text("utf-8"), is_package):
+            problems[str(path.relative_to(ROOT))] = violations
+    assert problems == {}
+
+
+def test_no_module_is_long():
+    """No module grows past what one person reads in one sitting: one that does
+    is doing several jobs."""
+    problems = {str(p.relative_to(ROOT)): v for p in python_files(plugin_only=True)
+                if (v := long_module_violations(p.read_text("utf-8")))}
     assert problems == {}
 
 

@@ -132,10 +132,13 @@ def test_report_by_keyboard_and_a_click_on_the_map(dock, canvas, store_path, cle
 
     [row] = rows(store_path)
     assert dock.message.text() == "Saved."
-    today = datetime.now(STOCKHOLM).date()
-    evening = datetime(today.year, today.month, today.day, 6, 0, tzinfo=STOCKHOLM) - timedelta(hours=8)
-    assert parse_utc(row["occurred_from"]) == evening.astimezone(UTC)
-    assert parse_utc(row["occurred_to"]) == evening.astimezone(UTC) + timedelta(hours=8)
+    now = datetime.now(STOCKHOLM)
+    morning = datetime(now.year, now.month, now.day, 6, 0, tzinfo=STOCKHOLM)
+    assert parse_utc(row["occurred_from"]) == (morning - timedelta(hours=8)).astimezone(UTC)
+    if now >= morning:  # last night, whole
+        assert parse_utc(row["occurred_to"]) == morning.astimezone(UTC)
+    else:  # reported before 06:00: the night so far, never the future
+        assert now - timedelta(minutes=2) <= parse_utc(row["occurred_to"]) <= now
     assert (row["category"], row["subcategory"], row["reporting_org"]) == ("fire", "fire_car", "housing")
     assert (row["place_name"], row["police_reported"], row["police_report_ref"]) == (
         "Storgatan 12", 1, "5000-K123456-25")
@@ -150,7 +153,7 @@ def test_report_by_keyboard_and_a_click_on_the_map(dock, canvas, store_path, cle
     assert dock.cost.text() == "" and dock.description.toPlainText() == ""
     assert dock.point is None and markers(canvas) == []
     assert dock.organisation.currentData() == "housing"
-    assert dock.time_of(dock.occurred_from) == evening.astimezone(UTC)
+    assert dock.time_of(dock.occurred_from) == (morning - timedelta(hours=8)).astimezone(UTC)
     assert plugin_settings.load().organisation == "housing"
 
 

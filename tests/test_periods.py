@@ -151,3 +151,20 @@ def test_period_still_answers_from_timeutil():
     from lagesbild.core import timeutil
 
     assert timeutil.Period is Period
+
+
+def test_the_night_button_means_last_night_and_never_the_future():
+    from lagesbild.core.periods import last_night
+
+    stockholm = ZoneInfo("Europe/Stockholm")
+    # at 09:15 on 30 November: the whole night 29 Nov 22:00 to 30 Nov 06:00
+    now = datetime(2026, 11, 30, 9, 15, tzinfo=stockholm)
+    assert last_night(now) == (datetime(2026, 11, 29, 22, 0, tzinfo=stockholm),
+                               datetime(2026, 11, 30, 6, 0, tzinfo=stockholm))
+    # at 02:40 the night is still going on: it ends now
+    now = datetime(2026, 11, 30, 2, 40, tzinfo=stockholm)
+    assert last_night(now) == (datetime(2026, 11, 29, 22, 0, tzinfo=stockholm), now)
+    # the night before a given day; across the autumn clock change it lasts 9 hours
+    start, end = last_night(now, date(2026, 10, 25))
+    assert (start.isoformat(), end.isoformat()) == ("2026-10-24T22:00:00+02:00", "2026-10-25T06:00:00+01:00")
+    assert end.timestamp() - start.timestamp() == 9 * 3600

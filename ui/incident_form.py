@@ -9,8 +9,6 @@ validation context) core/form_changes.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
@@ -23,6 +21,7 @@ from ..core.compat import MESSAGE_SUCCESS
 from ..core.form_changes import changed_fields, validation_context
 from ..core.i18n import language, tr
 from ..core.incident_display import organisation_name
+from ..core.resources import PLUGIN_ICON, RESOURCES
 from ..core.store import ConflictError, Store, StoreError, StoreLocation
 from ..core.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.validation import Problem, ValidationError, validate_incident
@@ -31,9 +30,8 @@ from .incident_form_fields import FormFieldsMixin
 from .incident_form_map import FormMapMixin, place_text
 from .map_tools import PickTool, PlacementMarker, PlaceTool
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 UI_PATH = RESOURCES / "ui" / "incident_form.ui"
-ICON_PATH = RESOURCES / "icons" / "lagesbild.svg"
+ICON_PATH = PLUGIN_ICON
 FORM_CLASS, _ = uic.loadUiType(str(UI_PATH))
 
 __all__ = ["IncidentFormDock"]

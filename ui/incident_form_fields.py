@@ -10,7 +10,7 @@ zone handling, which QGIS 3.22 gets wrong for GeoPackage times.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from qgis.gui import QgsDateTimeEdit
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
@@ -22,6 +22,7 @@ from ..core import settings as plugin_settings
 from ..core.form_changes import parse_cost
 from ..core.i18n import language, tr
 from ..core.incident_display import history_rows
+from ..core.periods import last_night
 from ..core.timeutil import UTC
 from ..core.validation import Problem
 
@@ -101,12 +102,13 @@ class FormFieldsMixin:
         return local.astimezone(UTC)
 
     def set_night(self) -> None:
-        """22:00 the previous evening to 06:00 on the day shown in 'to' (today when empty)."""
+        """22:00 the previous evening to 06:00 on the day shown in 'to' (today
+        when empty); a night still going on ends now (``periods.last_night``)."""
         end = self.time_of(self.occurred_to)
-        day = (end.astimezone(self.tz) if end else self.local_now()).date()
-        morning = datetime(day.year, day.month, day.day, 6, 0, tzinfo=self.tz)
-        self.set_time(self.occurred_from, morning - timedelta(hours=8))
-        self.set_time(self.occurred_to, morning)
+        now = self.local_now()
+        start, end = last_night(now, end.astimezone(self.tz).date() if end else None)
+        self.set_time(self.occurred_from, start)
+        self.set_time(self.occurred_to, end)
 
     # --- personal data ------------------------------------------------------------
     def check_personal_data(self) -> list:

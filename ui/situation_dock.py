@@ -30,11 +30,12 @@ from ..core import codelist, layers, report, situation
 from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_CRITICAL, MESSAGE_INFO
 from ..core.i18n import language, tr
+from ..core.resources import PLUGIN_ICON
 from ..core.store import Store, StoreError
 from ..core.timeutil import Period
 from .dock_base import LagesbildDock
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "lagesbild.svg"
+ICON = PLUGIN_ICON
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
