@@ -127,7 +127,7 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         self.store_crs = QgsCoordinateReferenceSystem(store.crs)
         plugin_settings.update(last_store=store.location.display)
         self.store_label.setText(tr("Store: {name} (times in {zone})").format(
-            name=store.location.name, zone=store.time_zone))
+            name=store.location.label, zone=store.time_zone))
         problem = form_config.apply_to_store(store.location)
         if problem:
             self._show_message(problem, error=True)

@@ -95,6 +95,11 @@ class StoreLocation:
             r"/([^/?]+)(\?|$)", self.target)
         return database.group(1) if database else self.backend
 
+    @property
+    def label(self) -> str:
+        """How a dock names the store: the file's name, or the database's."""
+        return Path(self.target).name if self.backend == GPKG else self.name
+
     def exists(self) -> bool:
         return self.backend != GPKG or Path(self.target).is_file()
 
