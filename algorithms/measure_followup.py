@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..core.analysis import AnalysisError
-from ..core.analysis.comparison import check_periods, make_period
+from ..core.analysis.comparison import check_periods, make_period, number
 from ..core.analysis.effect import pre_trend
 from ..core.analysis.followup import default_periods, follow_up, split_period
 from ..core.analysis.zones import comparable_control, count_periods, follow_up_zones
@@ -203,8 +203,9 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
             return None, ("extent", tr("the rest of the incidents' extent beyond the target and its buffer (the "
                                        "store has no district around the target)"))
         union, used = chosen
-        return union, ("districts", tr("the rest of the district(s) {names} beyond the target and its buffer")
-                       .format(names=", ".join(names[i] for i in used)))
+        words = (tr("the rest of the district {names} beyond the target and its buffer") if len(used) == 1 else
+                 tr("the rest of the districts {names} beyond the target and its buffer"))
+        return union, ("districts", words.format(names=", ".join(names[i] for i in used)))
 
     @staticmethod
     def _districts(path, crs, context) -> tuple[list[str], list]:
@@ -237,8 +238,8 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
         target_area = zones.target.Area()
         feedback.pushInfo(tr("Comparison area: {what}: {area} km² ({area_ratio} times the target's area), {cb} "
                              "incidents before the measure against the target's {rb}").format(
-            what=description, area=f"{zones.control.Area() / 1e6:.2f}",
-            area_ratio=f"{zones.control.Area() / target_area:.1f}" if target_area else "?",
+            what=description, area=number(zones.control.Area() / 1e6, None, decimals=2),
+            area_ratio=number(zones.control.Area() / target_area, None) if target_area else "?",
             cb=result.cb, rb=result.rb))
         feedback.pushInfo(", ".join(f"{name} = {counts[name]}" for name in COUNT_FIELDS if counts[name] is not None))
         pre = result.pre
@@ -247,7 +248,8 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
                                  "{rb1} and {rb2}, comparison area {cb1} and {cb2}; ratio {ratio} (below 1: the "
                                  "target was already falling faster)").format(
                 days1=pre.days1, days2=pre.days2, rb1=pre.rb1, rb2=pre.rb2, cb1=pre.cb1, cb2=pre.cb2,
-                ratio="?" if pre.ratio is None else f"{pre.ratio:.2f} ({pre.low:.2f}–{pre.high:.2f})"))
+                ratio="?" if pre.ratio is None else "{} ({}\u2013{})".format(
+                    *(number(v, None, decimals=2) for v in (pre.ratio, pre.low, pre.high)))))
         for note in result.notes:
             feedback.pushInfo(note)
         feedback.pushInfo(result.reading)

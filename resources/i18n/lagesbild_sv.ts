@@ -2439,11 +2439,6 @@
         </message>
         <message>
             <location filename="../../algorithms/measure_followup.py" />
-            <source>the rest of the district(s) {names} beyond the target and its buffer</source>
-            <translation>resten av stadsdelen/stadsdelarna {names} utanför målområdet och dess buffert</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/measure_followup.py" />
             <source>the rest of the incidents' extent beyond the target and its buffer</source>
             <translation>resten av händelsernas utbredning utanför målområdet och dess buffert</translation>
         </message>
@@ -2461,6 +2456,16 @@
             <location filename="../../core/analysis/followup.py" />
             <source>{outcome}, 95 % confidence</source>
             <translation>{outcome}, 95 % säkerhet</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the rest of the district {names} beyond the target and its buffer</source>
+            <translation>resten av stadsdelen {names} utanför målområdet och dess buffert</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the rest of the districts {names} beyond the target and its buffer</source>
+            <translation>resten av stadsdelarna {names} utanför målområdet och dess buffert</translation>
         </message>
     </context>
     <context>
