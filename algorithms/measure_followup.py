@@ -140,8 +140,12 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
         periods = {"b": before, "a": after} | ({"b1": halves[0], "b2": halves[1]} if halves else {})
         buffer_width = self.parameterAsDouble(parameters, self.BUFFER_WIDTH, context)
         control_buffer_width = self.parameterAsDouble(parameters, self.CONTROL_BUFFER_WIDTH, context)
-        extent = (float(incidents.x.min()), float(incidents.y.min()), float(incidents.x.max()),
-                  float(incidents.y.max())) if incidents.count else target.GetEnvelope()
+        if incidents.count:
+            extent = (float(incidents.x.min()), float(incidents.y.min()), float(incidents.x.max()),
+                      float(incidents.y.max()))
+        else:  # OGR's envelope is (xmin, xmax, ymin, ymax)
+            xmin, xmax, ymin, ymax = target.GetEnvelope()
+            extent = (xmin, ymin, xmax, ymax)
         try:
             control, comparison = self._comparison(parameters, context, incidents, target, buffer_width,
                                                    target_store[0] if target_store else None)
@@ -197,11 +201,13 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
         if control_source is not None:
             return (boundary_geometry(control_source, incidents.crs, context),
                     ("given", tr("the comparison area given (CONTROL) beyond the target and its buffer")))
-        names, geometries = self._districts(incidents.store_path or target_store, incidents.crs, context)
+        # the incidents' store: store_path here, a StoreLocation (store) once the store is a package
+        incident_store = getattr(incidents, "store_path", None) or getattr(incidents, "store", None)
+        names, geometries = self._districts(incident_store or target_store, incidents.crs, context)
         chosen = comparable_control(target, buffer_width, geometries)
         if chosen is None:
-            return None, ("extent", tr("the rest of the incidents' extent beyond the target and its buffer (the "
-                                       "store has no district around the target)"))
+            return None, ("extent", tr("the rest of the incidents' extent beyond the target and its buffer (no "
+                                       "district of the store leaves a comparison area around the target)"))
         union, used = chosen
         words = (tr("the rest of the district {names} beyond the target and its buffer") if len(used) == 1 else
                  tr("the rest of the districts {names} beyond the target and its buffer"))

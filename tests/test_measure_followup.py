@@ -58,7 +58,7 @@ def sha256(path) -> str:
 
 def lighting_fid(path) -> int:
     with Store.open(path) as store:
-        (fid,) = [m.fid for m in store.measures() if m.title == demo._measures(date.today())[1].title]
+        (fid,) = [m.fid for m in store.measures() if m.title.startswith("Ny belysning")]
     return fid
 
 
@@ -73,11 +73,14 @@ def test_default_control_is_the_rest_of_the_district_and_res_matches_a_hand_comp
     run("lagesbild:measurefollowup", defaults(lighting_store, out))
     row = row_of(out)
 
-    # independent counts: OGR's exact tests on the store's incidents
-    start = date.today() - timedelta(days=demo.LIGHTING_START_DAYS_BEFORE_TODAY)
-    before = Period(start - (date.today() - start), start - timedelta(days=1))
-    after = Period(start, date.today() - timedelta(days=1))
-    assert before.days == after.days == 365
+    # independent counts: OGR's exact tests on the store's incidents, in the
+    # periods the defaults give: equally long either side of the start
+    with Store.open(lighting_store) as store:
+        start = store.measure(lighting_fid(lighting_store)).start_date
+    days = row["days_before"]
+    assert days == row["days_after"] and days >= demo.LIGHTING_START_DAYS_BEFORE_TODAY - 1
+    before = Period(start - timedelta(days=days), start - timedelta(days=1))
+    after = Period(start, start + timedelta(days=days - 1))
     target = ogr.CreateGeometryFromWkt(demo.ring_wkt(demo.LIGHTING_RING))
     grown = target.Buffer(BUFFER, 16)
     centrum = ogr.CreateGeometryFromWkt(demo.ring_wkt(demo.DISTRICT_RINGS["Centrum"]))
@@ -90,7 +93,6 @@ def test_default_control_is_the_rest_of_the_district_and_res_matches_a_hand_comp
         rb, ra = count(target, before), count(target, after)
         cb, ca = count(control, before), count(control, after)
     assert (row["rb"], row["ra"], row["cb"], row["ca"]) == (rb, ra, cb, ca)
-    assert (row["days_before"], row["days_after"]) == (365, 365)
     assert "Centrum" in row["comparison"]
 
     # Farrington's RES by hand: (ca·rb)/(cb·ra), var(ln RES) = 1/ca + 1/rb + 1/cb + 1/ra
@@ -193,7 +195,8 @@ def test_unequal_periods_are_weighted_by_days_and_logged(run, lighting_store, tm
 
     out = tmp_path / "fu.gpkg"
     log = Log()
-    start = date.today() - timedelta(days=demo.LIGHTING_START_DAYS_BEFORE_TODAY)
+    with Store.open(lighting_store) as store:
+        start = store.measure(lighting_fid(lighting_store)).start_date
     before = Period(date(start.year - 1, start.month, 1), start - timedelta(days=1))
     after = Period(start, start + timedelta(days=89))
     run("lagesbild:measurefollowup", defaults(
@@ -209,3 +212,30 @@ def test_unequal_periods_are_weighted_by_days_and_logged(run, lighting_store, tm
     assert row["target_change_pct"] == pytest.approx(100 * ((row["ra"] / after.days) / (row["rb"] / before.days)
                                                             - 1))
     assert row["verdict"].startswith("Incidents per day in the target area ")
+
+
+def test_a_district_wide_measure_falls_back_to_the_extent_and_reports_its_size(run, lighting_store, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802 (QGIS's name)
+            self.lines.append(info)
+
+    with Store.open(lighting_store) as store:
+        (walks,) = [m for m in store.measures() if m.title.startswith("Nattvandring")]  # all of Centrum
+    log = Log()
+    out = tmp_path / "fu.gpkg"
+    run("lagesbild:measurefollowup", {"INPUT": f"{lighting_store}|layername=incidents",
+                                      "TARGET": f"{lighting_store}|layername=measures|subset=fid = {walks.fid}",
+                                      "OUTPUT": str(out)}, feedback=log)
+    row = row_of(out)
+    assert row["comparison"].startswith("the rest of the incidents' extent")
+    with Store.open(lighting_store) as store:
+        assert row["cb"] + row["rb"] + row["db"] == store.count(IncidentFilter(period=Period(
+            walks.start_date - timedelta(days=row["days_before"]), walks.start_date - timedelta(days=1))))
+    (size,) = [line for line in log.lines if line.startswith("Comparison area: the rest of the incidents' extent")]
+    assert " km² (" in size and f"{row['cb']} incidents before the measure against the target's {row['rb']}" in size

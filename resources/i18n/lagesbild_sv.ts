@@ -2443,11 +2443,6 @@
             <translation>resten av händelsernas utbredning utanför målområdet och dess buffert</translation>
         </message>
         <message>
-            <location filename="../../algorithms/measure_followup.py" />
-            <source>the rest of the incidents' extent beyond the target and its buffer (the store has no district around the target)</source>
-            <translation>resten av händelsernas utbredning utanför målområdet och dess buffert (databasen har ingen stadsdel runt målområdet)</translation>
-        </message>
-        <message>
             <location filename="../../core/analysis/followup.py" />
             <source>{facts}: {conclusion}.</source>
             <translation>{facts}: {conclusion}.</translation>
@@ -2466,6 +2461,11 @@
             <location filename="../../algorithms/measure_followup.py" />
             <source>the rest of the districts {names} beyond the target and its buffer</source>
             <translation>resten av stadsdelarna {names} utanför målområdet och dess buffert</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the rest of the incidents' extent beyond the target and its buffer (no district of the store leaves a comparison area around the target)</source>
+            <translation>resten av händelsernas utbredning utanför målområdet och dess buffert (ingen stadsdel i databasen lämnar ett jämförelseområde runt målområdet)</translation>
         </message>
     </context>
     <context>
