@@ -42,3 +42,13 @@ def ogr_sql(path: Path, sql: str) -> None:
             dataset.ReleaseResultSet(result)
     finally:
         dataset = None
+
+
+def store_today(zone_name: str = "Europe/Stockholm"):
+    """Today in a store's zone (what the store and its docks call today), not
+    the machine's: the two differ for an hour or two around midnight."""
+    from zoneinfo import ZoneInfo
+
+    from lagesbild.core.periods import local_today
+
+    return local_today(ZoneInfo(zone_name))

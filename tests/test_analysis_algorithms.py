@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import pytest
 from osgeo import gdal, ogr
+from store_helpers import store_today
 
 from lagesbild.core import demo
 from lagesbild.core.demo_store import build_demo_store
@@ -220,13 +221,18 @@ def test_measure_follow_up_counts_and_write_back(run, demo_store, tmp_path):
     params = {"INPUT": f"{demo_store}|layername=incidents", "BUFFER_WIDTH": 150,
               "TARGET": QgsProcessingFeatureSourceDefinition(measures.id(), True),
               "BEFORE_START": "2025-01-01", "BEFORE_END": "2025-04-30",
-              "AFTER_START": "2025-09-01", "AFTER_END": "2025-12-29", "OUTPUT": str(out)}
+              "AFTER_START": "2025-09-01", "AFTER_END": "2025-12-29", "WRITE_RESULT": True, "OUTPUT": str(out)}
+    with Store.open(demo_store) as store:
+        earlier = store.measure(lighting_fid).followup_result
     run("lagesbild:measurefollowup", params)
     (row,) = layer_rows(out)
     # independent counts: OGR's exact geometry tests on the store's incidents
     target = next(f for f in measures.getFeatures() if f.id() == lighting_fid).geometry()
     target_ogr = ogr.CreateGeometryFromWkb(bytes(target.asWkb()))
     buffer = target_ogr.Buffer(150, 16).Difference(target_ogr)
+    # the default comparison area: the rest of the district the target lies in
+    control = ogr.CreateGeometryFromWkt(demo.ring_wkt(demo.DISTRICT_RINGS["Centrum"])).Difference(
+        target_ogr.Buffer(150, 16))
     with Store.open(demo_store) as store:
         def count(geometry, period):
             found = store.incidents(IncidentFilter(period=period))
@@ -234,13 +240,15 @@ def test_measure_follow_up_counts_and_write_back(run, demo_store, tmp_path):
         before, after = Period(date(2025, 1, 1), date(2025, 4, 30)), Period(date(2025, 9, 1), date(2025, 12, 29))
         assert (row["rb"], row["ra"]) == (count(target_ogr, before), count(target_ogr, after))
         assert (row["db"], row["da"]) == (count(buffer, before), count(buffer, after))
-        total_b, total_a = store.count(IncidentFilter(period=before)), store.count(IncidentFilter(period=after))
+        assert (row["cb"], row["ca"]) == (count(control, before), count(control, after))
         measure = store.measure(lighting_fid)
-    assert row["cb"] == total_b - row["rb"] - row["db"] and row["ca"] == total_a - row["ra"] - row["da"]
+    # 120 days before, 120 after: no weighting
+    assert (row["days_before"], row["days_after"]) == (120, 120)
     assert row["wdd"] == (row["ra"] - row["rb"]) - (row["ca"] - row["cb"]) + (row["da"] - row["db"])
     assert row["wdd_se"] == pytest.approx(math.sqrt(sum(row[k] for k in ("rb", "ra", "db", "da", "cb", "ca"))))
-    assert row["reading"] and measure.followup_result == row["reading"]
-    assert measure.followup_date == date.today()
+    assert row["reading"].startswith(row["verdict"])
+    assert measure.followup_result == f"{earlier}\n\n{store_today().isoformat()}: {row['verdict']}"
+    assert measure.followup_date == store_today()
     QgsProject.instance().removeMapLayer(measures.id())
 
 

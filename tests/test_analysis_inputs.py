@@ -71,18 +71,28 @@ def raster_integral(path) -> float:
     return float(values.sum() * (pixel / 1000) ** 2)
 
 
-def target_layer():
-    """A square around the demo school, as a memory layer (so nothing is written back)."""
+def square_layer(name, x, y, half):
+    """A square as a memory layer (so nothing is written back)."""
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    x, y = demo.LANDMARKS["school"]
-    layer = QgsVectorLayer("Polygon?crs=EPSG:3006", "target", "memory")
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3006", name, "memory")
     feature = QgsFeature()
     feature.setGeometry(QgsGeometry.fromWkt(
-        f"POLYGON(({x - 200} {y - 200}, {x + 200} {y - 200}, {x + 200} {y + 200}, {x - 200} {y + 200}, "
-        f"{x - 200} {y - 200}))"))
+        f"POLYGON(({x - half} {y - half}, {x + half} {y - half}, {x + half} {y + half}, {x - half} {y + half}, "
+        f"{x - half} {y - half}))"))
     layer.dataProvider().addFeatures([feature])
     return layer
+
+
+def target_layer():
+    """A square around the demo school."""
+    return square_layer("target", *demo.LANDMARKS["school"], 200)
+
+
+def control_layer():
+    """A square holding the whole demo town: as control, the rest of it."""
+    xmin, ymin, xmax, ymax = demo.TOWN_EXTENT
+    return square_layer("control", (xmin + xmax) / 2, (ymin + ymax) / 2, max(xmax - xmin, ymax - ymin))
 
 
 def count_of(run, algorithm, input_params, tmp_path):
@@ -111,10 +121,10 @@ def count_of(run, algorithm, input_params, tmp_path):
     assert algorithm == "measurefollowup"
     out = tmp_path / "fu.gpkg"
     run("lagesbild:measurefollowup", {
-        **input_params, "TARGET": target_layer(), "BUFFER_WIDTH": 150,
+        **input_params, "TARGET": target_layer(), "CONTROL": control_layer(), "BUFFER_WIDTH": 150,
         "BEFORE_START": BEFORE[0].isoformat(), "BEFORE_END": BEFORE[1].isoformat(),
         "AFTER_START": AFTER[0].isoformat(), "AFTER_END": AFTER[1].isoformat(), "OUTPUT": str(out)})
-    (row,) = rows_of(out)  # target, buffer and control cover every incident once
+    (row,) = rows_of(out)  # target, buffer and the town-wide control cover every incident once
     return (row["rb"] + row["db"] + row["cb"], row["ra"] + row["da"] + row["ca"]), [BEFORE, AFTER]
 
 

@@ -4,21 +4,14 @@ keep its state through a project written to disk and read back."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QDate, Qt
-from store_helpers import TOWN, incident
+from store_helpers import TOWN, incident, store_today
 
 from lagesbild.core import layers, situation
-from lagesbild.core.periods import local_today
 from lagesbild.core.store import Store
 from lagesbild.ui.situation_dock import SituationDock
-
-
-def STORE_TODAY():  # noqa: N802 (reads as the constant it stands for)
-    """Today in the stores' zone (the dock's today), not the machine's."""
-    return local_today(ZoneInfo("Europe/Stockholm"))
 
 
 def test_dock_filters_and_its_state_survives_a_project_round_trip(qgis_iface, tmp_path):
@@ -38,7 +31,7 @@ def test_dock_filters_and_its_state_survives_a_project_round_trip(qgis_iface, tm
         assert len(incidents) == 1 and project.layerTreeRoot().findGroup("Lägesbild – dock") is not None
 
         dock.preset_combo.setCurrentIndex(situation.PRESETS.index(situation.CUSTOM))
-        start, end = STORE_TODAY() - timedelta(days=10), STORE_TODAY()
+        start, end = store_today() - timedelta(days=10), store_today()
         dock.start_edit.setDate(QDate(start))
         dock.end_edit.setDate(QDate(end))
         fire = next(i for i in range(dock.category_list.count())
@@ -82,7 +75,7 @@ def test_create_situation_report_from_the_dock(qgis_iface, tmp_path, monkeypatch
 
     from lagesbild.core.demo_store import build_demo_store
 
-    path = build_demo_store(tmp_path / "demo.gpkg", 1000, 5, STORE_TODAY())
+    path = build_demo_store(tmp_path / "demo.gpkg", 1000, 5, store_today())
     project = QgsProject.instance()
     project.clear()
     pdf = tmp_path / "meeting.pdf"
@@ -94,7 +87,7 @@ def test_create_situation_report_from_the_dock(qgis_iface, tmp_path, monkeypatch
         dock.report_button.click()
         assert pdf.is_file()
         layouts = project.layoutManager().printLayouts()
-        period = dock.state().period(STORE_TODAY())
+        period = dock.state().period(store_today())
         assert [layout.name() for layout in layouts] == [
             f"Situation picture {period.start.isoformat()}–{period.end.isoformat()}"]
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

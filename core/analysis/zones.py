@@ -4,7 +4,9 @@ OGR geometries in metres, and the incidents counted in each before and after.
 
 - buffer = target grown by ``buffer_width``, less the target;
 - control = the given control area, less the target and its buffer; without
-  one, the incidents' extent less the target and its buffer;
+  one, the districts that share area with the target (``comparable_control``)
+  less the target and its buffer, else the incidents' extent less the target
+  and its buffer;
 - control buffer = the control grown by ``control_buffer_width``, less the
   control, the target and the target's buffer.
 The zones never overlap, so no incident counts twice."""
@@ -65,21 +67,57 @@ def follow_up_zones(target: ogr.Geometry, buffer_width: float, control: ogr.Geom
     return Zones(target, buffer, control, control_buffer)
 
 
-def count_zones(x, y, epochs, zones: Zones, before: Period, after: Period, tz) -> dict[str, int | None]:
-    """rb, ra, db, da, cb, ca, dcb, dca: incidents in each zone and period."""
+def comparable_control(target: ogr.Geometry, buffer_width: float,
+                       districts: list[ogr.Geometry]) -> tuple[ogr.Geometry, list[int]] | None:
+    """The default comparison area: the union of the ``districts`` that share
+    area with the target, and their indices; None when none does or when
+    nothing of them is left beyond the target and its buffer
+    (``follow_up_zones`` removes those)."""
+    if target is None or target.IsEmpty() or buffer_width is None or buffer_width < 0:
+        return None
+    grown = target.Buffer(buffer_width, SEGMENTS) if buffer_width > 0 else target.Clone()
+    union, used = None, []
+    for index, district in enumerate(districts):
+        if district is None or district.IsEmpty() or not district.Intersects(target):
+            continue
+        shared = district.Intersection(target)
+        if shared is None or shared.Area() <= 0:
+            continue  # touching along an edge only
+        union = district.Clone() if union is None else union.Union(district)
+        used.append(index)
+    if union is None:
+        return None
+    rest = union.Difference(grown)
+    if rest is None or rest.IsEmpty() or rest.Area() <= 0:
+        return None
+    return union, used
+
+
+def count_periods(x, y, epochs, zones: Zones, periods: dict[str, Period], tz,
+                  prefixes: tuple[str, ...] = ("r", "d", "c", "dc")) -> dict[str, int | None]:
+    """Incidents in each zone (prefix r target, d buffer, c control, dc
+    control buffer) and period (the key of ``periods``): {prefix + key: count},
+    None for a zone that does not exist."""
     x, y, epochs = np.asarray(x, float), np.asarray(y, float), np.asarray(epochs, np.int64)
 
     def in_period(period: Period) -> np.ndarray:
         low, high = period.utc_bounds(tz)
         return (epochs >= int(low.timestamp())) & (epochs < int(high.timestamp()))
 
-    periods = {"b": in_period(before), "a": in_period(after)}
-    result: dict[str, int | None] = {"dcb": None, "dca": None}
-    for prefix, geometry in (("r", zones.target), ("d", zones.buffer), ("c", zones.control),
-                             ("dc", zones.control_buffer)):
+    masks = {key: in_period(period) for key, period in periods.items()}
+    geometries = {"r": zones.target, "d": zones.buffer, "c": zones.control, "dc": zones.control_buffer}
+    result: dict[str, int | None] = {}
+    for prefix in prefixes:
+        geometry = geometries[prefix]
         if geometry is None:
+            result.update({prefix + key: None for key in masks})
             continue
         inside = points_in_polygon(x, y, geometry) if not geometry.IsEmpty() else np.zeros(x.size, bool)
-        for suffix, mask in periods.items():
-            result[prefix + suffix] = int(np.count_nonzero(inside & mask))
+        for key, mask in masks.items():
+            result[prefix + key] = int(np.count_nonzero(inside & mask))
     return result
+
+
+def count_zones(x, y, epochs, zones: Zones, before: Period, after: Period, tz) -> dict[str, int | None]:
+    """rb, ra, db, da, cb, ca, dcb, dca: incidents in each zone and period."""
+    return count_periods(x, y, epochs, zones, {"b": before, "a": after}, tz)

@@ -540,6 +540,7 @@
         </message>
         <message>
             <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/analysis/followup.py" />
             <source>A period must be at least one whole day long: {name} = {value}</source>
             <translation>En period måste vara minst en hel dag lång: {name} = {value}</translation>
         </message>
@@ -637,9 +638,8 @@
             <translation>Inga händelser i profilen.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
             <source>No reduction in the target area relative to the control area.</source>
-            <translation>Ingen minskning i målområdet jämfört med kontrollområdet.</translation>
+            <translation type="obsolete">Ingen minskning i målområdet jämfört med kontrollområdet.</translation>
         </message>
         <message>
             <location filename="../../core/analysis/fdr.py" />
@@ -707,9 +707,8 @@
             <translation>Åtgärden börjar {start}: före {today} finns det ännu ingen hel dag efter starten att följa upp</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
             <source>The measure was followed by a reduction relative to the control area; {spread}.</source>
-            <translation>Åtgärden följdes av en minskning jämfört med kontrollområdet; {spread}.</translation>
+            <translation type="obsolete">Åtgärden följdes av en minskning jämfört med kontrollområdet; {spread}.</translation>
         </message>
         <message>
             <location filename="../../core/analysis/followup.py" />
@@ -732,9 +731,8 @@
             <translation>Tidszon (standard: databasens, annars Europe/Stockholm)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
             <source>Weighted displacement difference: {wdd} incidents (95 % interval {low} to {high}), {verdict}.</source>
-            <translation>Viktad förflyttningsdifferens: {wdd} händelser (95 % intervall {low} till {high}), {verdict}.</translation>
+            <translation type="obsolete">Viktad förflyttningsdifferens: {wdd} händelser (95 % intervall {low} till {high}), {verdict}.</translation>
         </message>
         <message>
             <location filename="../../core/analysis/timeprofile.py" />
@@ -762,14 +760,12 @@
             <translation>en pixelstorlek på {size:g} m ger {rows} × {cols} pixlar med en radie på {radius:g} m, för många att beräkna: välj en större pixelstorlek eller en mindre utbredning</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
             <source>a statistically significant increase at the 5 % level ({p})</source>
-            <translation>en statistiskt signifikant ökning på 5 %-nivån ({p})</translation>
+            <translation type="obsolete">en statistiskt signifikant ökning på 5 %-nivån ({p})</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
             <source>a statistically significant reduction at the 5 % level ({p})</source>
-            <translation>en statistiskt signifikant minskning på 5 %-nivån ({p})</translation>
+            <translation type="obsolete">en statistiskt signifikant minskning på 5 %-nivån ({p})</translation>
         </message>
         <message>
             <location filename="../../core/analysis/timeprofile.py" />
@@ -858,9 +854,8 @@
             <translation>ingen av de {n} händelserna ligger i en cell inom avgränsningen: välj en avgränsning som täcker händelserna, eller kontrollera att båda lagren har samma referenssystem</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
             <source>not statistically significant at the 5 % level ({p})</source>
-            <translation>inte statistiskt signifikant på 5 %-nivån ({p})</translation>
+            <translation type="obsolete">inte statistiskt signifikant på 5 %-nivån ({p})</translation>
         </message>
         <message>
             <location filename="../../core/analysis/followup.py" />
@@ -1089,9 +1084,8 @@
             <translation>{n} händelser i {cells} celler; cellstorlek {size:.1f} m, avståndsband {band:.1f} m ({rule})</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
             <source>The effect cannot be judged: the control area had no incidents in at least one of the periods.</source>
-            <translation>Effekten kan inte bedömas: kontrollområdet hade inga händelser under minst en av perioderna.</translation>
+            <translation type="obsolete">Effekten kan inte bedömas: kontrollområdet hade inga händelser under minst en av perioderna.</translation>
         </message>
         <message>
             <location filename="../../algorithms/density.py" />
@@ -1285,9 +1279,8 @@
             <translation>Före: sista dagen</translation>
         </message>
         <message>
-            <location filename="../../algorithms/measure_followup.py" />
             <source>Before: {b_start} to {b_end}; after: {a_start} to {a_end} ({days} days each)</source>
-            <translation>Före: {b_start} till {b_end}; efter: {a_start} till {a_end} ({days} dagar vardera)</translation>
+            <translation type="obsolete">Före: {b_start} till {b_end}; efter: {a_start} till {a_end} ({days} dagar vardera)</translation>
         </message>
         <message>
             <location filename="../../algorithms/measure_followup.py" />
@@ -1306,9 +1299,8 @@
             <translation>Cellstorlek (meter, för gruppering per ruta)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/measure_followup.py" />
             <source>Control area (default: the rest of the incidents' extent)</source>
-            <translation>Kontrollområde (standard: resten av händelsernas utbredning)</translation>
+            <translation type="obsolete">Kontrollområde (standard: resten av händelsernas utbredning)</translation>
         </message>
         <message>
             <location filename="../../algorithms/measure_followup.py" />
@@ -1316,9 +1308,8 @@
             <translation>Kontrollbuffertens bredd (meter, 0 = ingen)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/measure_followup.py" />
             <source>Did incidents fall in the area of a measure, relative to a control area, and did they move to the surrounding area (or did the benefit spread there)? Counts the incidents before and after in the target (rb, ra), in a buffer around it (db, da), in the control area (cb, ca) and optionally in a buffer around the control (dcb, dca), and computes the Weighted Displacement Quotient of Bowers and Johnson (sm, bdm, wdq, the total net effect tne) and the Weighted Displacement Difference test of Wheeler and Ratcliffe (wdd with its standard error, z, p and 95 % interval), with a reading in words. By default the periods are equally long before and after the measure's start_date. When TARGET is one measure of a store, the result is written to its follow-up.</source>
-            <translation>Minskade händelserna i en åtgärds område jämfört med ett kontrollområde, och flyttade de till omgivningen (eller spred sig nyttan dit)? Räknar händelserna före och efter i målområdet (rb, ra), i en buffert runt det (db, da), i kontrollområdet (cb, ca) och valfritt i en buffert runt kontrollområdet (dcb, dca), och beräknar Bowers och Johnsons viktade förflyttningskvot (sm, bdm, wdq, den totala nettoeffekten tne) och Wheeler och Ratcliffes test av viktad förflyttningsskillnad (wdd med standardfel, z, p och 95 %-intervall), med en tolkning i ord. Som standard är perioderna lika långa före och efter åtgärdens start_date. När TARGET är en åtgärd i en databas skrivs resultatet till dess uppföljning.</translation>
+            <translation type="obsolete">Minskade händelserna i en åtgärds område jämfört med ett kontrollområde, och flyttade de till omgivningen (eller spred sig nyttan dit)? Räknar händelserna före och efter i målområdet (rb, ra), i en buffert runt det (db, da), i kontrollområdet (cb, ca) och valfritt i en buffert runt kontrollområdet (dcb, dca), och beräknar Bowers och Johnsons viktade förflyttningskvot (sm, bdm, wdq, den totala nettoeffekten tne) och Wheeler och Ratcliffes test av viktad förflyttningsskillnad (wdd med standardfel, z, p och 95 %-intervall), med en tolkning i ord. Som standard är perioderna lika långa före och efter åtgärdens start_date. När TARGET är en åtgärd i en databas skrivs resultatet till dess uppföljning.</translation>
         </message>
         <message>
             <location filename="../../algorithms/measure_followup.py" />
@@ -1395,9 +1386,8 @@
             <translation>Målområde (åtgärdens polygon)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/measure_followup.py" />
             <source>Written to the follow-up of measure {fid} in {store}</source>
-            <translation>Skrivet till uppföljningen av åtgärd {fid} i {store}</translation>
+            <translation type="obsolete">Skrivet till uppföljningen av åtgärd {fid} i {store}</translation>
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
@@ -2295,6 +2285,231 @@
             <location filename="../../algorithms/inputs.py" />
             <source>{n} incidents were left out: they have no time in {field}</source>
             <translation>{n} händelser utelämnades: de saknar tid i {field}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>, because the comparison area had {ratio} times the target's incidents; choose a comparison area nearer the target's size</source>
+            <translation>, eftersom jämförelseområdet hade {ratio} gånger så många händelser som målområdet; välj ett jämförelseområde närmare målområdets storlek</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Append the verdict to the measure's follow-up in the store (earlier text kept)</source>
+            <translation>Lägg till bedömningen i åtgärdens uppföljning i databasen (tidigare text behålls)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Appended to the follow-up of measure {fid} in {store}</source>
+            <translation>Tillagt i uppföljningen av åtgärd {fid} i {store}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Around the target (WDQ {wdq}): {spread}.</source>
+            <translation>Runt målområdet (WDQ {wdq}): {spread}.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Before: {b_start} to {b_end} ({b_days} days); after: {a_start} to {a_end} ({a_days} days)</source>
+            <translation>Före: {b_start} till {b_end} ({b_days} dagar); efter: {a_start} till {a_end} ({a_days} dagar)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Caution: the target was already falling faster than the comparison area before the measure (from the first half of the before period to the second: target {target}, comparison area {control}); part of the change may be a trend that began earlier.</source>
+            <translation>Varning: målområdet minskade redan före åtgärden snabbare än jämförelseområdet (från första till andra halvan av perioden före: målområdet {target}, jämförelseområdet {control}); en del av förändringen kan vara en trend som började tidigare.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Comparison (control) area (default: the rest of the districts around the target)</source>
+            <translation>Jämförelseområde (kontrollområde) (standard: resten av stadsdelarna runt målområdet)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Comparison area: {what}: {area} km² ({area_ratio} times the target's area), {cb} incidents before the measure against the target's {rb}</source>
+            <translation>Jämförelseområde: {what}: {area} km² ({area_ratio} gånger målområdets yta), {cb} händelser före åtgärden mot målområdets {rb}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Did incidents fall in the area of a measure, relative to a comparison area, and did they move to the surrounding area (or did the benefit spread there)? Counts the incidents before and after in the target (rb, ra), in a buffer around it (db, da), in the comparison (control) area (cb, ca) and optionally in a buffer around the control (dcb, dca). The default comparison area is the rest of the store's districts that contain the target, beyond the target and its buffer; without districts, the rest of the incidents' extent (the log gives its size). Computes Farrington's relative effect size (res: above 1, the target did better than the comparison area, with its 95 % interval res_low, res_high), the Weighted Displacement Quotient of Bowers and Johnson (sm, bdm, wdq, the total net effect tne) and the Weighted Displacement Difference test of Wheeler and Ratcliffe (wdd with its standard error, z, p and 95 % interval), and checks whether the target was already falling faster than the comparison area before the measure (pretrend). The verdict says in words what the RES and the WDD mean together. By default the periods are equally long before and after the measure's start_date; periods of unequal length are weighted by days. Only with WRITE_RESULT, and when TARGET is one measure of a store, is the verdict appended with today's date to the measure's follow-up; the earlier text is kept.</source>
+            <translation>Minskade händelserna i en åtgärds område jämfört med ett jämförelseområde, och flyttade de till omgivningen (eller spred sig nyttan dit)? Räknar händelserna före och efter i målområdet (rb, ra), i en buffert runt det (db, da), i jämförelseområdet (kontrollområdet) (cb, ca) och valfritt i en buffert runt kontrollområdet (dcb, dca). Som standard är jämförelseområdet resten av de stadsdelar i databasen som innehåller målområdet, utanför målområdet och dess buffert; utan stadsdelar resten av händelsernas utbredning (loggen anger dess storlek). Beräknar Farringtons relativa effektstorlek (res: över 1 klarade sig målområdet bättre än jämförelseområdet, med dess 95 %-intervall res_low, res_high), Bowers och Johnsons viktade förflyttningskvot (sm, bdm, wdq, den totala nettoeffekten tne) och Wheeler och Ratcliffes test av viktad förflyttningsdifferens (wdd med standardfel, z, p och 95 %-intervall), och kontrollerar om målområdet redan före åtgärden minskade snabbare än jämförelseområdet (pretrend). Bedömningen (verdict) säger i ord vad RES och WDD betyder tillsammans. Som standard är perioderna lika långa före och efter åtgärdens start_date; olika långa perioder vägs efter antal dagar. Bara med WRITE_RESULT, och när TARGET är en åtgärd i en databas, läggs bedömningen med dagens datum till i åtgärdens uppföljning; den tidigare texten behålls.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Give the lengths of both periods (days_before, days_after), or neither</source>
+            <translation>Ange längden på båda perioderna (days_before, days_after), eller ingen</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Incidents in the target area {target} while the comparison area {control}</source>
+            <translation>Händelserna i målområdet {target} medan jämförelseområdets {control}</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Incidents in the target area: {rb} before, {ra} after; in the comparison area: {cb} before, {ca} after</source>
+            <translation>Händelser i målområdet: {rb} före, {ra} efter; i jämförelseområdet: {cb} före, {ca} efter</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Incidents per day in the target area {target} while the comparison area {control}</source>
+            <translation>Händelserna per dag i målområdet {target} medan jämförelseområdets {control}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>Pre-trend, the before period in two halves ({days1} and {days2} days): target {rb1} and {rb2}, comparison area {cb1} and {cb2}; ratio {ratio} (below 1: the target was already falling faster)</source>
+            <translation>Trend före åtgärden, perioden före i två halvor ({days1} och {days2} dagar): målområdet {rb1} och {rb2}, jämförelseområdet {cb1} och {cb2}; kvot {ratio} (under 1: målområdet minskade redan snabbare)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Relative effect size (RES) {res} (95 % interval {low} to {high}).</source>
+            <translation>Relativ effektstorlek (RES) {res} (95 % intervall {low} till {high}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Relative effect size (RES): none, as a count is 0.</source>
+            <translation>Relativ effektstorlek (RES): ingen, eftersom ett antal är 0.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The comparison area had {ratio} times the target's incidents before the measure. The WDD compares absolute changes and reads best with a comparison of about the target's size; the RES compares relative changes, whatever the sizes.</source>
+            <translation>Jämförelseområdet hade {ratio} gånger så många händelser som målområdet före åtgärden. WDD jämför absoluta förändringar och fungerar bäst med ett jämförelseområde av ungefär målområdets storlek; RES jämför relativa förändringar, oavsett storlek.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>The periods differ in length: changes are compared per day, and in the WDD each count before is weighted by {a_days}/{b_days}</source>
+            <translation>Perioderna är olika långa: förändringar jämförs per dag, och i WDD vägs varje antal före med {a_days}/{b_days}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>The rest of the districts around the target had no incidents in one of the periods: the comparison area is the rest of the incidents' extent instead</source>
+            <translation>Resten av stadsdelarna runt målområdet hade inga händelser under en av perioderna: jämförelseområdet är i stället resten av händelsernas utbredning</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>The target or the comparison area had no incidents in one of the periods: the relative effect size (RES) cannot be computed.</source>
+            <translation>Målområdet eller jämförelseområdet hade inga händelser under en av perioderna: den relativa effektstorleken (RES) kan inte beräknas.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>WRITE_RESULT: the verdict is written only when TARGET is one measure of a store's measures layer; nothing was written</source>
+            <translation>WRITE_RESULT: bedömningen skrivs bara när TARGET är en åtgärd i en databas lager measures; ingenting skrevs</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>Weighted displacement difference (WDD): {wdd} incidents (95 % interval {low} to {high}, {p}).</source>
+            <translation>Viktad förflyttningsdifferens (WDD): {wdd} händelser (95 % intervall {low} till {high}, {p}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a reduction larger than the comparison's</source>
+            <translation>en minskning större än jämförelseområdets</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a reduction where the comparison area had none</source>
+            <translation>en minskning där jämförelseområdet inte minskade</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a rise larger than the comparison's</source>
+            <translation>en ökning större än jämförelseområdets</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a rise where the comparison area had none</source>
+            <translation>en ökning där jämförelseområdet inte ökade</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a smaller reduction than the comparison's</source>
+            <translation>en mindre minskning än jämförelseområdets</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>a smaller rise than the comparison's</source>
+            <translation>en mindre ökning än jämförelseområdets</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>fell by {pct} %</source>
+            <translation>minskade med {pct} %</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>no clear difference from the comparison area (neither the relative effect nor the difference in counts is significant at the 95 % level)</source>
+            <translation>ingen tydlig skillnad mot jämförelseområdet (varken den relativa effekten eller skillnaden i antal är signifikant på 95 %-nivån)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>no clear result: the relative effect (RES) and the difference in counts (WDD) point in different directions</source>
+            <translation>inget tydligt resultat: den relativa effekten (RES) och skillnaden i antal (WDD) pekar åt olika håll</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>no net reduction: the target's fall relative to the comparison area was outweighed by more incidents in the surrounding area (displacement)</source>
+            <translation>ingen minskning totalt: målområdets minskning jämfört med jämförelseområdet uppvägdes av fler händelser i omgivningen (förflyttning)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>probably {outcome} (only the difference in counts, WDD, is significant at the 95 % level)</source>
+            <translation>troligen {outcome} (bara skillnaden i antal, WDD, är signifikant på 95 %-nivån)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>probably {outcome} (only the relative effect, RES, is significant at the 95 % level)</source>
+            <translation>troligen {outcome} (bara den relativa effekten, RES, är signifikant på 95 %-nivån)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>rose by {pct} %</source>
+            <translation>ökade med {pct} %</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>stayed level</source>
+            <translation>var oförändrade</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the comparison area given (CONTROL) beyond the target and its buffer</source>
+            <translation>det angivna jämförelseområdet (CONTROL) utanför målområdet och dess buffert</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>the effect cannot be judged, as the target or the comparison area had no incidents in one of the periods</source>
+            <translation>effekten kan inte bedömas, eftersom målområdet eller jämförelseområdet inte hade några händelser under en av perioderna</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the follow-up of measure {fid} would grow beyond {limit} characters: nothing was written, and the earlier text is unchanged</source>
+            <translation>uppföljningen av åtgärd {fid} skulle bli längre än {limit} tecken: ingenting skrevs, och den tidigare texten är oförändrad</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the rest of the district {names} beyond the target and its buffer</source>
+            <translation>resten av stadsdelen {names} utanför målområdet och dess buffert</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the rest of the districts {names} beyond the target and its buffer</source>
+            <translation>resten av stadsdelarna {names} utanför målområdet och dess buffert</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the rest of the incidents' extent beyond the target and its buffer</source>
+            <translation>resten av händelsernas utbredning utanför målområdet och dess buffert</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/measure_followup.py" />
+            <source>the rest of the incidents' extent beyond the target and its buffer (no district of the store leaves a comparison area around the target)</source>
+            <translation>resten av händelsernas utbredning utanför målområdet och dess buffert (ingen stadsdel i databasen lämnar ett jämförelseområde runt målområdet)</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>{facts}: {conclusion}.</source>
+            <translation>{facts}: {conclusion}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/analysis/followup.py" />
+            <source>{outcome}, 95 % confidence</source>
+            <translation>{outcome}, 95 % säkerhet</translation>
         </message>
     </context>
     <context>
