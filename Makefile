@@ -137,7 +137,7 @@ demo: venv i18n plugin-path | $(XDG_DIR)
 		STORE=$(DEMO_STORE) SIZE=$(DEMO_SIZE) SEED=1 >$(BUILD)/demo-result.json
 	@test -s $(DEMO_STORE) || { echo "lagesbild:demodata wrote no $(DEMO_STORE)" >&2; exit 1; }
 	@echo "Demo store: $(DEMO_STORE)"
-	$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(PYTHON) -m $(PLUGIN).core.summary $(DEMO_STORE)
+	$(HEADLESS_ENV) PYTHONPATH=$(abspath $(PLUGIN_PATH)) $(PYTHON) -m $(PLUGIN).core.presentation.summary $(DEMO_STORE)
 	$(QGIS_PROCESS_ENV) qgis_process.bin --json run $(PLUGIN):situationreport -- \
 		STORE=$(DEMO_STORE) OUTPUT_PDF=$(DEMO_REPORT) >$(BUILD)/report-result.json
 	@test -s $(DEMO_REPORT) || { echo "lagesbild:situationreport wrote no $(DEMO_REPORT)" >&2; exit 1; }

@@ -9,9 +9,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.domain.timeutil import DEFAULT_TIME_ZONE
 from ..core.i18n import tr
 from ..core.store import DEFAULT_CRS, Store, StoreError
-from ..core.timeutil import DEFAULT_TIME_ZONE
 from .base import LagesbildAlgorithm
 from .common import optional
 

@@ -11,11 +11,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core import demo
 from ..core.compat import DATETIME_DATE, NUMBER_INTEGER
-from ..core.demo_store import build_demo_store
+from ..core.domain import demo
 from ..core.i18n import tr
 from ..core.store import Cancelled, Store, StoreError
+from ..core.store.demo_store import build_demo_store
 from .base import LagesbildAlgorithm
 from .common import optional, parameter_as_date
 

@@ -11,11 +11,11 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
-from ..core.analysis import AnalysisError
-from ..core.analysis.density import kernel_density
 from ..core.compat import NUMBER_DOUBLE
+from ..core.domain.analysis import AnalysisError
+from ..core.domain.analysis.density import kernel_density
 from ..core.i18n import tr
-from ..core.styling import density_renderer
+from ..core.presentation.styling import density_renderer
 from .base import AnalysisAlgorithm
 from .common import optional
 from .inputs import add_incident_parameters, read_incidents, require_metres

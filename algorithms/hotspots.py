@@ -16,13 +16,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.analysis import AnalysisError
-from ..core.analysis.fdr import label
-from ..core.analysis.hotspots import hotspots
 from ..core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, NUMBER_DOUBLE, SOURCE_VECTOR_POLYGON, WKB_POLYGON
-from ..core.geometry import to_ogr
+from ..core.domain.analysis import AnalysisError
+from ..core.domain.analysis.fdr import label
+from ..core.domain.analysis.hotspots import hotspots
+from ..core.domain.geometry import to_ogr
 from ..core.i18n import tr
-from ..core.styling import hotspot_renderer
+from ..core.presentation.styling import hotspot_renderer
 from .base import AnalysisAlgorithm
 from .common import optional, ring_geometry
 from .inputs import add_incident_parameters, read_incidents, require_metres

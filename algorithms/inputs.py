@@ -36,12 +36,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
-from ..core import schema
 from ..core.compat import DATETIME_DATE, GEOMETRY_POINT, REQUEST_NO_GEOMETRY, SOURCE_VECTOR_POINT
+from ..core.domain import schema
+from ..core.domain.timeutil import DEFAULT_TIME_ZONE, Period, parse_utc, zone
 from ..core.i18n import tr
-from ..core.layers import store_of
+from ..core.presentation.layers import store_of
 from ..core.store import IncidentFilter, Store, StoreError, StoreLocation
-from ..core.timeutil import DEFAULT_TIME_ZONE, Period, parse_utc, zone
 from .common import optional, parameter_as_date
 
 INPUT = "INPUT"

@@ -20,11 +20,6 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..core.analysis import AnalysisError
-from ..core.analysis.comparison import check_periods, make_period
-from ..core.analysis.effect import pre_trend
-from ..core.analysis.followup import default_periods, follow_up, split_period
-from ..core.analysis.zones import comparable_control, count_periods, follow_up_zones
 from ..core.compat import (
     DATETIME_DATE,
     FIELD_DOUBLE,
@@ -35,13 +30,18 @@ from ..core.compat import (
     SOURCE_VECTOR_POLYGON,
     WKB_NO_GEOMETRY,
 )
-from ..core.geometry import to_ogr
+from ..core.domain.analysis import AnalysisError
+from ..core.domain.analysis.comparison import check_periods, make_period
+from ..core.domain.analysis.effect import pre_trend
+from ..core.domain.analysis.followup import default_periods, follow_up, split_period
+from ..core.domain.analysis.zones import comparable_control, count_periods, follow_up_zones
+from ..core.domain.geometry import to_ogr
+from ..core.domain.periods import local_today
+from ..core.domain.schema import MEASURES
+from ..core.domain.wording import number
 from ..core.i18n import language, tr
-from ..core.layers import store_of
-from ..core.periods import local_today
-from ..core.schema import MEASURES
+from ..core.presentation.layers import store_of
 from ..core.store import Store, StoreError
-from ..core.wording import number
 from .base import AnalysisAlgorithm
 from .common import optional, parameter_as_date
 from .hotspots import boundary_geometry

@@ -18,10 +18,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.analysis import AnalysisError
-from ..core.analysis.comparison import TOTAL, check_periods, compare, make_period
-from ..core.analysis.grid import cell_of, make_grid
-from ..core.analysis.store_comparison import compare_in_store
 from ..core.compat import (
     DATETIME_DATE,
     FIELD_DOUBLE,
@@ -33,11 +29,15 @@ from ..core.compat import (
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
 )
-from ..core.geometry import points_in_polygon, to_ogr
+from ..core.domain.analysis import AnalysisError
+from ..core.domain.analysis.comparison import TOTAL, check_periods, compare, make_period
+from ..core.domain.analysis.grid import cell_of, make_grid
+from ..core.domain.geometry import points_in_polygon, to_ogr
+from ..core.domain.periods import local_today, same_period_last_year, year_on_year
+from ..core.domain.wording import change_in_words
 from ..core.i18n import language, tr
-from ..core.periods import local_today, same_period_last_year, year_on_year
-from ..core.styling import diverging_renderer
-from ..core.wording import change_in_words
+from ..core.presentation.styling import diverging_renderer
+from ..core.store.comparison import compare_in_store
 from .base import AnalysisAlgorithm
 from .common import optional, parameter_as_date, ring_geometry
 from .inputs import STORE_TIME_FIELDS, add_incident_parameters, in_period, resolve_input

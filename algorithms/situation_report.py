@@ -15,12 +15,12 @@ from qgis.core import (
 )
 
 from ..core.compat import DATETIME_DATE, NUMBER_INTEGER
+from ..core.domain.periods import local_today
+from ..core.domain.timeutil import Period
 from ..core.i18n import tr
-from ..core.periods import local_today
-from ..core.report import ReportError, ReportOptions, export_report
-from ..core.report_data import COMPARE_OPTIONS, MIN_COUNT, default_period
+from ..core.presentation.report import ReportError, ReportOptions, export_report
+from ..core.presentation.report_data import COMPARE_OPTIONS, MIN_COUNT, default_period
 from ..core.store import Store, StoreError, StoreLocation
-from ..core.timeutil import Period
 from .base import LagesbildAlgorithm
 from .common import optional, parameter_as_date
 

@@ -13,9 +13,9 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ..core.analysis import AnalysisError
-from ..core.analysis.timeprofile import profile_html, time_of_week, top_windows, window_label
 from ..core.compat import FIELD_DOUBLE, FIELD_INT, SOURCE_VECTOR, WKB_NO_GEOMETRY
+from ..core.domain.analysis import AnalysisError
+from ..core.domain.analysis.timeprofile import profile_html, time_of_week, top_windows, window_label
 from ..core.i18n import language, tr
 from .base import AnalysisAlgorithm
 from .common import optional

@@ -19,10 +19,10 @@ import tracemalloc
 from datetime import date
 from pathlib import Path
 
-from lagesbild.core.analysis.store_comparison import compare_in_store
-from lagesbild.core.demo_store import build_demo_store
+from lagesbild.core.domain.timeutil import Period, sql_bound
 from lagesbild.core.store import Store
-from lagesbild.core.timeutil import Period, sql_bound
+from lagesbild.core.store.comparison import compare_in_store
+from lagesbild.core.store.demo_store import build_demo_store
 
 TODAY = date(2026, 6, 15)
 PERIOD_A, PERIOD_B = Period(date(2025, 1, 1), date(2025, 6, 14)), Period(date(2026, 1, 1), date(2026, 6, 14))

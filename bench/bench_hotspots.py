@@ -32,8 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from lagesbild.core import demo
-from lagesbild.core.analysis.hotspots import hotspots
+from lagesbild.core.domain import demo
+from lagesbild.core.domain.analysis.hotspots import hotspots
 
 TODAY = date(2026, 6, 15)
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from lagesbild.core.demo_store import build_demo_store
 from lagesbild.core.store import Store
+from lagesbild.core.store.demo_store import build_demo_store
 
 TODAY = date(2026, 6, 15)
 TARGET_P99_MS = 50.0

@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 from osgeo import ogr, osr
 
-from lagesbild.core import demo
-from lagesbild.core.demo_store import write_demo
+from lagesbild.core.domain import demo
 from lagesbild.core.store import Store
+from lagesbild.core.store.demo_store import write_demo
 
 TODAY = date(2026, 6, 15)
 

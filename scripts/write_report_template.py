@@ -58,14 +58,14 @@ from qgis.core import (  # noqa: E402
 )
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
-from lagesbild.core.report import (  # noqa: E402
+from lagesbild.core.presentation.report import (  # noqa: E402
     LAYOUT_DIR,
     LOGO_PATH,
     MUNICIPALITY_PLACEHOLDER,
     NORTH_ARROW_PATH,
     TEMPLATE_PATH,
 )
-from lagesbild.core.styling import text_format  # noqa: E402
+from lagesbild.core.presentation.styling import text_format  # noqa: E402
 
 
 def _label(layout, item_id: str, text: str, x, y, width, height, size=9.0, bold=False, frame=False):
@@ -146,7 +146,7 @@ def write_template(path: Path = TEMPLATE_PATH) -> Path:
     legend.setId("legend")
     legend.setTitle("")
     legend.setLinkedMap(map_item)
-    legend.setLegendFilterByMapEnabled(False)  # a fixed legend: see core/report_map.py
+    legend.setLegendFilterByMapEnabled(False)  # a fixed legend: see core/presentation/report_map.py
     legend.setResizeToContents(False)
     legend.setSymbolHeight(3.0)
     legend.setSymbolWidth(5.0)

@@ -49,6 +49,6 @@ def store_today(zone_name: str = "Europe/Stockholm"):
     the machine's: the two differ for an hour or two around midnight."""
     from zoneinfo import ZoneInfo
 
-    from lagesbild.core.periods import local_today
+    from lagesbild.core.domain.periods import local_today
 
     return local_today(ZoneInfo(zone_name))

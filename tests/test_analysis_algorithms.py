@@ -11,10 +11,10 @@ import pytest
 from osgeo import gdal, ogr
 from store_helpers import store_today
 
-from lagesbild.core import demo
-from lagesbild.core.demo_store import build_demo_store
+from lagesbild.core.domain import demo
+from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.store import IncidentFilter, Store
-from lagesbild.core.timeutil import Period
+from lagesbild.core.store.demo_store import build_demo_store
 
 TODAY = date(2026, 6, 15)
 

@@ -10,9 +10,9 @@ from fractions import Fraction
 
 import pytest
 
-from lagesbild.core.analysis import AnalysisError, exact
-from lagesbild.core.analysis import comparison as cmp
-from lagesbild.core.timeutil import Period
+from lagesbild.core.domain.analysis import AnalysisError, exact
+from lagesbild.core.domain.analysis import comparison as cmp
+from lagesbild.core.domain.timeutil import Period
 
 R_TOLERANCE = Fraction(10**7 + 1, 10**7)  # binom.test's relative tolerance, 1 + 1e-7
 

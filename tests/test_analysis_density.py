@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from lagesbild.core.analysis import AnalysisError
-from lagesbild.core.analysis.density import auto_pixel_size, auto_radius, kernel_density
+from lagesbild.core.domain.analysis import AnalysisError
+from lagesbild.core.domain.analysis.density import auto_pixel_size, auto_radius, kernel_density
 
 KM2 = 1e6
 

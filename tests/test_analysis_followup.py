@@ -11,11 +11,11 @@ from fractions import Fraction
 import pytest
 from osgeo import ogr
 
-from lagesbild.core import demo
-from lagesbild.core.analysis import AnalysisError, zones
-from lagesbild.core.analysis import effect as fx
-from lagesbild.core.analysis import followup as fu
-from lagesbild.core.timeutil import Period
+from lagesbild.core.domain import demo
+from lagesbild.core.domain.analysis import AnalysisError, zones
+from lagesbild.core.domain.analysis import effect as fx
+from lagesbild.core.domain.analysis import followup as fu
+from lagesbild.core.domain.timeutil import Period
 
 Z_975 = 1.959963984540054
 MINUS = "\u2212"

@@ -1,4 +1,4 @@
-"""The hotspot core (core/analysis): grids, Gi*, p-values, Benjamini–Hochberg
+"""The hotspot core (core/domain/analysis): grids, Gi*, p-values, Benjamini–Hochberg
 bins, the automatic parameters and the refusals, each checked against an
 independent computation (plain loops, OGR, math.erfc, a worked example)."""
 
@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 from osgeo import ogr
 
-from lagesbild.core import demo
-from lagesbild.core.analysis import AnalysisError
-from lagesbild.core.analysis.autoscale import morans_i, nearest_neighbour_distances
-from lagesbild.core.analysis.fdr import bh_threshold, gi_bins
-from lagesbild.core.analysis.gistar import gi_star
-from lagesbild.core.analysis.grid import cell_of, make_grid, restrict_to_boundary
-from lagesbild.core.analysis.hotspots import hotspots, label
-from lagesbild.core.analysis.normal import erfc, two_sided_p
+from lagesbild.core.domain import demo
+from lagesbild.core.domain.analysis import AnalysisError
+from lagesbild.core.domain.analysis.autoscale import morans_i, nearest_neighbour_distances
+from lagesbild.core.domain.analysis.fdr import bh_threshold, gi_bins
+from lagesbild.core.domain.analysis.gistar import gi_star
+from lagesbild.core.domain.analysis.grid import cell_of, make_grid, restrict_to_boundary
+from lagesbild.core.domain.analysis.hotspots import hotspots, label
+from lagesbild.core.domain.analysis.normal import erfc, two_sided_p
 
 # an extent far from the origin, so that rounding in the centres is realistic
 EXTENT = (619_013.0, 6_650_007.0, 619_130.0, 6_650_090.0)

@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from lagesbild.core import demo
-from lagesbild.core.demo_store import build_demo_store
+from lagesbild.core.domain import demo
 from lagesbild.core.store import Store
+from lagesbild.core.store.demo_store import build_demo_store
 
 TODAY = date(2026, 6, 15)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -7,14 +7,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from lagesbild.core.analysis import AnalysisError
-from lagesbild.core.analysis.timeprofile import (
-    Window,
-    profile_html,
-    time_of_week,
-    top_windows,
-    window_label,
-)
+from lagesbild.core.domain.analysis import AnalysisError
+from lagesbild.core.domain.analysis.timeprofile import Window, profile_html, time_of_week, top_windows, window_label
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from osgeo import ogr
 
-from lagesbild.core import codelist, demo
+from lagesbild.core.domain import codelist, demo
 
 TODAY = dt.date(2025, 9, 10)
 SEED = 20250910

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 
-from lagesbild.core import demo
-from lagesbild.core.demo_store import build_demo_store
+from lagesbild.core.domain import demo
+from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.store import IncidentFilter, Store, StoreError
-from lagesbild.core.timeutil import Period
+from lagesbild.core.store.demo_store import build_demo_store
 
 TODAY = date(2026, 6, 15)
 SIZE = 30_000
@@ -111,7 +111,7 @@ def test_the_lighting_measure_lowered_incidents_inside_its_area(store):
         layer.SetSpatialFilter(None)
         total = layer.GetFeatureCount()
         data = store.arrays(period_filter, ())
-        from lagesbild.core.geometry import points_in_polygon
+        from lagesbild.core.domain.geometry import points_in_polygon
         assert int(points_in_polygon(data["x"], data["y"], lighting.geometry).sum()) == inside
         assert data["x"].size == total
         return inside, total - inside

@@ -1,4 +1,4 @@
-"""The form's decisions that need no widgets (core/form_changes.py)."""
+"""The form's decisions that need no widgets (core/domain/form_changes.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from lagesbild.core.form_changes import changed_fields, parse_cost, same_value, validation_context
+from lagesbild.core.domain.form_changes import changed_fields, parse_cost, same_value, validation_context
 from lagesbild.core.store import Store
 
 LOADED = {

@@ -18,10 +18,10 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 
-from lagesbild.core import form_config
 from lagesbild.core.compat import save_style_to_database
+from lagesbild.core.domain.timeutil import now_utc, parse_utc
+from lagesbild.core.presentation import form_config
 from lagesbild.core.store import Store
-from lagesbild.core.timeutil import now_utc, parse_utc
 
 NOT_NULL = QgsFieldConstraints.Constraint.ConstraintNotNull
 EXPRESSION = QgsFieldConstraints.Constraint.ConstraintExpression

@@ -23,8 +23,8 @@ from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 
 from lagesbild.core import settings as plugin_settings
+from lagesbild.core.domain.timeutil import UTC, parse_utc
 from lagesbild.core.store import Store
-from lagesbild.core.timeutil import UTC, parse_utc
 from lagesbild.ui.incident_form import IncidentFormDock
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

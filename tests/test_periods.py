@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lagesbild.core import periods
-from lagesbild.core.periods import Period
+from lagesbild.core.domain import periods
+from lagesbild.core.domain.periods import Period
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CUSTOM = Period(date(2023, 12, 24), date(2024, 1, 6))
@@ -148,13 +148,13 @@ def test_includes_today():
 
 
 def test_period_still_answers_from_timeutil():
-    from lagesbild.core import timeutil
+    from lagesbild.core.domain import timeutil
 
     assert timeutil.Period is Period
 
 
 def test_the_night_button_means_last_night_and_never_the_future():
-    from lagesbild.core.periods import last_night
+    from lagesbild.core.domain.periods import last_night
 
     stockholm = ZoneInfo("Europe/Stockholm")
     # at 09:15 on 30 November: the whole night 29 Nov 22:00 to 30 Nov 06:00

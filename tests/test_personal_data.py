@@ -2,8 +2,8 @@
 
 import pytest
 
-from lagesbild.core import personal_data
-from lagesbild.core.personal_data import EMAIL_ADDRESS, PERSONAL_IDENTITY_NUMBER, PHONE_NUMBER, find, luhn_valid
+from lagesbild.core.domain import personal_data
+from lagesbild.core.domain.personal_data import EMAIL_ADDRESS, PERSONAL_IDENTITY_NUMBER, PHONE_NUMBER, find, luhn_valid
 
 
 def kinds(text):

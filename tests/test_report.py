@@ -14,13 +14,13 @@ import numpy as np
 import pytest
 from qgis.PyQt.QtGui import QImage
 
-from lagesbild.core import codelist
-from lagesbild.core.demo_store import build_demo_store
+from lagesbild.core.domain import codelist
+from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.i18n import language, tr
-from lagesbild.core.report import TEMPLATE_PATH, ReportOptions, export_report
-from lagesbild.core.report_data import FEWER, SHOWN, WITHHELD, suppress
+from lagesbild.core.presentation.report import TEMPLATE_PATH, ReportOptions, export_report
+from lagesbild.core.presentation.report_data import FEWER, SHOWN, WITHHELD, suppress
 from lagesbild.core.store import IncidentFilter, Store
-from lagesbild.core.timeutil import Period
+from lagesbild.core.store.demo_store import build_demo_store
 
 END_DATE = date(2025, 6, 30)
 PERIOD = Period(date(2025, 6, 2), date(2025, 6, 29))

@@ -22,15 +22,21 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QImage
 
-from lagesbild.core import codelist
 from lagesbild.core.compat import GEOMETRY_POLYGON
-from lagesbild.core.demo_store import build_demo_store
+from lagesbild.core.domain import codelist
+from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.i18n import language, tr
-from lagesbild.core.report import TEMPLATE_PATH, Cancelled, ReportOptions, build_report, export_report
-from lagesbild.core.report_data import MAP_CELLS_ACROSS, ROUND_CELL_SIZES, count_classes, map_cell_size, map_cells
+from lagesbild.core.presentation.report import TEMPLATE_PATH, Cancelled, ReportOptions, build_report, export_report
+from lagesbild.core.presentation.report_data import (
+    MAP_CELLS_ACROSS,
+    ROUND_CELL_SIZES,
+    count_classes,
+    map_cell_size,
+    map_cells,
+)
+from lagesbild.core.presentation.styling import count_cell_renderer
 from lagesbild.core.store import Store
-from lagesbild.core.styling import count_cell_renderer
-from lagesbild.core.timeutil import Period
+from lagesbild.core.store.demo_store import build_demo_store
 
 ROOT = Path(__file__).resolve().parent.parent
 END_DATE = date(2025, 6, 30)

@@ -10,7 +10,7 @@ import pytest
 from osgeo import gdal, ogr
 from store_helpers import TOWN, fingerprint, incident, ogr_sql
 
-from lagesbild.core import codelist, schema
+from lagesbild.core.domain import codelist, schema
 from lagesbild.core.store import NewerVersionError, NotAStoreError, Store, StoreError
 
 gdal.UseExceptions()

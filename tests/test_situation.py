@@ -13,10 +13,11 @@ import pytest
 from qgis.core import QgsProject
 from store_helpers import TOWN, incident
 
-from lagesbild.core import layers, periods, situation
-from lagesbild.core.situation import FilterState
+from lagesbild.core.domain import periods
+from lagesbild.core.domain.timeutil import Period
+from lagesbild.core.presentation import layers, situation
+from lagesbild.core.presentation.situation import FilterState
 from lagesbild.core.store import Store
-from lagesbild.core.timeutil import Period
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 TODAY = date(2025, 4, 1)

@@ -9,7 +9,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QDate, Qt
 from store_helpers import TOWN, incident, store_today
 
-from lagesbild.core import layers, situation
+from lagesbild.core.presentation import layers, situation
 from lagesbild.core.store import Store
 from lagesbild.ui.situation_dock import SituationDock
 
@@ -73,7 +73,7 @@ def test_create_situation_report_from_the_dock(qgis_iface, tmp_path, monkeypatch
 
     from qgis.PyQt.QtWidgets import QFileDialog
 
-    from lagesbild.core.demo_store import build_demo_store
+    from lagesbild.core.store.demo_store import build_demo_store
 
     path = build_demo_store(tmp_path / "demo.gpkg", 1000, 5, store_today())
     project = QgsProject.instance()

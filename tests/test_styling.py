@@ -23,8 +23,9 @@ from qgis.PyQt.QtCore import QDateTime, QSize
 from qgis.PyQt.QtGui import QColor
 from store_helpers import TOWN, incident
 
-from lagesbild.core import codelist, layers, styling
 from lagesbild.core.compat import TEMPORAL_START_END_EXPRESSIONS
+from lagesbild.core.domain import codelist
+from lagesbild.core.presentation import layers, styling
 from lagesbild.core.store import Store
 
 SPACING = 1500.0  # metres between the incidents drawn

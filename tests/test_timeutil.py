@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from lagesbild.core import timeutil
+from lagesbild.core.domain import timeutil
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

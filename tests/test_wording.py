@@ -3,8 +3,8 @@ out here: (317 − 387)/387 = −70/387 = −18.09 %, (125 − 100)/100 = +25 %.
 
 from datetime import date
 
-from lagesbild.core.periods import Period
-from lagesbild.core.wording import change_in_words, number, percent_change, period_in_words
+from lagesbild.core.domain.periods import Period
+from lagesbild.core.domain.wording import change_in_words, number, percent_change, period_in_words
 
 MINUS = "\u2212"
 DASH = "\u2013"

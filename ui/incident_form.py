@@ -4,7 +4,7 @@ them, writing through the store (core/store).
 Its widgets come from resources/ui/incident_form.ui, loaded by path; reading
 and writing them is ui/incident_form_fields.py, the map side
 ui/incident_form_map.py, and what needs no widgets (the changes to save, the
-validation context) core/form_changes.py.
+validation context) core/domain/form_changes.py.
 """
 
 from __future__ import annotations
@@ -15,16 +15,17 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QFileDialog, QLayout, QWidget
 
-from ..core import codelist, form_config, personal_data
 from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_SUCCESS
-from ..core.form_changes import changed_fields, validation_context
+from ..core.domain import codelist, personal_data
+from ..core.domain.form_changes import changed_fields, validation_context
+from ..core.domain.timeutil import DEFAULT_TIME_ZONE, zone
+from ..core.domain.validation import Problem, ValidationError, validate_incident
 from ..core.i18n import language, tr
-from ..core.incident_display import organisation_name
+from ..core.presentation import form_config
+from ..core.presentation.incident_display import organisation_name
 from ..core.resources import PLUGIN_ICON, RESOURCES
 from ..core.store import ConflictError, Store, StoreError, StoreLocation
-from ..core.timeutil import DEFAULT_TIME_ZONE, zone
-from ..core.validation import Problem, ValidationError, validate_incident
 from .dock_base import LagesbildDock
 from .incident_form_fields import FormFieldsMixin
 from .incident_form_map import FormMapMixin, place_text

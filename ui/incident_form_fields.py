@@ -17,14 +17,14 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem
 
-from ..core import codelist, personal_data
 from ..core import settings as plugin_settings
-from ..core.form_changes import parse_cost
+from ..core.domain import codelist, personal_data
+from ..core.domain.form_changes import parse_cost
+from ..core.domain.periods import last_night
+from ..core.domain.timeutil import UTC
+from ..core.domain.validation import Problem
 from ..core.i18n import language, tr
-from ..core.incident_display import history_rows
-from ..core.periods import last_night
-from ..core.timeutil import UTC
-from ..core.validation import Problem
+from ..core.presentation.incident_display import history_rows
 
 ERROR_STYLE = "color: #b00020;"
 # Fields shown in the form; a problem of any other field goes to the message line.

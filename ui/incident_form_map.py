@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from qgis.core import QgsCoordinateTransform, QgsPointXY, QgsProject, QgsVectorLayer
 
-from ..core.form_changes import validation_context
+from ..core.domain.form_changes import validation_context
+from ..core.domain.validation import validate_incident
 from ..core.i18n import tr
-from ..core.layers import store_of
-from ..core.validation import validate_incident
+from ..core.presentation.layers import store_of
 
 LAYER_GROUP = "layers"  # the connections to the store's layers, redone as layers come and go
 

@@ -1,6 +1,6 @@
 """The "Lägesbild" dock: open a store, load its styled layers, filter the
 incidents and read the summary. Thin: the filter, the presets and the numbers
-come from core/situation.py, the layers and styles from core/layers.py."""
+come from core/presentation/situation.py, the layers and styles from core/presentation/layers.py."""
 
 from __future__ import annotations
 
@@ -26,13 +26,14 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import codelist, layers, report, situation
 from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_CRITICAL, MESSAGE_INFO
+from ..core.domain import codelist
+from ..core.domain.timeutil import Period
 from ..core.i18n import language, tr
+from ..core.presentation import layers, report, situation
 from ..core.resources import PLUGIN_ICON
 from ..core.store import Store, StoreError
-from ..core.timeutil import Period
 from .dock_base import LagesbildDock
 
 ICON = PLUGIN_ICON

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .. import schema
+from ..domain import schema
 from .location import StoreLocation
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import codelist, schema
+from ..domain import codelist, schema
+from ..domain.timeutil import now_utc
+from ..domain.validation import FUTURE_TOLERANCE, Problem, ValidationError
 from ..i18n import tr
-from ..timeutil import now_utc
-from ..validation import FUTURE_TOLERANCE, Problem, ValidationError
 
 REQUIRED = ("x", "y", "category", "occurred_from", "reporting_org")
 OPTIONAL = ("subcategory", "occurred_to", "reported_at", "status", "police_reported", "estimated_cost_sek",

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 from osgeo import osr
 
-from .. import codelist, schema
+from ..domain import codelist, schema
+from ..domain.timeutil import DEFAULT_TIME_ZONE, format_utc, now_utc, zone
 from ..i18n import tr
-from ..timeutil import DEFAULT_TIME_ZONE, format_utc, now_utc, zone
 from .backends import backend_for
 from .errors import NewerVersionError, NotAStoreError, StoreError
 from .location import StoreLocation

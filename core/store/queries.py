@@ -9,10 +9,10 @@ from datetime import date
 
 import numpy as np
 
-from .. import geometry as geom
-from .. import schema
+from ..domain import geometry as geom
+from ..domain import schema
+from ..domain.timeutil import local_parts
 from ..i18n import tr
-from ..timeutil import local_parts
 from . import sqlfilter
 from .errors import NotFoundError, StoreError
 from .records import CODE_GROUPS, GROUPS, TIME_FIELDS, Area, Incident, IncidentFilter, Measure

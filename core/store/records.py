@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .. import schema
-from ..timeutil import Period
+from ..domain import schema
+from ..domain.timeutil import Period
 
 TIME_FIELDS = ("occurred_from", "occurred_to", "reported_at", "created_at", "updated_at")
 CODE_GROUPS = ("category", "subcategory", "reporting_org", "handling_org", "status")

@@ -11,11 +11,11 @@ from datetime import date
 
 import numpy as np
 
-from .. import geometry as geom
-from .. import schema
+from ..domain import geometry as geom
+from ..domain import schema
+from ..domain.timeutil import now_utc
+from ..domain.validation import Context, Problem, ValidationError, validate_area, validate_incident, validate_measure
 from ..i18n import tr
-from ..timeutil import now_utc
-from ..validation import Context, Problem, ValidationError, validate_area, validate_incident, validate_measure
 from .bulk import incident_rows
 from .errors import Cancelled, ConflictError, NotFoundError
 from .records import EDITABLE_FIELDS, TIME_FIELDS, Incident, Measure

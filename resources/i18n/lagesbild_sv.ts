@@ -31,7 +31,7 @@
             <translation>Visa vilken version av Lägesbild som körs</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>a place on the map is required</source>
             <translation>en plats på kartan krävs</translation>
         </message>
@@ -41,9 +41,9 @@
             <translation>kan inte ändras</translation>
         </message>
         <message>
-            <location filename="../../core/form_config.py" />
+            <location filename="../../core/domain/validation.py" />
+            <location filename="../../core/presentation/form_config.py" />
             <location filename="../../core/store/bulk.py" />
-            <location filename="../../core/validation.py" />
             <source>cannot be negative</source>
             <translation>kan inte vara negativt</translation>
         </message>
@@ -63,20 +63,20 @@
             <translation>kolumnerna har olika längd</translation>
         </message>
         <message>
+            <location filename="../../core/domain/validation.py" />
             <location filename="../../core/store/bulk.py" />
-            <location filename="../../core/validation.py" />
             <source>is before the incident happened</source>
             <translation>är före händelsen</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>is before the start date</source>
             <translation>är före startdatumet</translation>
         </message>
         <message>
-            <location filename="../../core/form_config.py" />
+            <location filename="../../core/domain/validation.py" />
+            <location filename="../../core/presentation/form_config.py" />
             <location filename="../../core/store/bulk.py" />
-            <location filename="../../core/validation.py" />
             <source>is before the start of the incident</source>
             <translation>är före händelsens början</translation>
         </message>
@@ -102,9 +102,9 @@
             <translation>är ingen underkategori till sin kategori</translation>
         </message>
         <message>
+            <location filename="../../core/domain/validation.py" />
             <location filename="../../core/store/bulk.py" />
             <location filename="../../core/store/writes.py" />
-            <location filename="../../core/validation.py" />
             <location filename="../../ui/incident_form.py" />
             <source>is required</source>
             <translation>krävs</translation>
@@ -115,39 +115,39 @@
             <translation>är för lång</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>is {length} characters long; at most {limit} are allowed</source>
             <translation>är {length} tecken lång; högst {limit} tillåts</translation>
         </message>
         <message>
+            <location filename="../../core/domain/validation.py" />
             <location filename="../../core/store/bulk.py" />
-            <location filename="../../core/validation.py" />
             <source>lies in the future</source>
             <translation>ligger i framtiden</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>must be a date</source>
             <translation>måste vara ett datum</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>must be a date and time</source>
             <translation>måste vara ett datum och en tid</translation>
         </message>
         <message>
-            <location filename="../../core/form_changes.py" />
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/form_changes.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>must be a number</source>
             <translation>måste vara ett tal</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>must be text</source>
             <translation>måste vara text</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>must be yes or no</source>
             <translation>måste vara ja eller nej</translation>
         </message>
@@ -182,7 +182,7 @@
             <translation>inget tidsfält: {name}</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>row {row}: </source>
             <translation>rad {row}: </translation>
         </message>
@@ -207,7 +207,7 @@
             <translation>utbredningen är tom: {extent}</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>the folder {folder} does not exist</source>
             <translation>mappen {folder} finns inte</translation>
@@ -223,14 +223,14 @@
             <translation>organisationen finns redan</translation>
         </message>
         <message>
+            <location filename="../../core/domain/validation.py" />
             <location filename="../../core/store/bulk.py" />
-            <location filename="../../core/validation.py" />
             <source>the place lies outside the store's extent</source>
             <translation>platsen ligger utanför databasens utbredning</translation>
         </message>
         <message>
+            <location filename="../../core/domain/validation.py" />
             <location filename="../../core/store/bulk.py" />
-            <location filename="../../core/validation.py" />
             <source>the place must be a single point</source>
             <translation>platsen måste vara en enda punkt</translation>
         </message>
@@ -250,34 +250,34 @@
             <translation>okänd kategori</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>unknown category: {code}</source>
             <translation>okänd kategori: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>unknown kind of area: {code}</source>
             <translation>okänd typ av område: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/incident_display.py" />
+            <location filename="../../core/presentation/incident_display.py" />
             <location filename="../../core/store/bulk.py" />
             <source>unknown organisation</source>
             <translation>okänd organisation</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>unknown organisation: {code}</source>
             <translation>okänd organisation: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/form_config.py" />
+            <location filename="../../core/presentation/form_config.py" />
             <location filename="../../core/store/bulk.py" />
             <source>unknown status</source>
             <translation>okänd status</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>unknown status: {code}</source>
             <translation>okänd status: {code}</translation>
         </message>
@@ -287,12 +287,12 @@
             <translation>okänd underkategori</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>unknown subcategory: {code}</source>
             <translation>okänd underkategori: {code}</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>unknown value: {code}</source>
             <translation>okänt värde: {code}</translation>
         </message>
@@ -323,7 +323,7 @@
             <translation>{path} skapades av en nyare Lägesbild (schemaversion {version}); den här versionen läser upp till schemaversion {supported}: uppdatera insticksprogrammet</translation>
         </message>
         <message>
-            <location filename="../../core/validation.py" />
+            <location filename="../../core/domain/validation.py" />
             <source>{sub} is not a subcategory of {category}</source>
             <translation>{sub} är ingen underkategori till {category}</translation>
         </message>
@@ -382,12 +382,12 @@
             <translation>avbrutet: inget skrevs</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>By area, since 1 January:</source>
             <translation>Per område, sedan 1 januari:</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>By category, since 1 January against the same period last year:</source>
             <translation>Per kategori, sedan 1 januari jämfört med samma period i fjol:</translation>
         </message>
@@ -397,7 +397,7 @@
             <translation>Demodata</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Disorder over the last 13 weeks: most on {day}, most at {hour:02d}–{next:02d} local time</source>
             <translation>Ordningsstörningar de senaste 13 veckorna: flest på {day}, flest kl. {hour:02d}–{next:02d} lokal tid</translation>
         </message>
@@ -407,7 +407,7 @@
             <translation>Fyller en databas med den påhittade kommunen Solvik, för att prova tillägget: fem stadsdelar och tre fokusområden, några åtgärder och två års händelser fram till i går med de mönster som analysen ska hitta (skadegörelse nära skolan och stationen, ordningsstörningar fredag- och lördagsnätter, årstider, en nedåtgående trend i år och ny belysning som minskade händelserna i sitt område). STORE är en befintlig, tom databas eller en ny fil (som då skapas med standardinställningarna). Samma SIZE, SEED och END_DATE ger alltid samma data.</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Friday</source>
             <translation>fredagar</translation>
         </message>
@@ -417,12 +417,12 @@
             <translation>Skapar {size} händelser (frö {seed}, fram till {today})</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Measures in the action plan:</source>
             <translation>Åtgärder i åtgärdsplanen:</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Monday</source>
             <translation>måndagar</translation>
         </message>
@@ -432,7 +432,7 @@
             <translation>Antal händelser</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Saturday</source>
             <translation>lördagar</translation>
         </message>
@@ -446,7 +446,7 @@
             <translation type="obsolete">Sedan 1 januari ({start}–{end}): {words}</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Situation picture of {name}</source>
             <translation>Lägesbild för {name}</translation>
         </message>
@@ -456,12 +456,12 @@
             <translation>Databas (en tom databas eller en ny fil)</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Sunday</source>
             <translation>söndagar</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Thursday</source>
             <translation>torsdagar</translation>
         </message>
@@ -471,22 +471,22 @@
             <translation>Demons dagens datum (standard: i dag)</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Tuesday</source>
             <translation>tisdagar</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Wednesday</source>
             <translation>onsdagar</translation>
         </message>
         <message>
-            <location filename="../../core/demo_store.py" />
+            <location filename="../../core/store/demo_store.py" />
             <source>demo data is in {crs}; this store is in {store_crs}</source>
             <translation>demodata är i {crs}; den här databasen är i {store_crs}</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>from</source>
             <translation>från</translation>
         </message>
@@ -504,7 +504,7 @@
             <translation type="obsolete">samma period i fjol ({start}–{end})</translation>
         </message>
         <message>
-            <location filename="../../core/demo_store.py" />
+            <location filename="../../core/store/demo_store.py" />
             <source>the store already holds data: demo data goes only into an empty store</source>
             <translation>databasen innehåller redan data: demodata läggs bara i en tom databas</translation>
         </message>
@@ -513,12 +513,12 @@
             <translation type="obsolete">{after} mot inga {base}</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>{change} % against {base}: {after} against {before}</source>
             <translation>{change} % jämfört med {base}: {after} mot {before}</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>{count} incidents in the store; CRS {crs}, time zone {zone}</source>
             <translation>{count} händelser i databasen; koordinatsystem {crs}, tidszon {zone}</translation>
         </message>
@@ -528,34 +528,34 @@
             <translation>{path}: {count} händelser, {areas} områden, {measures} åtgärder</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/comparison.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>A count must be a whole number of at least 0: {name} = {value}</source>
             <translation>Ett antal måste vara ett heltal som är minst 0: {name} = {value}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/domain/analysis/comparison.py" />
             <source>A group may not be called "{total}": that name is kept for the total row</source>
             <translation>En grupp får inte heta "{total}": det namnet är reserverat för totalraden</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/comparison.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>A period must be at least one whole day long: {name} = {value}</source>
             <translation>En period måste vara minst en hel dag lång: {name} = {value}</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Apr</source>
             <translation>apr</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Aug</source>
             <translation>aug</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/fdr.py" />
+            <location filename="../../core/domain/analysis/fdr.py" />
             <source>Cold spot, {confidence} % confidence</source>
             <translation>Coldspot, {confidence} % konfidens</translation>
         </message>
@@ -564,12 +564,12 @@
             <translation type="obsolete"></translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Dec</source>
             <translation>dec</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Feb</source>
             <translation>feb</translation>
         </message>
@@ -579,12 +579,12 @@
             <translation>Filteruttryck</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Give both counts of the control buffer (dcb before, dca after), or neither</source>
             <translation>Ange båda antalen för kontrollbufferten (dcb före, dca efter), eller inget av dem</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/fdr.py" />
+            <location filename="../../core/domain/analysis/fdr.py" />
             <source>Hot spot, {confidence} % confidence</source>
             <translation>Hotspot, {confidence} % konfidens</translation>
         </message>
@@ -608,32 +608,32 @@
             <translation>Händelser (punktlager)</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Jan</source>
             <translation>jan</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Jul</source>
             <translation>juli</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Jun</source>
             <translation>juni</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Mar</source>
             <translation>mars</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>May</source>
             <translation>maj</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>No incidents in this profile.</source>
             <translation>Inga händelser i profilen.</translation>
         </message>
@@ -642,17 +642,17 @@
             <translation type="obsolete">Ingen minskning i målområdet jämfört med kontrollområdet.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/fdr.py" />
+            <location filename="../../core/domain/analysis/fdr.py" />
             <source>Not significant</source>
             <translation>Inte signifikant</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Nov</source>
             <translation>nov</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Oct</source>
             <translation>okt</translation>
         </message>
@@ -667,42 +667,42 @@
             <translation>Periodens början (första dagen, inräknad)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/domain/analysis/comparison.py" />
             <source>Period {first} ({first_start} to {first_end}) and period {second} ({second_start} to {second_end}) overlap: the periods compared must not share a day</source>
             <translation>Period {first} ({first_start} till {first_end}) och period {second} ({second_start} till {second_end}) överlappar: perioderna som jämförs får inte ha någon dag gemensam</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/comparison.py" />
+            <location filename="../../core/domain/analysis/comparison.py" />
             <source>Period {name} runs backwards: it starts on {start}, after its end on {end}</source>
             <translation>Period {name} går baklänges: den börjar {start}, efter sitt slut {end}</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>Sep</source>
             <translation>sep</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>The busiest {hours}-hour windows of the week: {windows}.</source>
             <translation>Veckans mest belastade perioder om {hours} timmar: {windows}.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>The control area had no incidents after the measure: the success measure and the WDQ cannot be computed.</source>
             <translation>Kontrollområdet hade inga händelser efter åtgärden: framgångsmåttet och WDQ kan inte beräknas.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>The control area had no incidents before or after the measure: the success measure, the WDQ and the total net effect cannot be computed.</source>
             <translation>Kontrollområdet hade inga händelser vare sig före eller efter åtgärden: framgångsmåttet, WDQ och den totala nettoeffekten kan inte beräknas.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>The control area had no incidents before the measure: the success measure, the WDQ and the total net effect cannot be computed.</source>
             <translation>Kontrollområdet hade inga händelser före åtgärden: framgångsmåttet, WDQ och den totala nettoeffekten kan inte beräknas.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>The measure starts on {start}: there is no whole day after its start to follow up before {today}</source>
             <translation>Åtgärden börjar {start}: före {today} finns det ännu ingen hel dag efter starten att följa upp</translation>
         </message>
@@ -711,12 +711,12 @@
             <translation type="obsolete">Åtgärden följdes av en minskning jämfört med kontrollområdet; {spread}.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>The success measure is {sm}, not below 0: the target area did not improve relative to the control area, and the WDQ, which measures the displacement of a reduction, is left empty.</source>
             <translation>Framgångsmåttet är {sm}, inte under 0: målområdet förbättrades inte jämfört med kontrollområdet, och WDQ, som mäter förflyttningen av en minskning, lämnas tomt.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>There were no incidents in any area in either period: the WDD has no standard error, so there is no test and no interval.</source>
             <translation>Det fanns inga händelser i något område under någon av perioderna: WDD saknar standardfel, så det blir inget test och inget intervall.</translation>
         </message>
@@ -735,27 +735,27 @@
             <translation type="obsolete">Viktad förflyttningsdifferens: {wdd} händelser (95 % intervall {low} till {high}), {verdict}.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>Weights by weekday and local hour; {total} incidents in all.</source>
             <translation>Vikter per veckodag och lokal timme; totalt {total} händelser.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>With no incidents at all, the weighted displacement difference cannot be tested.</source>
             <translation>Utan några händelser alls kan den viktade förflyttningsdifferensen inte testas.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/gistar.py" />
+            <location filename="../../core/domain/analysis/gistar.py" />
             <source>a hotspot analysis needs at least 2 cells: choose a smaller cell size</source>
             <translation>en hotspotanalys behöver minst 2 celler: välj en mindre cellstorlek</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>a hotspot analysis needs at least {minimum} incidents, but {n} were given: choose a longer period or a wider filter</source>
             <translation>en hotspotanalys behöver minst {minimum} händelser, men {n} gavs: välj en längre period eller ett vidare filter</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>a pixel size of {size:g} m gives {rows} × {cols} pixels for a radius of {radius:g} m, too many to compute: choose a larger pixel size or a smaller extent</source>
             <translation>en pixelstorlek på {size:g} m ger {rows} × {cols} pixlar med en radie på {radius:g} m, för många att beräkna: välj en större pixelstorlek eller en mindre utbredning</translation>
         </message>
@@ -768,43 +768,43 @@
             <translation type="obsolete">en statistiskt signifikant minskning på 5 %-nivån ({p})</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>a window is 1 to 168 hours wide, not {width}</source>
             <translation>ett tidsfönster är 1 till 168 timmar brett, inte {width}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/autoscale.py" />
+            <location filename="../../core/domain/analysis/autoscale.py" />
             <source>all incidents lie at the same place, so no cell size follows from their spacing: give a cell size</source>
             <translation>alla händelser ligger på samma plats, så inget avstånd mellan dem ger en cellstorlek: ange en cellstorlek</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>all incidents lie at the same place, so no radius follows from their spread: give a radius</source>
             <translation>alla händelser ligger på samma plats, så ingen radie kan beräknas ur deras spridning: ange en radie</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>all {cells} cells have the same count ({count}), so there is no hot or cold spot: choose a smaller cell size, a larger area or a longer period</source>
             <translation>alla {cells} celler har samma antal ({count}), så det finns ingen hotspot eller coldspot: välj en mindre cellstorlek, ett större område eller en längre period</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/gistar.py" />
+            <location filename="../../core/domain/analysis/gistar.py" />
             <source>all {n} cells have the same count, so there is no hot or cold spot: choose a smaller cell size, a larger area or a longer period</source>
             <translation>alla {n} celler har samma antal, så det finns ingen hotspot eller coldspot: välj en mindre cellstorlek, ett större område eller en längre period</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/autoscale.py" />
+            <location filename="../../core/domain/analysis/autoscale.py" />
             <source>an automatic cell size needs at least 2 incidents: give a cell size</source>
             <translation>en automatisk cellstorlek kräver minst 2 händelser: ange en cellstorlek</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>an automatic radius needs at least 2 incidents, not {n}: add incidents or give a radius</source>
             <translation>en automatisk radie kräver minst 2 händelser, inte {n}: lägg till händelser eller ange en radie</translation>
         </message>
         <message>
             <location filename="../../algorithms/inputs.py" />
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>cancelled</source>
             <translation>avbrutet</translation>
         </message>
@@ -819,37 +819,37 @@
             <translation>ange både PERIOD_START och PERIOD_END, eller ingen av dem</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>given</source>
             <translation>angivet</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/autoscale.py" />
+            <location filename="../../core/domain/analysis/autoscale.py" />
             <source>global Moran's I needs at least 4 cells with different counts: give a distance band</source>
             <translation>globalt Morans I kräver minst 4 celler med olika antal: ange ett avståndsband</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>more crime moved to the surrounding area than the target area gained (displacement greater than the direct effect: the measure backfired)</source>
             <translation>mer brottslighet flyttade till omgivningen än målområdet vann (förflyttningen större än den direkta effekten: åtgärden slog tillbaka)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>no cell of the grid intersects the boundary: choose a boundary that covers the incidents</source>
             <translation>ingen cell i rutnätet skär avgränsningen: välj en avgränsning som täcker händelserna</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>no crime moved to the surrounding area, and no benefit spread to it</source>
             <translation>ingen brottslighet flyttade till omgivningen, och ingen vinst spred sig dit</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/autoscale.py" />
+            <location filename="../../core/domain/analysis/autoscale.py" />
             <source>no peak of spatial autocorrelation among {count} bands from {first} to {last} m: the average distance from a cell to its {k} nearest cells</source>
             <translation>ingen topp i den rumsliga autokorrelationen bland {count} avståndsband från {first} till {last} m: medelavståndet från en cell till dess {k} närmaste celler</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>none of the {n} incidents lies in a cell of the boundary: choose a boundary that covers the incidents, or check that both layers use the same CRS</source>
             <translation>ingen av de {n} händelserna ligger i en cell inom avgränsningen: välj en avgränsning som täcker händelserna, eller kontrollera att båda lagren har samma referenssystem</translation>
         </message>
@@ -858,22 +858,22 @@
             <translation type="obsolete">inte statistiskt signifikant på 5 %-nivån ({p})</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>part of the benefit spread to the surrounding area (diffusion of benefits)</source>
             <translation>en del av vinsten spred sig till omgivningen (spridning av positiva effekter)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>radius {radius:g} m as given</source>
             <translation>angiven radie {radius:g} m</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>some crime moved to the surrounding area, but less than the reduction (displacement, still a net benefit)</source>
             <translation>viss brottslighet flyttade till omgivningen, men mindre än minskningen (förflyttning, men ändå en nettovinst)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>some incidents have no valid coordinates: remove incidents without a location</source>
             <translation>några händelser saknar giltiga koordinater: ta bort händelser utan plats</translation>
         </message>
@@ -883,63 +883,63 @@
             <translation>FILTER-uttrycket är inte giltigt: {error}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/grid.py" />
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/grid.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>the boundary is empty: choose a boundary layer with polygons, or none</source>
             <translation>avgränsningen är tom: välj ett avgränsningslager med polygoner, eller inget</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>the cell size must be 0 (automatic) or a positive distance in metres, not {value}</source>
             <translation>cellstorleken måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {value}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/grid.py" />
+            <location filename="../../core/domain/analysis/grid.py" />
             <source>the cell size must be a positive distance in metres, not {size}</source>
             <translation>cellstorleken måste vara ett positivt avstånd i meter, inte {size}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/hotspots.py" />
+            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>the distance band must be 0 (automatic) or a positive distance in metres, not {value}</source>
             <translation>avståndsbandet måste vara 0 (automatiskt) eller ett positivt avstånd i meter, inte {value}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/gistar.py" />
+            <location filename="../../core/domain/analysis/gistar.py" />
             <source>the distance band must be a positive distance in metres, not {band}</source>
             <translation>avståndsbandet måste vara ett positivt avstånd i meter, inte {band}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>the extent {extent} has no area: give a pixel size</source>
             <translation>utbredningen {extent} har ingen yta: ange en pixelstorlek</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/grid.py" />
+            <location filename="../../core/domain/analysis/grid.py" />
             <source>the extent {extent} is not valid: give xmin, ymin, xmax, ymax</source>
             <translation>utbredningen {extent} är ogiltig: ange xmin, ymin, xmax, ymax</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>the extent {extent} runs backwards: give xmin, ymin, xmax, ymax</source>
             <translation>utbredningen {extent} är omvänd: ange xmin, ymin, xmax, ymax</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/autoscale.py" />
+            <location filename="../../core/domain/analysis/autoscale.py" />
             <source>the first peak of incremental spatial autocorrelation (global Moran's I, z = {z}) among {count} bands from {first} to {last} m</source>
             <translation>den första toppen i inkrementell rumslig autokorrelation (globalt Morans I, z = {z}) bland {count} avståndsband från {first} till {last} m</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/grid.py" />
+            <location filename="../../core/domain/analysis/grid.py" />
             <source>the grid would have {cells} cells, more than {limit}: choose a larger cell size</source>
             <translation>rutnätet skulle få {cells} celler, fler än {limit}: välj en större cellstorlek</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>the incidents have {starts} start times but {ends} end times; give one end (or -1) per start</source>
             <translation>händelserna har {starts} starttider men {ends} sluttider; ange en sluttid (eller -1) per starttid</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>the incidents' weights sum to 0: give positive weights</source>
             <translation>händelsernas vikter summerar till 0: ange positiva vikter</translation>
         </message>
@@ -949,17 +949,17 @@
             <translation>perioden går baklänges: {start} till {end}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>the pixel size must be 0 (automatic) or a positive distance in metres, not {size}</source>
             <translation>pixelstorleken måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {size}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>the radius must be 0 (automatic) or a positive distance in metres, not {radius}</source>
             <translation>radien måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {radius}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>the surrounding area improved even more than the target area (diffusion of benefits greater than the direct effect)</source>
             <translation>omgivningen förbättrades ännu mer än målområdet (spridningen av positiva effekter större än den direkta effekten)</translation>
         </message>
@@ -969,42 +969,42 @@
             <translation>tidsfältet innehåller ett värde som inte är en tid: {value}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>there are no incidents to make a density surface from: widen the filter or period</source>
             <translation>det finns inga händelser att beräkna en täthetsyta av: vidga filtret eller perioden</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/grid.py" />
+            <location filename="../../core/domain/analysis/grid.py" />
             <source>unknown grid shape {shape}: choose square or hexagon</source>
             <translation>okänd cellform {shape}: välj square (kvadrat) eller hexagon (sexhörning)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>unknown time profile method {method!r}: use 'start' or 'aoristic'</source>
             <translation>okänd metod för tidsprofilen {method!r}: använd 'start' eller 'aoristic'</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>weights must be zero or positive numbers</source>
             <translation>vikterna måste vara noll eller positiva tal</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>{after} against 0 in {base}: no percentage without a base</source>
             <translation>{after} mot 0 under {base}: ingen procentsats utan bas</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>{first} and {last}</source>
             <translation>{first} och {last}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>{nw} weights for {n} incidents: give one weight per incident</source>
             <translation>{nw} vikter för {n} händelser: ange en vikt per händelse</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>{nx} x coordinates but {ny} y coordinates: give one of each per incident</source>
             <translation>{nx} x-koordinater men {ny} y-koordinater: ange en av varje per händelse</translation>
         </message>
@@ -1069,7 +1069,7 @@
             <translation>Var samlas händelserna mer än slumpen förklarar? Räknar händelserna i ett rutnät av kvadrater eller hexagoner och beräknar Getis-Ord Gi* för varje cell med ett fast avståndsband. Varje cell får sitt antal, gi_z (hur många standardavvikelser dess grannskap ligger över eller under medelvärdet), gi_p (tvåsidigt p-värde) och gi_bin: +3/+2/+1 en hotspot med 99/95/90 % konfidens, −1/−2/−3 en coldspot, 0 inte signifikant, efter korrigering för falsk upptäcktsfrekvens enligt Benjamini–Hochberg. En cellstorlek eller ett avståndsband på 0 väljs automatiskt (som ArcGIS Optimized Hot Spot Analysis gör); de värden som används står i loggen och i utdata. För hexagoner är cellstorleken avståndet mellan grannars mittpunkter (bredden mellan två motstående sidor). Med en avgränsning analyseras bara de celler som skär den, tomma celler inräknade.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/density.py" />
+            <location filename="../../core/domain/analysis/density.py" />
             <source>automatic radius {radius:.0f} m = 0.9 × min(standard distance {sd:.0f} m, √(1/ln 2) × median distance {dm:.0f} m) × {n:.10g}^−0.2 (ArcGIS Kernel Density's default)</source>
             <translation>automatisk radie {radius:.0f} m = 0,9 × min(standardavstånd {sd:.0f} m, √(1/ln 2) × medianavstånd {dm:.0f} m) × {n:.10g}^−0,2 (standardvärdet i ArcGIS Kernel Density)</translation>
         </message>
@@ -1178,22 +1178,22 @@
             <translation>ingen händelse har en tid i tidsfältet: inget att göra en profil av</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/zones.py" />
+            <location filename="../../core/domain/analysis/zones.py" />
             <source>the buffer width must be 0 or more metres</source>
             <translation>buffertbredden måste vara 0 meter eller mer</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/zones.py" />
+            <location filename="../../core/domain/analysis/zones.py" />
             <source>the control area lies wholly within the target and its buffer: choose a control area elsewhere, or a narrower buffer</source>
             <translation>kontrollområdet ligger helt inom målområdet och dess buffert: välj ett kontrollområde någon annanstans, eller en smalare buffert</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/zones.py" />
+            <location filename="../../core/domain/analysis/zones.py" />
             <source>the control buffer width must be 0 or more metres</source>
             <translation>kontrollbuffertens bredd måste vara 0 meter eller mer</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/zones.py" />
+            <location filename="../../core/domain/analysis/zones.py" />
             <source>the target area is empty: choose the polygon of the measure</source>
             <translation>målområdet är tomt: välj åtgärdens polygon</translation>
         </message>
@@ -1289,7 +1289,7 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
@@ -1464,7 +1464,7 @@
             <translation>−50 till −20 %</translation>
         </message>
         <message>
-            <location filename="../../core/incident_display.py" />
+            <location filename="../../core/presentation/incident_display.py" />
             <source>(a point)</source>
             <translation>(en punkt)</translation>
         </message>
@@ -1494,18 +1494,18 @@
             <translation>Tillämpa filter</translation>
         </message>
         <message>
-            <location filename="../../core/layers.py" />
-            <location filename="../../core/report_map.py" />
+            <location filename="../../core/presentation/layers.py" />
+            <location filename="../../core/presentation/report_map.py" />
             <source>Areas</source>
             <translation>Områden</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Assessment and decisions</source>
             <translation>Bedömning och beslut</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Busiest four-hour windows: {windows}.</source>
             <translation>Mest belastade fyratimmarsperioder: {windows}.</translation>
         </message>
@@ -1515,7 +1515,7 @@
             <translation>Kategorier</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Change</source>
             <translation>Förändring</translation>
         </message>
@@ -1578,7 +1578,7 @@
             <translation type="obsolete">Kostnad (kr)</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>Custom period</source>
             <translation>Egen period</translation>
         </message>
@@ -1587,7 +1587,7 @@
             <translation type="obsolete">Beskrivning</translation>
         </message>
         <message>
-            <location filename="../../core/styling.py" />
+            <location filename="../../core/presentation/styling.py" />
             <source>District</source>
             <translation>Stadsdel</translation>
         </message>
@@ -1601,7 +1601,7 @@
             <translation type="obsolete">Uppskattad kostnad i kronor</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Fewer than {n} incidents in the period.</source>
             <translation>Färre än {n} händelser under perioden.</translation>
         </message>
@@ -1610,7 +1610,7 @@
             <translation type="obsolete">Fält</translation>
         </message>
         <message>
-            <location filename="../../core/styling.py" />
+            <location filename="../../core/presentation/styling.py" />
             <source>Focus area</source>
             <translation>Fokusområde</translation>
         </message>
@@ -1662,37 +1662,37 @@
             <translation type="obsolete">Heta och kalla fläckar</translation>
         </message>
         <message>
-            <location filename="../../core/layers.py" />
+            <location filename="../../core/presentation/layers.py" />
             <source>Incidents</source>
             <translation>Händelser</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Incidents by category</source>
             <translation>Händelser per kategori</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Incidents by weekday and local hour of their start: darker is more; white is none or fewer than {n}.</source>
             <translation>Händelser per veckodag och lokal timme då de började: mörkare är fler; vitt är inga eller färre än {n}.</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>Last 14 days</source>
             <translation>Senaste 14 dagarna</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>Last 7 days</source>
             <translation>Senaste 7 dagarna</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Last follow-up</source>
             <translation>Senaste uppföljning</translation>
         </message>
         <message>
-            <location filename="../../core/report_map.py" />
+            <location filename="../../core/presentation/report_map.py" />
             <source>Legend</source>
             <translation>Teckenförklaring</translation>
         </message>
@@ -1702,22 +1702,22 @@
             <translation>Läs in lagren</translation>
         </message>
         <message>
-            <location filename="../../core/form_config.py" />
+            <location filename="../../core/presentation/form_config.py" />
             <source>Lägesbild standard incident form</source>
             <translation>Lägesbilds standardformulär för händelser</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Measure</source>
             <translation>Åtgärd</translation>
         </message>
         <message>
-            <location filename="../../core/layers.py" />
+            <location filename="../../core/presentation/layers.py" />
             <source>Measures</source>
             <translation>Åtgärder</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Measures in the action plan</source>
             <translation>Åtgärder i åtgärdsplanen</translation>
         </message>
@@ -1727,7 +1727,7 @@
             <translation>Ny rapport</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>No active or planned measures.</source>
             <translation>Inga pågående eller planerade åtgärder.</translation>
         </message>
@@ -1809,7 +1809,7 @@
             <translation>Sidor</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Period</source>
             <translation>Period</translation>
@@ -1825,7 +1825,7 @@
             <translation>Periodens början (standard: 28 dagar före i dag)</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Period {period}</source>
             <translation>Period {period}</translation>
         </message>
@@ -1839,7 +1839,7 @@
             <translation type="obsolete">Välj en händelse</translation>
         </message>
         <message>
-            <location filename="../../core/incident_display.py" />
+            <location filename="../../core/presentation/incident_display.py" />
             <source>Place</source>
             <translation>Plats</translation>
         </message>
@@ -1889,7 +1889,7 @@
             <translation type="obsolete">Polisanmäld</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Responsible</source>
             <translation>Ansvarig</translation>
         </message>
@@ -1912,12 +1912,12 @@
             <translation>Visa lägesbilden: databasen, filter och sammanfattning</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>Since 1 January</source>
             <translation>Sedan 1 januari</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Situation picture</source>
             <translation>Lägesbild</translation>
@@ -1943,7 +1943,7 @@
             <translation>Någon annan sparade händelsen efter att du öppnade den. Inget har skrivits över. Vill du ladda den på nytt nu? Dina ändringar i formuläret ersätts då av den sparade versionen.</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Status</source>
             <translation>Status</translation>
@@ -1970,7 +1970,7 @@
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>The same period last year</source>
             <translation>Samma period förra året</translation>
         </message>
@@ -1979,17 +1979,17 @@
             <translation type="obsolete">Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med kartan över periodens händelser ovanpå deras heta och kalla fläckar och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>There were no incidents in the period.</source>
             <translation>Det fanns inga händelser under perioden.</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>This month</source>
             <translation>Denna månad</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Time of week</source>
             <translation>Veckans tider</translation>
         </message>
@@ -2003,7 +2003,7 @@
             <translation type="obsolete">Till</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Total</source>
             <translation>Totalt</translation>
         </message>
@@ -2024,17 +2024,17 @@
             <translation type="obsolete">Din organisation</translation>
         </message>
         <message>
-            <location filename="../../core/form_config.py" />
+            <location filename="../../core/presentation/form_config.py" />
             <source>at most {limit} characters</source>
             <translation>högst {limit} tecken</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>compared with {base}</source>
             <translation>jämfört med {base}</translation>
         </message>
         <message>
-            <location filename="../../core/personal_data.py" />
+            <location filename="../../core/domain/personal_data.py" />
             <source>e-mail address</source>
             <translation>e-postadress</translation>
         </message>
@@ -2043,17 +2043,17 @@
             <translation type="obsolete">t.ex. Storgatan 12, skolgården</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>fewer than {n}</source>
             <translation>färre än {n}</translation>
         </message>
         <message>
-            <location filename="../../core/form_config.py" />
+            <location filename="../../core/presentation/form_config.py" />
             <source>is not a subcategory of the category</source>
             <translation>är inte en underkategori till kategorin</translation>
         </message>
         <message>
-            <location filename="../../core/incident_display.py" />
+            <location filename="../../core/presentation/incident_display.py" />
             <source>no</source>
             <translation>nej</translation>
         </message>
@@ -2063,27 +2063,27 @@
             <translation>lagret finns inte: {path}</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>not shown</source>
             <translation>visas ej</translation>
         </message>
         <message>
-            <location filename="../../core/personal_data.py" />
+            <location filename="../../core/domain/personal_data.py" />
             <source>personal identity number</source>
             <translation>personnummer</translation>
         </message>
         <message>
-            <location filename="../../core/personal_data.py" />
+            <location filename="../../core/domain/personal_data.py" />
             <source>phone number</source>
             <translation>telefonnummer</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>situation picture of {day}</source>
             <translation>lägesbild per {day}</translation>
         </message>
         <message>
-            <location filename="../../core/form_config.py" />
+            <location filename="../../core/presentation/form_config.py" />
             <source>the incidents layer of {path} cannot be opened</source>
             <translation>händelselagret i {path} kan inte öppnas</translation>
         </message>
@@ -2092,7 +2092,7 @@
             <translation type="obsolete">händelserna i {path} kan inte läsas</translation>
         </message>
         <message>
-            <location filename="../../core/layers.py" />
+            <location filename="../../core/presentation/layers.py" />
             <source>the layer {table} of {path} could not be opened</source>
             <translation>lagret {table} i {path} kunde inte öppnas</translation>
         </message>
@@ -2102,12 +2102,12 @@
             <translation>perioden går baklänges: den börjar {start}, efter sitt slut {end}</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>the previous period</source>
             <translation>föregående period</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>the report could not be written to {path}</source>
             <translation>rapporten kunde inte skrivas till {path}</translation>
         </message>
@@ -2116,43 +2116,43 @@
             <translation type="obsolete">rapportmallen kunde inte skrivas till {path}</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>the report template {path} cannot be read</source>
             <translation>rapportmallen {path} kan inte läsas</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/situation.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>the same period last year</source>
             <translation>samma period förra året</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>the store has no area of kind district: there is nothing to make a page of</source>
             <translation>lagret har inget område av typen stadsdel: det finns inget att göra en sida av</translation>
         </message>
         <message>
-            <location filename="../../core/incident_display.py" />
+            <location filename="../../core/presentation/incident_display.py" />
             <source>yes</source>
             <translation>ja</translation>
         </message>
         <message>
-            <location filename="../../core/situation.py" />
+            <location filename="../../core/presentation/situation.py" />
             <source>{count} incidents, {period}</source>
             <translation>{count} händelser, {period}</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>{name} ({period})</source>
             <translation>{name} ({period})</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>{n} incidents in the period.</source>
             <translation>{n} händelser under perioden.</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>{n} incidents in the period; {change}.</source>
             <translation>{n} händelser under perioden; {change}.</translation>
         </message>
@@ -2237,27 +2237,27 @@
             <translation>Hur många händelser i period B jämfört med den tidigare referensperioden A, totalt och per grupp: count_a, count_b, dagarna i var och en, change = b − a och change_pct = 100 (b − a)/a (alltid i förhållande till den tidigare perioden), kvoten mellan dagliga antal (b/days_b)/(a/days_a) med sitt exakta 95 %-konfidensintervall (rr_low, rr_high), och p_value, det exakta testet av lika dagliga antal. Perioder är hela lokala dagar; som standard går B från 1 januari till i går, den senaste hela dagen i databasens tidszon, och A över samma datum ett år tidigare. Överlappande eller baklänges perioder avvisas.</translation>
         </message>
         <message>
-            <location filename="../../core/summary.py" />
+            <location filename="../../core/presentation/summary.py" />
             <source>Since 1 January ({period}): {words}</source>
             <translation>Sedan 1 januari ({period}): {words}</translation>
         </message>
         <message>
-            <location filename="../../core/wording.py" />
+            <location filename="../../core/domain/wording.py" />
             <source>{period}, including today so far</source>
             <translation>{period}, inklusive dagen hittills</translation>
         </message>
         <message>
-            <location filename="../../core/report_map.py" />
+            <location filename="../../core/presentation/report_map.py" />
             <source>Hot spots (Gi*)</source>
             <translation>Hotspots (Gi*)</translation>
         </message>
         <message>
-            <location filename="../../core/report_map.py" />
+            <location filename="../../core/presentation/report_map.py" />
             <source>Incidents per {size} m square</source>
             <translation>Händelser per ruta om {size} m</translation>
         </message>
         <message>
-            <location filename="../../core/report.py" />
+            <location filename="../../core/presentation/report.py" />
             <source>Shared report: no incident descriptions, handling notes or single incidents. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} blank; hot spots (Getis-Ord Gi* on the same squares over the whole town, 90 % confidence or more) are outlined in red.</source>
             <translation>Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på samma rutor över hela orten, 90 % konfidens eller mer) är inringade i rött.</translation>
         </message>
@@ -2267,12 +2267,12 @@
             <translation>Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med en karta över periodens händelser räknade i rutor (en ruta med färre än MIN_COUNT lämnas tom; ingen enskild händelse ritas) under deras hotspots och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
         </message>
         <message>
-            <location filename="../../core/styling.py" />
+            <location filename="../../core/presentation/styling.py" />
             <source>{confidence} % confidence or more</source>
             <translation>{confidence} % konfidens eller mer</translation>
         </message>
         <message>
-            <location filename="../../core/styling.py" />
+            <location filename="../../core/presentation/styling.py" />
             <source>{n} or more</source>
             <translation>{n} eller fler</translation>
         </message>
@@ -2287,7 +2287,7 @@
             <translation>{n} händelser utelämnades: de saknar tid i {field}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>, because the comparison area had {ratio} times the target's incidents; choose a comparison area nearer the target's size</source>
             <translation>, eftersom jämförelseområdet hade {ratio} gånger så många händelser som målområdet; välj ett jämförelseområde närmare målområdets storlek</translation>
         </message>
@@ -2302,7 +2302,7 @@
             <translation>Tillagt i uppföljningen av åtgärd {fid} i {store}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Around the target (WDQ {wdq}): {spread}.</source>
             <translation>Runt målområdet (WDQ {wdq}): {spread}.</translation>
         </message>
@@ -2312,7 +2312,7 @@
             <translation>Före: {b_start} till {b_end} ({b_days} dagar); efter: {a_start} till {a_end} ({a_days} dagar)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Caution: the target was already falling faster than the comparison area before the measure (from the first half of the before period to the second: target {target}, comparison area {control}); part of the change may be a trend that began earlier.</source>
             <translation>Varning: målområdet minskade redan före åtgärden snabbare än jämförelseområdet (från första till andra halvan av perioden före: målområdet {target}, jämförelseområdet {control}); en del av förändringen kan vara en trend som började tidigare.</translation>
         </message>
@@ -2332,22 +2332,22 @@
             <translation>Minskade händelserna i en åtgärds område jämfört med ett jämförelseområde, och flyttade de till omgivningen (eller spred sig nyttan dit)? Räknar händelserna före och efter i målområdet (rb, ra), i en buffert runt det (db, da), i jämförelseområdet (kontrollområdet) (cb, ca) och valfritt i en buffert runt kontrollområdet (dcb, dca). Som standard är jämförelseområdet resten av de stadsdelar i databasen som innehåller målområdet, utanför målområdet och dess buffert; utan stadsdelar resten av händelsernas utbredning (loggen anger dess storlek). Beräknar Farringtons relativa effektstorlek (res: över 1 klarade sig målområdet bättre än jämförelseområdet, med dess 95 %-intervall res_low, res_high), Bowers och Johnsons viktade förflyttningskvot (sm, bdm, wdq, den totala nettoeffekten tne) och Wheeler och Ratcliffes test av viktad förflyttningsdifferens (wdd med standardfel, z, p och 95 %-intervall), och kontrollerar om målområdet redan före åtgärden minskade snabbare än jämförelseområdet (pretrend). Bedömningen (verdict) säger i ord vad RES och WDD betyder tillsammans. Som standard är perioderna lika långa före och efter åtgärdens start_date; olika långa perioder vägs efter antal dagar. Bara med WRITE_RESULT, och när TARGET är en åtgärd i en databas, läggs bedömningen med dagens datum till i åtgärdens uppföljning; den tidigare texten behålls.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Give the lengths of both periods (days_before, days_after), or neither</source>
             <translation>Ange längden på båda perioderna (days_before, days_after), eller ingen</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Incidents in the target area {target} while the comparison area {control}</source>
             <translation>Händelserna i målområdet {target} medan jämförelseområdets {control}</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Incidents in the target area: {rb} before, {ra} after; in the comparison area: {cb} before, {ca} after</source>
             <translation>Händelser i målområdet: {rb} före, {ra} efter; i jämförelseområdet: {cb} före, {ca} efter</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Incidents per day in the target area {target} while the comparison area {control}</source>
             <translation>Händelserna per dag i målområdet {target} medan jämförelseområdets {control}</translation>
         </message>
@@ -2357,17 +2357,17 @@
             <translation>Trend före åtgärden, perioden före i två halvor ({days1} och {days2} dagar): målområdet {rb1} och {rb2}, jämförelseområdet {cb1} och {cb2}; kvot {ratio} (under 1: målområdet minskade redan snabbare)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Relative effect size (RES) {res} (95 % interval {low} to {high}).</source>
             <translation>Relativ effektstorlek (RES) {res} (95 % intervall {low} till {high}).</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Relative effect size (RES): none, as a count is 0.</source>
             <translation>Relativ effektstorlek (RES): ingen, eftersom ett antal är 0.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>The comparison area had {ratio} times the target's incidents before the measure. The WDD compares absolute changes and reads best with a comparison of about the target's size; the RES compares relative changes, whatever the sizes.</source>
             <translation>Jämförelseområdet hade {ratio} gånger så många händelser som målområdet före åtgärden. WDD jämför absoluta förändringar och fungerar bäst med ett jämförelseområde av ungefär målområdets storlek; RES jämför relativa förändringar, oavsett storlek.</translation>
         </message>
@@ -2382,7 +2382,7 @@
             <translation>Resten av stadsdelarna runt målområdet hade inga händelser under en av perioderna: jämförelseområdet är i stället resten av händelsernas utbredning</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>The target or the comparison area had no incidents in one of the periods: the relative effect size (RES) cannot be computed.</source>
             <translation>Målområdet eller jämförelseområdet hade inga händelser under en av perioderna: den relativa effektstorleken (RES) kan inte beräknas.</translation>
         </message>
@@ -2392,77 +2392,77 @@
             <translation>WRITE_RESULT: bedömningen skrivs bara när TARGET är en åtgärd i en databas lager measures; ingenting skrevs</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>Weighted displacement difference (WDD): {wdd} incidents (95 % interval {low} to {high}, {p}).</source>
             <translation>Viktad förflyttningsdifferens (WDD): {wdd} händelser (95 % intervall {low} till {high}, {p}).</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>a reduction larger than the comparison's</source>
             <translation>en minskning större än jämförelseområdets</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>a reduction where the comparison area had none</source>
             <translation>en minskning där jämförelseområdet inte minskade</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>a rise larger than the comparison's</source>
             <translation>en ökning större än jämförelseområdets</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>a rise where the comparison area had none</source>
             <translation>en ökning där jämförelseområdet inte ökade</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>a smaller reduction than the comparison's</source>
             <translation>en mindre minskning än jämförelseområdets</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>a smaller rise than the comparison's</source>
             <translation>en mindre ökning än jämförelseområdets</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>fell by {pct} %</source>
             <translation>minskade med {pct} %</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>no clear difference from the comparison area (neither the relative effect nor the difference in counts is significant at the 95 % level)</source>
             <translation>ingen tydlig skillnad mot jämförelseområdet (varken den relativa effekten eller skillnaden i antal är signifikant på 95 %-nivån)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>no clear result: the relative effect (RES) and the difference in counts (WDD) point in different directions</source>
             <translation>inget tydligt resultat: den relativa effekten (RES) och skillnaden i antal (WDD) pekar åt olika håll</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>no net reduction: the target's fall relative to the comparison area was outweighed by more incidents in the surrounding area (displacement)</source>
             <translation>ingen minskning totalt: målområdets minskning jämfört med jämförelseområdet uppvägdes av fler händelser i omgivningen (förflyttning)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>probably {outcome} (only the difference in counts, WDD, is significant at the 95 % level)</source>
             <translation>troligen {outcome} (bara skillnaden i antal, WDD, är signifikant på 95 %-nivån)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>probably {outcome} (only the relative effect, RES, is significant at the 95 % level)</source>
             <translation>troligen {outcome} (bara den relativa effekten, RES, är signifikant på 95 %-nivån)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>rose by {pct} %</source>
             <translation>ökade med {pct} %</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>stayed level</source>
             <translation>var oförändrade</translation>
         </message>
@@ -2472,7 +2472,7 @@
             <translation>det angivna jämförelseområdet (CONTROL) utanför målområdet och dess buffert</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>the effect cannot be judged, as the target or the comparison area had no incidents in one of the periods</source>
             <translation>effekten kan inte bedömas, eftersom målområdet eller jämförelseområdet inte hade några händelser under en av perioderna</translation>
         </message>
@@ -2502,12 +2502,12 @@
             <translation>resten av händelsernas utbredning utanför målområdet och dess buffert (ingen stadsdel i databasen lämnar ett jämförelseområde runt målområdet)</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>{facts}: {conclusion}.</source>
             <translation>{facts}: {conclusion}.</translation>
         </message>
         <message>
-            <location filename="../../core/analysis/followup.py" />
+            <location filename="../../core/domain/analysis/followup.py" />
             <source>{outcome}, 95 % confidence</source>
             <translation>{outcome}, 95 % säkerhet</translation>
         </message>

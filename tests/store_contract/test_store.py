@@ -8,15 +8,10 @@ import numpy as np
 import pytest
 from store_helpers import TOWN, incident
 
-from lagesbild.core import codelist
-from lagesbild.core.store import (
-    Cancelled,
-    ConflictError,
-    IncidentFilter,
-    StoreError,
-)
-from lagesbild.core.timeutil import Period
-from lagesbild.core.validation import ValidationError
+from lagesbild.core.domain import codelist
+from lagesbild.core.domain.timeutil import Period
+from lagesbild.core.domain.validation import ValidationError
+from lagesbild.core.store import Cancelled, ConflictError, IncidentFilter, StoreError
 
 SQUARE = "POLYGON((619000 6649000, 621000 6649000, 621000 6651000, 619000 6651000, 619000 6649000))"
 

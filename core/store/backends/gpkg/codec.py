@@ -10,7 +10,7 @@ from datetime import datetime
 import numpy as np
 from osgeo import ogr
 
-from ....timeutil import format_utc, parse_utc, sql_bound
+from ....domain.timeutil import format_utc, parse_utc, sql_bound
 
 ogr.UseExceptions()
 

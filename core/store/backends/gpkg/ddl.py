@@ -1,7 +1,7 @@
 """The schema rendered for a GeoPackage: SQLite DDL, the GeoPackage metadata
 tables, the R-tree spatial index, and the triggers that audit and check edits
 made by any client (this plugin, QGIS, ogrinfo, a mobile app). Everything is
-rendered from ``core/schema.py``; the backend (``__init__.py``) runs it."""
+rendered from ``core/domain/schema.py``; the backend (``__init__.py``) runs it."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import sqlite3
 
 from osgeo import osr
 
-from .... import schema
-from ....schema import FID, GEOMETRY_COLUMN, Field, Table
+from ....domain import schema
+from ....domain.schema import FID, GEOMETRY_COLUMN, Field, Table
 from . import codec
 
 osr.UseExceptions()

@@ -1,0 +1,111 @@
+"""A store's layers in a QGIS project: incidents, areas and measures in one
+layer group, styled from the code list, with the incidents' temporal
+properties set. Each layer carries custom properties naming its store and
+role, so the dock finds them again in a project read back from disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
+
+from ..i18n import tr
+from ..store import Store, StoreError, StoreLocation
+from . import styling
+
+ROLE_PROPERTY = "lagesbild/role"
+STORE_PROPERTY = "lagesbild/store"
+INCIDENTS, AREAS, MEASURES = "incidents", "areas", "measures"
+
+
+class LayerLoadError(Exception):
+    pass
+
+
+@dataclass
+class StoreLayers:
+    group: QgsLayerTreeGroup
+    incidents: QgsVectorLayer
+    areas: QgsVectorLayer
+    measures: QgsVectorLayer
+
+
+def group_name(store) -> str:
+    return f"Lägesbild – {StoreLocation.parse(store).name}"
+
+
+def store_layer(store, table: str, name: str) -> QgsVectorLayer:
+    """A layer of ``table`` of the store at ``store`` (a location or a path),
+    marked with its store and role; LayerLoadError when QGIS cannot open it."""
+    location = StoreLocation.parse(store)
+    source, provider = location.layer_source(table)
+    layer = QgsVectorLayer(source, name, provider)
+    if not layer.isValid():
+        raise LayerLoadError(tr("the layer {table} of {path} could not be opened").format(
+            table=table, path=location.display))
+    layer.setCustomProperty(ROLE_PROPERTY, table)
+    layer.setCustomProperty(STORE_PROPERTY, location.display)
+    return layer
+
+
+def style_incidents(layer: QgsVectorLayer, language: str = "en", heatmap: bool = False) -> None:
+    """The incidents by category and recency, or as a heat map."""
+    layer.setRenderer(styling.heatmap_renderer() if heatmap else styling.incident_renderer(language, recency=True))
+    layer.triggerRepaint()
+
+
+def is_heatmap(layer: QgsVectorLayer) -> bool:
+    return layer.renderer() is not None and layer.renderer().type() == "heatmapRenderer"
+
+
+def load_store(store_path, project: QgsProject, language: str = "en") -> StoreLayers:
+    """Add the store's incidents, areas and measures to ``project`` in a group
+    "Lägesbild – <name>" at the top of the layer tree; an earlier group of
+    that name is replaced."""
+    location = StoreLocation.parse(store_path)
+    incidents = store_layer(location, INCIDENTS, tr("Incidents"))
+    areas = store_layer(location, AREAS, tr("Areas"))
+    measures = store_layer(location, MEASURES, tr("Measures"))
+    style_incidents(incidents, language)
+    styling.set_incident_temporal_properties(incidents)
+    areas.setRenderer(styling.area_renderer())
+    areas.setLabeling(styling.area_labeling())
+    areas.setLabelsEnabled(True)
+    measures.setRenderer(styling.measure_renderer(language))
+    measures.setLabeling(styling.measure_labeling(language))
+    measures.setLabelsEnabled(True)
+
+    root = project.layerTreeRoot()
+    name = group_name(location)
+    old = root.findGroup(name)
+    if old is not None:
+        project.removeMapLayers(old.findLayerIds())
+        root.removeChildNode(old)
+    group = root.insertGroup(0, name)
+    for layer in (incidents, measures, areas):  # points above polygons
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+    return StoreLayers(group, incidents, areas, measures)
+
+
+def store_layers(project: QgsProject, store_path, role: str = INCIDENTS) -> list[QgsVectorLayer]:
+    """The project's layers of ``role`` from the store at ``store_path``."""
+    wanted = StoreLocation.parse(store_path).display
+    return [layer for layer in project.mapLayers().values()
+            if isinstance(layer, QgsVectorLayer) and layer.customProperty(ROLE_PROPERTY) == role
+            and layer.customProperty(STORE_PROPERTY) == wanted]
+
+
+def store_of(layer, table: str = INCIDENTS) -> StoreLocation | None:
+    """The store whose ``table`` layer ``layer`` is, or None: the one way to
+    find a store from a layer (the docks, the algorithms, the report)."""
+    if not isinstance(layer, QgsVectorLayer):
+        return None
+    found = StoreLocation.of_layer_source(layer.providerType(), layer.source())
+    if found is None or found[1] != table:
+        return None
+    try:
+        Store.inspect(found[0])
+    except (StoreError, OSError):
+        return None
+    return found[0]

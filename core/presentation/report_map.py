@@ -1,0 +1,193 @@
+"""The situation report's map: incidents counted in square cells, hot spots
+outlined over them, and the areas; never a single incident.
+
+The report is shared, so its map follows the table's rule (``report_data``):
+a cell with fewer than ``min_count`` incidents is not drawn, like an empty
+one, and no category is shown. The cells and the legend are made from the
+counts alone, so two stores whose cells hold the same counts give the same
+map whatever the categories or exact positions within a cell. The legend
+lists every count class, whether the map has it or not (a legend filtered by
+the map would tell which classes occur, and is slow).
+
+The layers belong to the report's ``QgsProject`` and sit in one layer-tree
+group named after the report, so a project passed in sees them (and can drop
+them) in the Layers panel: nothing is added hidden.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsLayerTree,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
+    QgsProject,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+
+from ..domain.analysis import AnalysisError
+from ..domain.analysis.hotspots import hotspots
+from ..domain.timeutil import Period
+from ..i18n import tr
+from ..store import IncidentFilter, Store
+from .report_data import MapCells, PageData, count_classes, map_cell_size, map_cells
+from .styling import count_cell_renderer, hotspot_outline_renderer, report_area_labeling, report_area_renderer
+
+CELLS, HOTSPOTS, AREAS = "cells", "hotspots", "areas"
+
+
+def town_extent(store: Store) -> QgsRectangle:
+    """The districts' envelope, or the store's extent when it has no district."""
+    areas = store.areas("district")
+    if areas:
+        envelopes = np.asarray([a.geometry.GetEnvelope() for a in areas])  # minx, maxx, miny, maxy
+        return QgsRectangle(envelopes[:, 0].min(), envelopes[:, 2].min(), envelopes[:, 1].max(), envelopes[:, 3].max())
+    xmin, ymin, xmax, ymax = store.extent
+    return QgsRectangle(xmin, ymin, xmax, ymax)
+
+
+def page_extent(store: Store, page: PageData) -> QgsRectangle:
+    areas = [a for a in store.areas() if a.name == page.area] if page.area is not None else []
+    if areas:
+        envelopes = np.asarray([a.geometry.GetEnvelope() for a in areas])
+        rect = QgsRectangle(envelopes[:, 0].min(), envelopes[:, 2].min(), envelopes[:, 1].max(), envelopes[:, 3].max())
+    else:
+        rect = town_extent(store)
+    rect.scale(1.08)
+    return rect
+
+
+def _polygon(ring) -> QgsGeometry:
+    return QgsGeometry.fromWkt("POLYGON((" + ", ".join(f"{x!r} {y!r}" for x, y in ring.tolist()) + "))")
+
+
+def cell_layer(store: Store, cells: MapCells, min_count: int) -> QgsVectorLayer:
+    name = tr("Incidents per {size} m square").format(size=f"{cells.cell_size:,.0f}".replace(",", " "))
+    layer = QgsVectorLayer(f"Polygon?crs={store.crs}&field=incidents:integer", name, "memory")
+    features = []
+    for ring, count in zip(cells.rings, cells.counts.tolist()):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(_polygon(ring))
+        feature.setAttributes([int(count)])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.setRenderer(count_cell_renderer(count_classes(min_count)))
+    return layer
+
+
+def hotspot_layer(store: Store, x, y, cell_size: float) -> QgsVectorLayer:
+    """Hot spots (Gi*, 90 % confidence or more) on the map's own cells,
+    merged into outlines. Cold spots are left out: at a town's scale they are
+    its empty outskirts, and their outlines would bury the map. Empty when the
+    period is too thin for the analysis: the layer (and its legend) is there
+    either way."""
+    layer = QgsVectorLayer(f"Polygon?crs={store.crs}&field=kind:string", tr("Hot spots (Gi*)"), "memory")
+    layer.setRenderer(hotspot_outline_renderer())
+    try:
+        result = hotspots(x, y, cell_size=cell_size)
+    except AnalysisError:
+        return layer
+    except ValueError as error:  # a failure of the analysis must not cost the council its report
+        logging.getLogger("lagesbild").warning("No hot spots on the report's map: %s", error)
+        return layer
+    hot = result.bins > 0
+    if hot.any():
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.unaryUnion([_polygon(ring) for ring in result.grid.rings()[hot]]))
+        feature.setAttributes(["hot"])
+        layer.dataProvider().addFeatures([feature])
+    return layer
+
+
+def _named(source: tuple[str, str], name: str) -> tuple[str, str, str]:
+    return source[0], name, source[1]
+
+
+def area_layer(store: Store) -> QgsVectorLayer:
+    layer = QgsVectorLayer(*_named(store.location.layer_source("areas"), tr("Areas")))
+    renderer = report_area_renderer()
+    if not layer.featureCount():  # no kinds to tell apart: a legend of kinds would list what is not there
+        district = renderer.categories()[0]  # held: its symbol lives as long as it does
+        renderer = QgsSingleSymbolRenderer(district.symbol().clone())
+    layer.setRenderer(renderer)
+    layer.setLabeling(report_area_labeling())
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+def map_layers(store: Store, period: Period, min_count: int, project: QgsProject, group_name: str) -> dict:
+    """The map's layers (cells, hot spots, areas: the same on every page, over
+    the whole town) added to ``project`` in a group ``group_name`` at the top
+    of its layer tree, replacing a group of that name and its layers."""
+    extent = town_extent(store)
+    cell_size = map_cell_size((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()))
+    data = store.arrays(IncidentFilter(period=period), ())
+    layers = {CELLS: cell_layer(store, map_cells(data["x"], data["y"], cell_size, min_count), min_count),
+              HOTSPOTS: hotspot_layer(store, data["x"], data["y"], cell_size),
+              AREAS: area_layer(store)}
+    remove_group(project, group_name)
+    group = project.layerTreeRoot().insertGroup(0, group_name)
+    # not drawn on the user's canvas: the report's map draws them whatever the tree says
+    group.setItemVisibilityChecked(False)
+    for key in (HOTSPOTS, AREAS, CELLS):
+        project.addMapLayer(layers[key], False)
+        group.addLayer(layers[key])
+    group.setExpanded(False)
+    layers["cell_size"] = cell_size
+    return layers
+
+
+def remove_group(project: QgsProject, group_name: str) -> None:
+    """Take a report's group, and its layers, out of ``project``."""
+    root = project.layerTreeRoot()
+    old = root.findGroup(group_name)
+    if old is not None:
+        project.removeMapLayers(old.findLayerIds())
+        root.removeChildNode(old)
+
+
+def fill_map(items: dict, store: Store, page: PageData, layers: dict, legend_roots: list) -> None:
+    """Point the template's map, legend, scale bar and north arrow at the layers."""
+    map_item = items.get("map")
+    if not isinstance(map_item, QgsLayoutItemMap):
+        return
+    drawn = [layers[HOTSPOTS], layers[AREAS], layers[CELLS]]  # top first
+    map_item.setCrs(layers[AREAS].crs())
+    map_item.setLayers(drawn)
+    map_item.setKeepLayerSet(True)
+    extent = page_extent(store, page)
+    map_item.setExtent(extent)  # zoomToExtent alone does nothing on a map with no extent yet
+    map_item.zoomToExtent(extent)
+    for item_id in ("legend", "scalebar", "north_arrow"):
+        item = items.get(item_id)
+        if item is not None and hasattr(item, "setLinkedMap"):
+            item.setLinkedMap(map_item)
+    legend = items.get("legend")
+    if isinstance(legend, QgsLayoutItemLegend):
+        legend.setLegendFilterByMapEnabled(False)  # every class, always (also if a template says otherwise)
+        legend.setAutoUpdateModel(False)
+        root = QgsLayerTree()
+        for layer in (layers[CELLS], layers[HOTSPOTS], layers[AREAS]):  # reading order
+            root.addLayer(layer)
+        legend.model().setRootGroup(root)
+        legend_roots.append(root)
+        legend.setTitle(tr("Legend"))
+    scale_bar = items.get("scalebar")
+    if isinstance(scale_bar, QgsLayoutItemScaleBar):
+        fit_scale_bar(scale_bar)
+
+
+def fit_scale_bar(scale_bar) -> None:
+    """Two segments of a round length, about a fifth of the map's width, in
+    metres or kilometres (QGIS's own default sizing, on the filled map)."""
+    scale_bar.applyDefaultSize()
+    scale_bar.setNumberOfSegmentsLeft(0)
+    scale_bar.setNumberOfSegments(2)
+    scale_bar.update()

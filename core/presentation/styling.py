@@ -1,0 +1,310 @@
+"""Renderers for the analysis outputs, built in code so that every output
+looks the same wherever it is made (toolbox, model, qgis_process + a saved
+default style)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsColorRampShader,
+    QgsExpression,
+    QgsFillSymbol,
+    QgsGradientColorRamp,
+    QgsGradientStop,
+    QgsGraduatedSymbolRenderer,
+    QgsHeatmapRenderer,
+    QgsPalLayerSettings,
+    QgsProperty,
+    QgsRasterShader,
+    QgsRendererCategory,
+    QgsRendererRange,
+    QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..compat import (
+    LABEL_OVER_POINT,
+    RENDER_MAP_UNITS,
+    SHADER_INTERPOLATED,
+    SYMBOL_LAYER_FILL_COLOR,
+    SYMBOL_OPACITY,
+    TEMPORAL_START_END_EXPRESSIONS,
+)
+from ..domain.analysis.fdr import label as hotspot_label
+from ..i18n import tr
+
+# Hot red to cold blue (ColorBrewer RdBu, 7 classes), as hot spot maps are read.
+HOTSPOT_COLOURS = {
+    3: "#b2182b", 2: "#ef8a62", 1: "#fddbc7", 0: "#f0f0f0", -1: "#d1e5f0", -2: "#67a9cf", -3: "#2166ac",
+}
+
+
+def _fill(colour: str, outline: str = "#00000000") -> QgsFillSymbol:
+    return QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": "0"})
+
+
+def hotspot_renderer(field: str = "gi_bin") -> QgsCategorizedSymbolRenderer:
+    categories = [QgsRendererCategory(value, _fill(HOTSPOT_COLOURS[value]), hotspot_label(value))
+                  for value in (3, 2, 1, 0, -1, -2, -3)]
+    return QgsCategorizedSymbolRenderer(field, categories)
+
+
+def density_renderer(provider, band: int, maximum: float) -> QgsSingleBandPseudoColorRenderer:
+    """A ramp that fades to transparent at zero, to lay over a base map."""
+    stops = [(0.0, QColor(255, 255, 178, 0)), (0.25, QColor(254, 204, 92, 160)),
+             (0.5, QColor(253, 141, 60, 200)), (0.75, QColor(240, 59, 32, 220)), (1.0, QColor(189, 0, 38, 235))]
+    items = [QgsColorRampShader.ColorRampItem(fraction * maximum, colour, f"{fraction * maximum:.0f}")
+             for fraction, colour in stops]
+    ramp_shader = QgsColorRampShader(0.0, maximum)
+    ramp_shader.setColorRampType(SHADER_INTERPOLATED)
+    ramp_shader.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp_shader)
+    return QgsSingleBandPseudoColorRenderer(provider, band, shader)
+
+
+def diverging_renderer(field: str, breaks: list[float], labels: list[str]) -> QgsGraduatedSymbolRenderer:
+    """Blue for fewer, red for more: ``breaks`` are the class bounds (len = classes + 1)."""
+    ramp = QgsGradientColorRamp(QColor("#2166ac"), QColor("#b2182b"), False,
+                                [QgsGradientStop(0.5, QColor("#f7f7f7"))])
+    ranges = []
+    classes = len(breaks) - 1
+    for i in range(classes):
+        colour = ramp.color(i / max(classes - 1, 1)).name()
+        ranges.append(QgsRendererRange(breaks[i], breaks[i + 1], _fill(colour, "#606060"), labels[i]))
+    return QgsGraduatedSymbolRenderer(field, ranges)
+
+
+def category_symbol(category, size_mm: float = 5.0):
+    """The category's marker: its SVG icon in its colour (from the code list)."""
+    from qgis.core import QgsMarkerSymbol, QgsSvgMarkerSymbolLayer
+
+    layer = QgsSvgMarkerSymbolLayer(str(category.icon_path), size_mm)
+    layer.setFillColor(QColor(category.colour))
+    layer.setStrokeColor(QColor("#ffffff"))
+    layer.setStrokeWidth(0.2)
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, layer)
+    return symbol
+
+
+def incident_renderer(language: str = "en", size_mm: float = 5.0,
+                      recency: bool = False) -> QgsCategorizedSymbolRenderer:
+    """Incidents by category, each with its colour and icon from the code list
+    (the one home of both), labelled in ``language``. With ``recency`` the
+    last ``RECENT_DAYS`` days are drawn strong, older incidents faded, and
+    closed ones hollow (grey inside, the category's colour as the outline)."""
+    from ..domain import codelist
+
+    categories = []
+    for category in codelist.CATEGORIES:
+        symbol = category_symbol(category, size_mm)
+        if recency:
+            _recency_and_status(symbol, category.colour)
+        categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))
+    return QgsCategorizedSymbolRenderer("category", categories)
+
+
+# --- the situation picture ----------------------------------------------------
+
+RECENT_DAYS = 14
+FADED_OPACITY = 35  # percent
+CLOSED_OPACITY = 60
+CLOSED_FILL = "#d9d9d9"
+AREA_OUTLINE = "#252525"
+MEASURE_COLOURS = {"planned": "#807dba", "active": "#1b7837", "completed": "#4d4d4d", "cancelled": "#bdbdbd"}
+
+
+def utc_epoch_days(field: str) -> str:
+    """An expression: the instant of a stored UTC time as days since 1970.
+
+    Stored times are UTC text; QGIS 3.22 reads them as date-times without a
+    zone that show the UTC clock figures (newer QGIS as UTC date-times with
+    the same figures). Built from those figures alone, with date arithmetic
+    that knows no zone, the value is the same on a machine in any zone."""
+    column = QgsExpression.quotedColumnRef(field)
+    return (f"(day(to_date({column}) - to_date('1970-01-01')) + hour({column}) / 24.0"
+            f" + minute({column}) / 1440.0 + second({column}) / 86400.0)")
+
+
+def age_in_days(field: str = "occurred_from") -> str:
+    """An expression: days from the stored UTC ``field`` to now."""
+    return f"(epoch(now()) / 86400000.0 - {utc_epoch_days(field)})"
+
+
+def local_datetime(field: str) -> str:
+    """An expression: a stored UTC time as a date-time with the machine's
+    local clock figures, which is what QGIS compares with the temporal
+    controller's range (QGIS compares date-times by their figures)."""
+    return f"datetime_from_epoch(round({utc_epoch_days(field)} * 86400000))"
+
+
+def opacity_expression(field: str = "occurred_from", status_field: str = "status") -> str:
+    return (f"CASE WHEN {QgsExpression.quotedColumnRef(status_field)} = 'closed' THEN {CLOSED_OPACITY}"
+            f" WHEN {age_in_days(field)} <= {RECENT_DAYS} THEN 100 ELSE {FADED_OPACITY} END")
+
+
+def _recency_and_status(symbol, colour: str) -> None:
+    symbol.setDataDefinedProperty(SYMBOL_OPACITY, QgsProperty.fromExpression(opacity_expression()))
+    layer = symbol.symbolLayer(0)
+    layer.setDataDefinedProperty(SYMBOL_LAYER_FILL_COLOR, QgsProperty.fromExpression(
+        f"CASE WHEN \"status\" = 'closed' THEN '{CLOSED_FILL}' ELSE '{colour}' END"))
+    layer.setStrokeColor(QColor("#ffffff"))
+
+
+def heatmap_renderer(radius_m: float = 250.0, weight_expression: str = "") -> QgsHeatmapRenderer:
+    """The incidents as a heat map: a kernel of ``radius_m`` metres (the map
+    units of the store's projected CRS), on a ramp fading to transparent."""
+    renderer = QgsHeatmapRenderer()
+    renderer.setRadius(radius_m)
+    renderer.setRadiusUnit(RENDER_MAP_UNITS)
+    renderer.setRenderQuality(1)  # best
+    renderer.setWeightExpression(weight_expression)
+    renderer.setMaximumValue(0)  # automatic
+    renderer.setColorRamp(QgsGradientColorRamp(
+        QColor(255, 255, 178, 0), QColor(189, 0, 38, 235), False,
+        [QgsGradientStop(0.25, QColor(254, 204, 92, 170)), QgsGradientStop(0.5, QColor(253, 141, 60, 200)),
+         QgsGradientStop(0.75, QColor(240, 59, 32, 220))]))
+    return renderer
+
+
+def _labels(expression: str, size_pt: float, colour: str = "#000000") -> QgsVectorLayerSimpleLabeling:
+    text_format = QgsTextFormat()
+    text_format.setSize(size_pt)
+    text_format.setColor(QColor(colour))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    buffer.setColor(QColor("#ffffff"))
+    text_format.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    settings.placement = LABEL_OVER_POINT
+    settings.setFormat(text_format)
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def area_renderer() -> QgsSingleSymbolRenderer:
+    """Areas outlined, with no fill, so the incidents inside stay visible."""
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": AREA_OUTLINE, "outline_width": "0.6",
+                                         "outline_style": "dash"})
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def area_labeling() -> QgsVectorLayerSimpleLabeling:
+    return _labels(QgsExpression.quotedColumnRef("name"), 9.0, AREA_OUTLINE)
+
+
+def measure_renderer(language: str = "en") -> QgsCategorizedSymbolRenderer:
+    """Measures hatched in the colour of their status (from the code list)."""
+    from ..domain import codelist
+
+    categories = []
+    for code, label_sv, label_en in codelist.MEASURE_STATUSES:
+        symbol = QgsFillSymbol.createSimple({"style": "b_diagonal", "color": MEASURE_COLOURS[code],
+                                             "outline_color": MEASURE_COLOURS[code], "outline_width": "0.5"})
+        categories.append(QgsRendererCategory(code, symbol, label_sv if language.startswith("sv") else label_en))
+    return QgsCategorizedSymbolRenderer("status", categories)
+
+
+def measure_label_expression(language: str = "en") -> str:
+    """'<title> (<status in words>)', the status words from the code list."""
+    from ..domain import codelist
+
+    status = QgsExpression.quotedColumnRef("status")
+    cases = " ".join(
+        f"WHEN {status} = {QgsExpression.quotedValue(code)} "
+        f"THEN {QgsExpression.quotedValue(sv if language.startswith('sv') else en)}"
+        for code, sv, en in codelist.MEASURE_STATUSES)
+    return f"{QgsExpression.quotedColumnRef('title')} || ' (' || CASE {cases} ELSE {status} END || ')'"
+
+
+def measure_labeling(language: str = "en") -> QgsVectorLayerSimpleLabeling:
+    return _labels(measure_label_expression(language), 8.0, "#1b1b1b")
+
+
+def set_incident_temporal_properties(layer) -> None:
+    """Let the temporal controller step through the incidents: each lasts from
+    ``occurred_from`` to ``occurred_to`` (or is an instant when that is empty).
+
+    Expressions rather than the plain fields: with fields, QGIS treats an
+    empty end as open for ever, and compares the stored UTC figures as if they
+    were local time; the expressions give local date-times."""
+    properties = layer.temporalProperties()
+    properties.setIsActive(True)
+    properties.setMode(TEMPORAL_START_END_EXPRESSIONS)
+    properties.setStartExpression(local_datetime("occurred_from"))
+    properties.setEndExpression(
+        f"coalesce({local_datetime('occurred_to')}, {local_datetime('occurred_from')})")
+
+
+# --- the situation report's map ---------------------------------------------------
+
+# light to dark grey: counts in cells, under the red outlines of hot spots (a
+# colour ramp would fight with them, and greys print anywhere)
+COUNT_COLOURS = ("#d4d4d4", "#b4b4b4", "#939393", "#737373", "#525252", "#303030")
+HOT_OUTLINE = "#d7191c"
+REPORT_AREA_OUTLINE = "#303030"
+FOCUS_AREA_OUTLINE = "#6a3d9a"
+
+
+def text_format(size: float, bold: bool = False, colour: str = "#222222") -> QgsTextFormat:
+    """The report's text: Sans Serif of ``size`` points."""
+    result = QgsTextFormat()
+    font = QFont("Sans Serif")
+    font.setBold(bold)
+    result.setFont(font)
+    result.setSize(size)
+    result.setColor(QColor(colour))
+    return result
+
+
+def count_cell_renderer(classes: list[tuple[int, int | None]], field: str = "incidents") -> QgsGraduatedSymbolRenderer:
+    """Cells shaded by their count, one shade per class (lowest, highest or
+    None for "or more"); the labels are the classes' ranges."""
+    ranges = []
+    for i, (low, high) in enumerate(classes):
+        colour = COUNT_COLOURS[round(i * (len(COUNT_COLOURS) - 1) / max(len(classes) - 1, 1))]
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#00000000", "outline_width": "0"})
+        label = tr("{n} or more").format(n=low) if high is None else (str(low) if high == low else f"{low}–{high}")
+        upper = float(high) + 0.5 if high is not None else 1e12
+        ranges.append(QgsRendererRange(low - 0.5, upper, symbol, label))
+    return QgsGraduatedSymbolRenderer(field, ranges)
+
+
+def hotspot_outline_renderer(field: str = "kind") -> QgsCategorizedSymbolRenderer:
+    """Hot spots (``kind`` 'hot') outlined in red with no fill: drawn over
+    the counts without hiding them."""
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": HOT_OUTLINE, "outline_width": "0.7",
+                                         "joinstyle": "miter"})
+    return QgsCategorizedSymbolRenderer(field, [
+        QgsRendererCategory("hot", symbol, tr("{confidence} % confidence or more").format(confidence=90))])
+
+
+def report_area_renderer() -> QgsCategorizedSymbolRenderer:
+    """Districts outlined, focus areas dashed in purple; no fill."""
+    outline = {"style": "no", "outline_color": REPORT_AREA_OUTLINE, "outline_width": "0.5"}
+    focus = dict(outline, outline_color=FOCUS_AREA_OUTLINE, outline_style="dash", outline_width="0.4")
+    return QgsCategorizedSymbolRenderer("kind", [
+        QgsRendererCategory("district", QgsFillSymbol.createSimple(outline), tr("District")),
+        QgsRendererCategory("focus_area", QgsFillSymbol.createSimple(focus), tr("Focus area"))])
+
+
+def report_area_labeling() -> QgsVectorLayerSimpleLabeling:
+    """The areas' names in bold on a white buffer."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "name"
+    settings.enabled = True
+    label_format = text_format(8, bold=True, colour="#202020")
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("#ffffff"))
+    label_format.setBuffer(buffer)
+    settings.setFormat(label_format)
+    return QgsVectorLayerSimpleLabeling(settings)
