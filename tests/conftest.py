@@ -62,6 +62,34 @@ def translations_built() -> list[Path]:
 
 
 @pytest.fixture
+def run(lagesbild_provider):
+    """``processing.run`` with the plugin's provider registered."""
+    from qgis import processing
+
+    return processing.run
+
+
+@pytest.fixture
+def feedback_log(qgis_processing):
+    """A new Processing feedback that keeps what an algorithm said (``infos``,
+    ``warnings``), for the tests that read an algorithm's log."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings, self.infos = [], []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS's name)
+            self.warnings.append(text)
+
+        def pushInfo(self, text):  # noqa: N802 (QGIS's name)
+            self.infos.append(text)
+
+    return Log
+
+
+@pytest.fixture
 def lagesbild_provider(qgis_processing):
     """The plugin's provider registered on top of pytest-qgis's Processing, for
     ``processing.run("lagesbild:…", …)``; removed again after the test."""

@@ -52,3 +52,23 @@ def store_today(zone_name: str = "Europe/Stockholm"):
     from lagesbild.core.domain.periods import local_today
 
     return local_today(ZoneInfo(zone_name))
+
+
+def output_rows(path, geometry: bool = False) -> list[dict]:
+    """The rows of an algorithm's output file (its first layer), read with
+    GDAL, not QGIS: each a dict of its fields, with ``_geom`` (an OGR clone)
+    when ``geometry``."""
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR)
+    layer = dataset.GetLayer(0)
+    definition = layer.GetLayerDefn()
+    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    rows = []
+    for feature in layer:
+        row = {n: feature.GetField(n) for n in names}
+        if geometry:
+            shape = feature.GetGeometryRef()
+            row["_geom"] = shape.Clone() if shape else None
+        rows.append(row)
+    return rows

@@ -9,7 +9,7 @@ from datetime import date
 import numpy as np
 import pytest
 from osgeo import gdal, ogr
-from store_helpers import store_today
+from store_helpers import output_rows, store_today
 
 from lagesbild.core.domain import demo
 from lagesbild.core.domain.timeutil import Period
@@ -24,21 +24,8 @@ def demo_store(tmp_path_factory):
     return build_demo_store(tmp_path_factory.mktemp("analysis") / "demo.gpkg", 6000, 2, TODAY)
 
 
-@pytest.fixture
-def run(lagesbild_provider):
-    from qgis import processing
-
-    return processing.run
-
-
 def layer_rows(path):
-    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR)
-    layer = dataset.GetLayer(0)
-    definition = layer.GetLayerDefn()
-    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    rows = [{n: f.GetField(n) for n in names} | {"_geom": f.GetGeometryRef().Clone() if f.GetGeometryRef() else None}
-            for f in layer]
-    return rows
+    return output_rows(path, geometry=True)
 
 
 def test_hotspots_fixed_parameters(run, demo_store, tmp_path):

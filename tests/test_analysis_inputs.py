@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
+from store_helpers import output_rows
 
 from lagesbild.core.domain import demo
 from lagesbild.core.store import Store
@@ -30,13 +31,6 @@ AFTER = (date(2025, 9, 1), date(2025, 12, 29))
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
     return build_demo_store(tmp_path_factory.mktemp("inputs") / "demo.gpkg", 6000, 3, TODAY)
-
-
-@pytest.fixture
-def run(lagesbild_provider):
-    from qgis import processing
-
-    return processing.run
 
 
 def bound(day: date) -> str:
@@ -56,12 +50,7 @@ def sql_count(path, where: str = "1 = 1", period=None, table: str = "incidents")
                                   params).fetchone()[0]
 
 
-def rows_of(path):
-    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR)
-    layer = dataset.GetLayer(0)
-    definition = layer.GetLayerDefn()
-    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    return [{n: f.GetField(n) for n in names} for f in layer]
+rows_of = output_rows
 
 
 def raster_integral(path) -> float:
@@ -274,27 +263,7 @@ def test_qdatetime_in_the_skipped_hour_converts_from_its_utc_figures(machine_zon
     assert qdatetime_to_epoch(value, True, STOCKHOLM) == expected
 
 
-class Recorder:
-    """A feedback that keeps what the algorithm said."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Recorder(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.warnings, self.infos = [], []
-
-            def pushWarning(self, text):
-                self.warnings.append(text)
-
-            def pushInfo(self, text):
-                self.infos.append(text)
-
-        return _Recorder()
-
-
-def test_unreadable_and_missing_times_are_reported_not_dropped_silently(run, tmp_path):
+def test_unreadable_and_missing_times_are_reported_not_dropped_silently(run, tmp_path, feedback_log):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
     layer = QgsVectorLayer("Point?crs=EPSG:3006&field=occurred_from:string", "text times", "memory")
@@ -306,7 +275,7 @@ def test_unreadable_and_missing_times_are_reported_not_dropped_silently(run, tmp
         feature.setAttributes([text])
         features.append(feature)
     assert layer.dataProvider().addFeatures(features)
-    feedback = Recorder()
+    feedback = feedback_log()
     out = tmp_path / "tp.gpkg"
     run("lagesbild:timeprofile", {"INPUT": layer, "OUTPUT": str(out)}, feedback=feedback)
     assert sum(r["weight"] for r in rows_of(out)) == pytest.approx(40)

@@ -9,8 +9,8 @@ import math
 from datetime import date, timedelta
 
 import pytest
-from osgeo import gdal, ogr
-from store_helpers import store_today
+from osgeo import ogr
+from store_helpers import output_rows, store_today
 
 from lagesbild.core.domain import demo
 from lagesbild.core.domain.timeutil import Period
@@ -37,19 +37,8 @@ def fresh_store(lighting_store, tmp_path):
     return path
 
 
-@pytest.fixture
-def run(lagesbild_provider):
-    from qgis import processing
-
-    return processing.run
-
-
 def row_of(path):
-    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR)
-    layer = dataset.GetLayer(0)
-    definition = layer.GetLayerDefn()
-    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    (row,) = [{n: f.GetField(n) for n in names} for f in layer]
+    (row,) = output_rows(path)
     return row
 
 
@@ -183,19 +172,9 @@ def test_write_result_appends_and_keeps_the_earlier_text(run, fresh_store, tmp_p
     assert text == f"{earlier}\n\n{today}: {verdict}\n\n{today}: {verdict}"
 
 
-def test_unequal_periods_are_weighted_by_days_and_logged(run, lighting_store, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
-    class Log(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, info):  # noqa: N802 (QGIS's name)
-            self.lines.append(info)
-
+def test_unequal_periods_are_weighted_by_days_and_logged(run, lighting_store, tmp_path, feedback_log):
     out = tmp_path / "fu.gpkg"
-    log = Log()
+    log = feedback_log()
     with Store.open(lighting_store) as store:
         start = store.measure(lighting_fid(lighting_store)).start_date
     before = Period(date(start.year - 1, start.month, 1), start - timedelta(days=1))
@@ -205,7 +184,7 @@ def test_unequal_periods_are_weighted_by_days_and_logged(run, lighting_store, tm
         AFTER_START=after.start.isoformat(), AFTER_END=after.end.isoformat()), feedback=log)
     row = row_of(out)
     assert (row["days_before"], row["days_after"]) == (before.days, after.days) and before.days != after.days
-    assert any(f"({before.days} days); after:" in line and f"({after.days} days)" in line for line in log.lines)
+    assert any(f"({before.days} days); after:" in line and f"({after.days} days)" in line for line in log.infos)
     k = after.days / before.days
     wdd = (row["ra"] - k * row["rb"]) - (row["ca"] - k * row["cb"]) + (row["da"] - k * row["db"])
     se = math.sqrt(row["ra"] + k * k * row["rb"] + row["ca"] + k * k * row["cb"] + row["da"] + k * k * row["db"])
@@ -215,20 +194,11 @@ def test_unequal_periods_are_weighted_by_days_and_logged(run, lighting_store, tm
     assert row["verdict"].startswith("Incidents per day in the target area ")
 
 
-def test_a_district_wide_measure_falls_back_to_the_extent_and_reports_its_size(run, lighting_store, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
-    class Log(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, info):  # noqa: N802 (QGIS's name)
-            self.lines.append(info)
-
+def test_a_district_wide_measure_falls_back_to_the_extent_and_reports_its_size(
+        run, lighting_store, tmp_path, feedback_log):
     with Store.open(lighting_store) as store:
         (walks,) = [m for m in store.measures() if m.title.startswith("Nattvandring")]  # all of Centrum
-    log = Log()
+    log = feedback_log()
     out = tmp_path / "fu.gpkg"
     run("lagesbild:measurefollowup", {"INPUT": f"{lighting_store}|layername=incidents",
                                       "TARGET": f"{lighting_store}|layername=measures|subset=fid = {walks.fid}",
@@ -238,5 +208,5 @@ def test_a_district_wide_measure_falls_back_to_the_extent_and_reports_its_size(r
     with Store.open(lighting_store) as store:
         assert row["cb"] + row["rb"] + row["db"] == store.count(IncidentFilter(period=Period(
             walks.start_date - timedelta(days=row["days_before"]), walks.start_date - timedelta(days=1))))
-    (size,) = [line for line in log.lines if line.startswith("Comparison area: the rest of the incidents' extent")]
+    (size,) = [line for line in log.infos if line.startswith("Comparison area: the rest of the incidents' extent")]
     assert " km² (" in size and f"{row['cb']} incidents before the measure against the target's {row['rb']}" in size
