@@ -1,6 +1,5 @@
 """lagesbild:demodata: the fictional demo municipality Solvik in a store."""
 
-from datetime import date
 from pathlib import Path
 
 from qgis.core import (
@@ -13,6 +12,8 @@ from qgis.core import (
 
 from ..core.compat import DATETIME_DATE, NUMBER_INTEGER
 from ..core.domain import demo
+from ..core.domain.periods import local_today
+from ..core.domain.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.i18n import tr
 from ..core.store import Cancelled, Store, StoreError
 from ..core.store.demo_store import build_demo_store
@@ -55,13 +56,24 @@ class DemoDataAlgorithm(LagesbildAlgorithm):
             self.END_DATE, tr("Today of the demo (default: today)"), DATETIME_DATE)))
         self.addOutput(QgsProcessingOutputFile(self.STORE, tr("Store")))
 
+    @staticmethod
+    def _store_today(path):
+        """Today in the zone of the store (of a new one: the default zone), not the machine's."""
+        if not Path(path).exists():
+            return local_today(zone(DEFAULT_TIME_ZONE))
+        try:
+            with Store.open(path) as store:
+                return local_today(store.tz)
+        except StoreError as error:
+            raise QgsProcessingException(str(error)) from error
+
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.STORE, context)
         size = self.parameterAsInt(parameters, self.SIZE, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
-        today = parameter_as_date(self, parameters, self.END_DATE, context) or date.today()
         if not path:
             raise QgsProcessingException(tr("give the store's file"))
+        today = parameter_as_date(self, parameters, self.END_DATE, context) or self._store_today(path)
         feedback.pushInfo(tr("Generating {size} incidents (seed {seed}, up to {today})").format(
             size=size, seed=seed, today=today.isoformat()))
 

@@ -4,7 +4,7 @@ come from core/presentation/situation.py, the layers and styles from core/presen
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from qgis.core import QgsProject
@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_CRITICAL, MESSAGE_INFO
 from ..core.domain import codelist
-from ..core.domain.timeutil import Period
+from ..core.domain.periods import Period, local_today
 from ..core.i18n import language, tr
 from ..core.presentation import layers, report, situation
 from ..core.resources import PLUGIN_ICON
@@ -254,7 +254,7 @@ class SituationDock(LagesbildDock):
         self.apply_filter()
 
     def _today(self, store: Store) -> date:
-        return datetime.now(store.tz).date()
+        return local_today(store.tz)
 
     def apply_filter(self) -> None:
         if not self.store_path:
