@@ -30,7 +30,7 @@ def situation_summary(store: Store, today: date) -> str:
     last year (on 1 January: the whole year before against the one before it)."""
     last_year, this_year = year_on_year(today)
     lines = [
-        tr("Situation picture of {name}").format(name=store.location.name),
+        tr("Situation picture of {name}").format(name=store.location.label),
         tr("{count} incidents in the store; CRS {crs}, time zone {zone}").format(
             count=store.count(), crs=store.crs, zone=store.time_zone),
         "",
