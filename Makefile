@@ -48,7 +48,11 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 PACKAGE_FILES := metadata.txt __init__.py __about__.py plugin.py README.md LICENSE
 PACKAGE_DIRS  := core algorithms ui resources
 
-APT_PACKAGES := python3-qgis qgis xvfb xauth python3-venv qttools5-dev-tools gdal-bin poppler-utils
+# PostgreSQL 15 with PostGIS 3 for the PostgreSQL store's tests (the tests start
+# their own server); psycopg2 is the driver. Naming postgresql-15 itself would
+# upgrade the machine's client libraries: the PostGIS package brings the server.
+APT_PACKAGES := python3-qgis qgis xvfb xauth python3-venv qttools5-dev-tools gdal-bin poppler-utils \
+	postgresql-15-postgis-3 python3-psycopg2
 
 HEADLESS_ENV = QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$(abspath $(XDG_DIR))
 QGIS_PROCESS_ENV = $(HEADLESS_ENV) QGIS_PLUGINPATH=$(abspath $(PLUGIN_PATH)) \
@@ -79,6 +83,8 @@ deps:
 	done; \
 	$(SYS_PYTHON) -c "import qgis.core" >/dev/null 2>&1 || { echo "missing: python3-qgis"; missing=1; }; \
 	$(SYS_PYTHON) -c "import ensurepip" >/dev/null 2>&1 || { echo "missing: python3-venv"; missing=1; }; \
+	$(SYS_PYTHON) -c "import psycopg2" >/dev/null 2>&1 || { echo "missing: python3-psycopg2"; missing=1; }; \
+	ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || { echo "missing: PostGIS"; missing=1; }; \
 	if [ $$missing = 1 ]; then \
 		if [ "$$(id -u)" = 0 ]; then sudo=""; \
 		elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \

@@ -61,6 +61,17 @@ def translations_built() -> list[Path]:
     return build_translations()
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server with PostGIS on a free loopback port, for the whole
+    session, stopped at its end (also after a failure)."""
+    from pg_server import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def run(lagesbild_provider):
     """``processing.run`` with the plugin's provider registered."""

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from store_helpers import TOWN, ogr_sql
 
-from lagesbild.core.store import Cancelled, Store, StoreLocation
+from lagesbild.core.store import Cancelled, Store, StoreError, StoreLocation
 
 
 @pytest.fixture
@@ -55,20 +55,27 @@ def test_a_layer_source_is_built_and_read_in_one_place(store):
 def test_a_location_is_parsed_in_one_place_and_shown_without_a_password(tmp_path):
     path = tmp_path / "a.gpkg"
     assert StoreLocation.parse(str(path)) == StoreLocation.parse(path) == StoreLocation("gpkg", str(path.resolve()))
-    server = StoreLocation.parse("postgresql://coordinator:s3cret@db.example:5432/kommun?schema=lagesbild")
-    assert server.backend == "postgres" and "s3cret" not in server.display and "s3cret" not in str(server)
-    assert server.name == "kommun"
+    server = StoreLocation.parse("postgresql://coordinator:s3cret@db.example:5432/kommun?schema=solvik")
+    assert server.backend == "postgres" and server.schema == "solvik" and server.secret == "s3cret"
+    assert "s3cret" not in server.display and "s3cret" not in str(server) and "s3cret" not in repr(server)
+    assert server.name == "kommun.solvik"
     keyed = StoreLocation.parse("host=db.example dbname=kommun password='s3 cret' user=coordinator")
-    assert keyed.backend == "postgres" and "s3" not in keyed.display
+    assert keyed.backend == "postgres" and keyed.schema == "lagesbild" and "s3" not in keyed.display
+    assert keyed == StoreLocation.parse("postgresql://coordinator@db.example/kommun")  # one canonical form
     assert StoreLocation.parse("service=lagesbild").name == "lagesbild"
+    with pytest.raises(StoreError, match="schema name"):
+        StoreLocation.parse("service=lagesbild schema=Drop;Table")
 
 
-def test_a_server_store_is_refused_in_words_until_its_backend_exists():
+def test_an_unreachable_server_store_is_refused_in_words_without_its_password():
+    from pg_server import free_port
+
     from lagesbild.core.store import StoreError
 
-    with pytest.raises(StoreError, match="not supported by this version") as refused:
-        Store.open("postgresql://coordinator:s3cret@db.example/kommun")
-    assert "s3cret" not in str(refused.value)
+    closed = free_port()  # nothing listens there
+    with pytest.raises(StoreError, match="cannot connect to") as refused:
+        Store.open(f"postgresql://coordinator:s3cret@127.0.0.1:{closed}/kommun")
+    assert "s3cret" not in str(refused.value) and "password" not in str(refused.value)
 
 
 def test_a_busy_store_says_so_in_words_and_writes_nothing(store, tmp_path):
@@ -92,3 +99,14 @@ def test_a_busy_store_says_so_in_words_and_writes_nothing(store, tmp_path):
         holder.close()
     assert fingerprint(store.path) == before
     assert backend.translate_error(ValueError("x")).args == ("x",)
+
+
+def test_times_are_stored_as_utc_text_the_geopackage_datetime_form(store):
+    from datetime import datetime, timezone
+
+    from store_helpers import incident
+
+    added = store.add_incident(incident(occurred_to=None, occurred_from=datetime(
+        2025, 5, 10, 23, 15, tzinfo=timezone.utc).astimezone(store.tz)))
+    raw = store._db.execute("SELECT occurred_from FROM incidents WHERE uuid = ?", (added.uuid,)).fetchone()[0]
+    assert raw == "2025-05-10T23:15:00.000Z"

@@ -100,9 +100,10 @@ class Backend(Protocol):
     def epoch_sql(self, column: str) -> str:
         """An expression for the UTC epoch seconds of a time column."""
 
-    def bbox_condition(self, table: str, bounds: tuple[float, float, float, float]) -> tuple[str, list]:
+    def bbox_condition(self, table: str, bounds: tuple[float, float, float, float], srid: int) -> tuple[str, list]:
         """(condition, params): rows of ``table`` whose geometry may meet
-        ``bounds`` (min_x, min_y, max_x, max_y), through the spatial index."""
+        ``bounds`` (min_x, min_y, max_x, max_y, in the store's CRS ``srid``),
+        through the spatial index."""
 
     def insert(self, connection: Connection, table: str, values: dict) -> int:
         """Insert one row and return its new fid."""

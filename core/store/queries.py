@@ -29,7 +29,7 @@ class StoreQueries:
         if incident_filter.area:
             min_x, max_x, min_y, max_y = self._area_geometry(incident_filter.area).GetEnvelope()
             bounds = (min_x, min_y, max_x, max_y)
-        return sqlfilter.render(incident_filter, self.backend, self.tz, area_bounds=bounds)
+        return sqlfilter.render(incident_filter, self.backend, self.tz, area_bounds=bounds, srid=self.srs_id)
 
     def _area_geometry(self, name: str):
         row = self._db.execute("SELECT geom FROM areas WHERE name = ? ORDER BY fid LIMIT 1", (name,)).fetchone()
@@ -137,7 +137,7 @@ class StoreQueries:
         for fid, stored, *values in cursor:
             record = dict(zip(_MEASURE_FIELDS, values))
             for name in ("start_date", "end_date", "followup_date"):
-                record[name] = date.fromisoformat(record[name]) if record[name] else None
+                record[name] = _date(record[name])
             result.append(Measure(fid=fid, geometry=self.backend.decode_geometry(stored), **record))
         return result
 
@@ -171,3 +171,10 @@ def _time_counts(epochs: np.ndarray, group_by: str, tz) -> dict:
             weeks[key] = weeks.get(key, 0) + n
         return dict(sorted(weeks.items()))
     return {int(v): int(n) for v, n in zip(values, numbers)}
+
+
+def _date(value) -> date | None:
+    """A stored date: ISO text in a GeoPackage, a date from PostgreSQL."""
+    if not value:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(value)

@@ -30,7 +30,7 @@ def identifier(name: str) -> str:
 
 
 def render(incident_filter: IncidentFilter, backend, tz: ZoneInfo, inline: bool = False,
-           area_bounds: tuple[float, float, float, float] | None = None) -> tuple[str, list]:
+           area_bounds: tuple[float, float, float, float] | None = None, srid: int = 0) -> tuple[str, list]:
     """(condition, params) for the incidents ``incident_filter`` selects
     (without the exact area test). With ``inline`` the values are literals
     and params is empty; ``area_bounds`` adds the spatial index's box."""
@@ -55,7 +55,7 @@ def render(incident_filter: IncidentFilter, backend, tz: ZoneInfo, inline: bool 
         if values:
             clauses.append(f"{identifier(column)} IN ({', '.join(value(v) for v in values)})")
     if area_bounds is not None:
-        condition, box = backend.bbox_condition("incidents", area_bounds)
+        condition, box = backend.bbox_condition("incidents", area_bounds, srid)
         if inline:
             for number in box:
                 condition = condition.replace("?", backend.literal(float(number)), 1)

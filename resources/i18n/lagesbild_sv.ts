@@ -2203,16 +2203,19 @@
         </message>
         <message>
             <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <location filename="../../core/store/backends/postgis/__init__.py" />
             <source>the store could not be written, and nothing was written: {reason}</source>
             <translation>databasen kunde inte skrivas, och ingenting skrevs: {reason}</translation>
         </message>
         <message>
             <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <location filename="../../core/store/backends/postgis/__init__.py" />
             <source>the store is busy: someone else is saving to it; nothing was written, try again in a moment</source>
             <translation>databasen är upptagen: någon annan sparar i den; ingenting skrevs, försök igen om en stund</translation>
         </message>
         <message>
             <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <location filename="../../core/store/backends/postgis/__init__.py" />
             <source>the store refused the change, and nothing was written: {reason}</source>
             <translation>databasen vägrade ändringen, och ingenting skrevs: {reason}</translation>
         </message>
@@ -2510,6 +2513,41 @@
             <location filename="../../core/domain/analysis/followup.py" />
             <source>{outcome}, 95 % confidence</source>
             <translation>{outcome}, 95 % säkerhet</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/location.py" />
+            <source>a PostgreSQL store needs a database: give dbname or a service</source>
+            <translation>en PostgreSQL-databas behöver en databas: ange dbname eller en tjänst (service)</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>a PostgreSQL store needs the psycopg2 module (Debian: python3-psycopg2), which is not installed</source>
+            <translation>en PostgreSQL-databas behöver modulen psycopg2 (Debian: python3-psycopg2), som inte är installerad</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>cannot connect to {location}: {reason}</source>
+            <translation>kan inte ansluta till {location}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/location.py" />
+            <source>the schema name {name} is not usable: lower-case letters, digits and _ only</source>
+            <translation>schemanamnet {name} kan inte användas: bara små bokstäver, siffror och _</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>{location} holds no Lägesbild store</source>
+            <translation>{location} innehåller ingen Lägesbild-databas</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>{location}: PostGIS is not installed in the database and could not be ({reason}); ask the database's administrator to run CREATE EXTENSION postgis</source>
+            <translation>{location}: PostGIS är inte installerat i databasen och kunde inte installeras ({reason}); be databasens administratör köra CREATE EXTENSION postgis</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>{location}: the schema {schema} exists already: a new store is never written over one</source>
+            <translation>{location}: schemat {schema} finns redan: en ny databas skriver aldrig över ett befintligt</translation>
         </message>
     </context>
     <context>

@@ -26,7 +26,7 @@ def test_add_and_read_back_an_incident(store):
     assert read.status == "new" and read.version == 1
     assert read.updated_by_org == "housing"
     raw = store._db.execute("SELECT occurred_from FROM incidents WHERE uuid = ?", (added.uuid,)).fetchone()[0]
-    assert raw == "2025-05-10T21:15:00.000Z"  # UTC text, the GeoPackage DATETIME form
+    assert store.backend.decode_time(raw) == datetime(2025, 5, 10, 21, 15, tzinfo=timezone.utc)
 
 
 def test_a_naive_time_from_a_caller_is_refused_as_unknown_zone_free_utc(store):

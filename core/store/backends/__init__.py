@@ -1,7 +1,7 @@
-"""The store's backends, one module or folder each, registered by name.
+"""The store's backends, one folder each, registered by name.
 
-``gpkg``: a GeoPackage file (SQLite). A server backend (PostgreSQL with
-PostGIS) goes in a folder beside it and into ``BACKENDS``."""
+``gpkg``: a GeoPackage file (SQLite). ``postgres``: a schema of a PostgreSQL
+database with PostGIS (its driver, psycopg2, is imported only when used)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,19 @@ from .gpkg import GeoPackageBackend
 BACKENDS = {GeoPackageBackend.name: GeoPackageBackend()}
 
 
+def _postgis():
+    from .postgis import PostgisBackend
+
+    return PostgisBackend()
+
+
+_LATER = {"postgres": _postgis}  # made on first use
+
+
 def backend_for(location: StoreLocation):
     """The backend that serves ``location``."""
+    if location.backend not in BACKENDS and location.backend in _LATER:
+        BACKENDS[location.backend] = _LATER[location.backend]()
     try:
         return BACKENDS[location.backend]
     except KeyError:

@@ -132,7 +132,7 @@ class GeoPackageBackend(GeoPackageDDL):
         return f"CAST(strftime('%s', {column}) AS INTEGER)"
 
     @staticmethod
-    def bbox_condition(table: str, bounds: tuple[float, float, float, float]) -> tuple[str, list]:
+    def bbox_condition(table: str, bounds: tuple[float, float, float, float], srid: int) -> tuple[str, list]:
         min_x, min_y, max_x, max_y = bounds
         return (f"fid IN (SELECT id FROM rtree_{table}_geom "
                 "WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)", [min_x, max_x, min_y, max_y])
