@@ -1,8 +1,10 @@
 """Small helpers shared by the algorithms."""
 
-from qgis.core import QgsProcessingParameterDefinition
+from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterFile
 
 from ..core.compat import PARAMETER_FLAG_OPTIONAL
+from ..core.i18n import tr
+from ..core.store import StoreError, StoreLocation
 
 
 def optional(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
@@ -10,6 +12,36 @@ def optional(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParame
     parameter with a default as missing, so defaults live on optional ones."""
     parameter.setFlags(parameter.flags() | PARAMETER_FLAG_OPTIONAL)
     return parameter
+
+
+STORE_FILE_FILTER = "GeoPackage (*.gpkg);;All files (*)"  # all: a PostgreSQL connection is no file
+
+
+def store_input(name: str, description: str) -> QgsProcessingParameterFile:
+    """A STORE parameter naming an existing store: a GeoPackage picked as a
+    file, or a PostgreSQL connection typed as text (``store_parameter``)."""
+    return QgsProcessingParameterFile(name, description, fileFilter=STORE_FILE_FILTER)
+
+
+def store_parameter(algorithm, parameters, name, context, new: bool = False) -> StoreLocation:
+    """A STORE parameter as a store location: a PostgreSQL connection
+    (``postgresql://…``, ``service=…``, with ``schema=``) as given, or the
+    GeoPackage file the file parameter names (``new``: a file destination)."""
+    raw = parameters.get(name)
+    try:
+        if isinstance(raw, str) and raw.strip():
+            location = StoreLocation.parse(raw)
+            if location.backend != "gpkg":
+                return location
+        if new:
+            path = algorithm.parameterAsFileOutput(parameters, name, context)
+        else:
+            path = algorithm.parameterAsFile(parameters, name, context)
+        if not path:
+            raise QgsProcessingException(tr("give the store: a GeoPackage file or a PostgreSQL connection"))
+        return StoreLocation.parse(path)
+    except StoreError as error:
+        raise QgsProcessingException(str(error)) from error
 
 
 def parameter_as_date(algorithm, parameters, name, context):

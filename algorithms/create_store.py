@@ -13,7 +13,7 @@ from ..core.domain.timeutil import DEFAULT_TIME_ZONE
 from ..core.i18n import tr
 from ..core.store import DEFAULT_CRS, Store, StoreError
 from .base import LagesbildAlgorithm
-from .common import optional
+from .common import optional, store_parameter
 
 
 class CreateStoreAlgorithm(LagesbildAlgorithm):
@@ -48,7 +48,7 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
         self.addParameter(optional(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"))))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFileOutput(parameters, self.STORE, context)
+        location = store_parameter(self, parameters, self.STORE, context, new=True)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem(DEFAULT_CRS)
@@ -59,13 +59,13 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
             if not rectangle.isNull() and not rectangle.isEmpty():
                 extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
         try:
-            store = Store.create(path, crs=crs.authid(), time_zone=time_zone, extent=extent)
+            store = Store.create(location, crs=crs.authid(), time_zone=time_zone, extent=extent)
         except (StoreError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
         with store:
             feedback.pushInfo(tr("Created {path}: CRS {crs}, time zone {zone}, extent {extent}").format(
-                path=path, crs=store.crs, zone=store.time_zone,
+                path=location.display, crs=store.crs, zone=store.time_zone,
                 extent=", ".join(f"{v:.0f}" for v in store.extent)))
-        return {self.STORE: path}
+        return {self.STORE: location.display}
 
 

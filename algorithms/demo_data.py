@@ -1,12 +1,10 @@
 """lagesbild:demodata: the fictional demo municipality Solvik in a store."""
 
-from pathlib import Path
 
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
 
@@ -16,9 +14,10 @@ from ..core.domain.periods import local_today
 from ..core.domain.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.i18n import tr
 from ..core.store import Cancelled, Store, StoreError
+from ..core.store.backends import backend_for
 from ..core.store.demo_store import build_demo_store
 from .base import LagesbildAlgorithm
-from .common import optional, parameter_as_date
+from .common import optional, parameter_as_date, store_input, store_parameter
 
 
 class DemoDataAlgorithm(LagesbildAlgorithm):
@@ -45,8 +44,7 @@ class DemoDataAlgorithm(LagesbildAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            self.STORE, tr("Store (an empty store, or a new file)"), extension="gpkg"))
+        self.addParameter(store_input(self.STORE, tr("Store (an empty store, or a new file)")))
         self.addParameter(optional(QgsProcessingParameterNumber(
             self.SIZE, tr("Number of incidents"), NUMBER_INTEGER,
             defaultValue=20_000, minValue=demo.MIN_SIZE, maxValue=demo.MAX_SIZE)))
@@ -57,22 +55,20 @@ class DemoDataAlgorithm(LagesbildAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.STORE, tr("Store")))
 
     @staticmethod
-    def _store_today(path):
+    def _store_today(location):
         """Today in the zone of the store (of a new one: the default zone), not the machine's."""
-        if not Path(path).exists():
-            return local_today(zone(DEFAULT_TIME_ZONE))
         try:
-            with Store.open(path) as store:
+            if not backend_for(location).exists(location):
+                return local_today(zone(DEFAULT_TIME_ZONE))
+            with Store.open(location) as store:
                 return local_today(store.tz)
         except StoreError as error:
             raise QgsProcessingException(str(error)) from error
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, self.STORE, context)
+        path = store_parameter(self, parameters, self.STORE, context)
         size = self.parameterAsInt(parameters, self.SIZE, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
-        if not path:
-            raise QgsProcessingException(tr("give the store's file"))
         today = parameter_as_date(self, parameters, self.END_DATE, context) or self._store_today(path)
         feedback.pushInfo(tr("Generating {size} incidents (seed {seed}, up to {today})").format(
             size=size, seed=seed, today=today.isoformat()))
@@ -89,6 +85,6 @@ class DemoDataAlgorithm(LagesbildAlgorithm):
             raise QgsProcessingException(str(error)) from error
         with Store.open(path) as store:
             feedback.pushInfo(tr("{path}: {count} incidents, {areas} areas, {measures} measures").format(
-                path=Path(path).name, count=store.count(), areas=len(store.areas()),
+                path=path.label, count=store.count(), areas=len(store.areas()),
                 measures=len(store.measures())))
-        return {self.STORE: path}
+        return {self.STORE: path.display}

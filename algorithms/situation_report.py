@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -20,9 +19,9 @@ from ..core.domain.timeutil import Period
 from ..core.i18n import tr
 from ..core.presentation.report import ReportError, ReportOptions, export_report
 from ..core.presentation.report_data import COMPARE_OPTIONS, MIN_COUNT, default_period
-from ..core.store import Store, StoreError, StoreLocation
+from ..core.store import Store, StoreError
 from .base import LagesbildAlgorithm
-from .common import optional, parameter_as_date
+from .common import optional, parameter_as_date, store_input, store_parameter
 
 
 class SituationReportAlgorithm(LagesbildAlgorithm):
@@ -63,7 +62,7 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(self.STORE, tr("Store"), extension="gpkg"))
+        self.addParameter(store_input(self.STORE, tr("Store")))
         self.addParameter(optional(QgsProcessingParameterDateTime(
             self.PERIOD_START, tr("Period start (default: 28 days before today)"), DATETIME_DATE)))
         self.addParameter(optional(QgsProcessingParameterDateTime(
@@ -82,11 +81,7 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        store_path = self.parameterAsFile(parameters, self.STORE, context)
-        try:
-            location = StoreLocation.parse(store_path)
-        except StoreError as error:
-            raise QgsProcessingException(str(error)) from error
+        location = store_parameter(self, parameters, self.STORE, context)
         if not location.exists():
             raise QgsProcessingException(tr("no such store: {path}").format(path=location.display))
         store_path = location

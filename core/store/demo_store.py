@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 
 from ..domain import demo
 from ..domain.periods import local_today
 from ..i18n import tr
-from . import DEFAULT_CRS, Store, StoreError
+from . import DEFAULT_CRS, Store, StoreError, StoreLocation
+from .backends import backend_for
 from .bulk import random_uuids
 
 
@@ -38,19 +38,21 @@ def write_demo(store: Store, data: demo.DemoData, seed: int, progress=None) -> N
         store.add_incident_arrays(columns, progress=progress)
 
 
-def build_demo_store(path, size: int, seed: int, today: date | None = None, progress=None) -> Path:
-    """Open the store at ``path`` (or create it with the defaults) and fill it
-    with the demo municipality. A store that was created here and could not
-    be filled is removed again."""
-    path = Path(path)
-    created = not path.exists()
-    store = Store.create(path) if created else Store.open(path)
+def build_demo_store(location, size: int, seed: int, today: date | None = None, progress=None):
+    """Open the store at ``location`` (or create it with the defaults) and
+    fill it with the demo municipality. A store that was created here and
+    could not be filled is removed again. Returns the file of a GeoPackage
+    store, else the location."""
+    location = StoreLocation.parse(location)
+    backend = backend_for(location)
+    created = not backend.exists(location)
+    store = Store.create(location) if created else Store.open(location)
     try:
         with store:
             data = demo.generate(size, seed, today or local_today(store.tz), store.time_zone)
             write_demo(store, data, seed, progress)
     except BaseException:
         if created:
-            path.unlink(missing_ok=True)
+            backend.discard(location, backend.connect(location))
         raise
-    return path
+    return location.path if location.backend == "gpkg" else location

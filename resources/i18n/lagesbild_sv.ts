@@ -491,9 +491,8 @@
             <translation>från</translation>
         </message>
         <message>
-            <location filename="../../algorithms/demo_data.py" />
             <source>give the store's file</source>
-            <translation>ange databasens fil</translation>
+            <translation type="obsolete">ange databasens fil</translation>
         </message>
         <message>
             <source>last year</source>
@@ -2548,6 +2547,11 @@
             <location filename="../../core/store/backends/postgis/__init__.py" />
             <source>{location}: the schema {schema} exists already: a new store is never written over one</source>
             <translation>{location}: schemat {schema} finns redan: en ny databas skriver aldrig över ett befintligt</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/common.py" />
+            <source>give the store: a GeoPackage file or a PostgreSQL connection</source>
+            <translation>ange databasen: en GeoPackage-fil eller en PostgreSQL-anslutning</translation>
         </message>
     </context>
     <context>
