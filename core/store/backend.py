@@ -108,6 +108,9 @@ class Backend(Protocol):
     def insert(self, connection: Connection, table: str, values: dict) -> int:
         """Insert one row and return its new fid."""
 
+    def insert_many(self, connection: Connection, table: str, names: list[str], rows: list[tuple]) -> None:
+        """Insert many validated rows at once, the backend's fastest way."""
+
     def bulk_load(self, connection: Connection, table: str) -> AbstractContextManager:
         """Inside a transaction: a fast path for a large validated insert;
         yields a function that takes (fid, x, y) of the new rows."""

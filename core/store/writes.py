@@ -118,7 +118,6 @@ class StoreWrites:
         ``progress(fraction)`` is called between chunks; when it returns False
         the transaction is rolled back and ``Cancelled`` raised."""
         names, rows = incident_rows(columns, self)
-        sql = f"INSERT INTO incidents ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
         with self.transaction() as db:
             existing = self.count()
             # a large load into a small table: lifting triggers and indexes and
@@ -128,7 +127,7 @@ class StoreWrites:
             with loader as add_points:
                 first_fid = db.execute("SELECT coalesce(max(fid), 0) FROM incidents").fetchone()[0]
                 for start in range(0, len(rows), chunk_size):
-                    db.executemany(sql, rows[start:start + chunk_size])
+                    self.backend.insert_many(db, "incidents", names, rows[start:start + chunk_size])
                     done = min(len(rows), start + chunk_size) / len(rows)
                     if progress is not None and progress(done) is False:
                         raise Cancelled(tr("cancelled: nothing was written"))

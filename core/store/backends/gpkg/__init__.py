@@ -146,6 +146,11 @@ class GeoPackageBackend(GeoPackageDDL):
         return int(cursor.lastrowid)
 
     @staticmethod
+    def insert_many(connection: sqlite3.Connection, table: str, names: list[str], rows: list[tuple]) -> None:
+        connection.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", rows)
+
+    @staticmethod
     def literal(value) -> str:
         """``value`` as an SQLite literal: always data, never SQL. Text is
         quoted with its single quotes doubled (a backslash is an ordinary
