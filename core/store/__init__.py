@@ -16,6 +16,7 @@ never becomes SQL. Times are written as UTC and read in the store's zone.
 from __future__ import annotations
 
 from .errors import (
+    AccessDeniedError,
     Cancelled,
     ConflictError,
     NewerVersionError,
@@ -49,7 +50,7 @@ class Store(StoreLifecycle, StoreWrites, StoreQueries):
 
 __all__ = [
     "BULK_LOAD_MIN_ROWS", "CODE_GROUPS", "DEFAULT_CRS", "EDITABLE_FIELDS", "GROUPS", "TIME_FIELDS", "TIME_GROUPS",
-    "Area", "Cancelled", "ConflictError", "Incident", "IncidentFilter", "Measure", "NewerVersionError",
-    "NotAStoreError", "NotFoundError", "Store", "StoreBusyError", "StoreError", "StoreLocation",
+    "AccessDeniedError", "Area", "Cancelled", "ConflictError", "Incident", "IncidentFilter", "Measure",
+    "NewerVersionError", "NotAStoreError", "NotFoundError", "Store", "StoreBusyError", "StoreError", "StoreLocation",
     "default_extent", "spatial_reference",
 ]

@@ -75,6 +75,13 @@ class Backend(Protocol):
     def translate_error(self, error: BaseException) -> BaseException:
         """The store error for a driver error (or ``error`` itself)."""
 
+    # --- who may do what --------------------------------------------------------
+    def access_statements(self, connection: Connection) -> list[str]:
+        """Roles, grants and policies of a new store (none for a file)."""
+
+    def grant_access(self, connection: Connection, login: str, organisation: str, role: str) -> None:
+        """Make ``login`` a ``role`` (reporter, coordinator, reader) for ``organisation``."""
+
     # --- codecs ----------------------------------------------------------------
     def encode_points(self, x: np.ndarray, y: np.ndarray, srs_id: int) -> list: ...
 

@@ -23,6 +23,10 @@ class NotFoundError(StoreError):
     pass
 
 
+class AccessDeniedError(StoreError):
+    """The store's database refused the login this change (its role or organisation)."""
+
+
 class StoreBusyError(StoreError):
     """Another writer held the store for longer than the wait allows."""
 

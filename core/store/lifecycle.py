@@ -93,6 +93,8 @@ class StoreLifecycle:
                                        codelist.DEFAULT_ORGANISATIONS)
                 for sql in backend.trigger_statements():
                     connection.execute(sql)
+                for sql in backend.access_statements(connection):
+                    connection.execute(sql)
                 connection.executemany("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?)", [
                     ("application", schema.APPLICATION),
                     ("schema_version", str(schema.SCHEMA_VERSION)),

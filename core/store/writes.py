@@ -17,7 +17,7 @@ from ..domain.timeutil import now_utc
 from ..domain.validation import Context, Problem, ValidationError, validate_area, validate_incident, validate_measure
 from ..i18n import tr
 from .bulk import incident_rows
-from .errors import Cancelled, ConflictError, NotFoundError
+from .errors import AccessDeniedError, Cancelled, ConflictError, NotFoundError
 from .records import EDITABLE_FIELDS, TIME_FIELDS, Incident, Measure
 
 BULK_LOAD_MIN_ROWS = 10_000
@@ -62,6 +62,14 @@ class StoreWrites:
         with self.transaction() as db:
             db.execute("INSERT INTO organisations (code, name_sv, name_en) VALUES (?, ?, ?)",
                        (code, name_sv, name_en or name_sv))
+
+    def grant_access(self, login: str, organisation: str, role: str) -> None:
+        """Make the database login ``login`` a ``role`` (reporter, coordinator
+        or reader) of this store, reporting for ``organisation``."""
+        if organisation not in self.organisation_codes():
+            raise ValidationError([Problem("organisation", "unknown", tr("unknown organisation"))])
+        with self.transaction() as db:
+            self.backend.grant_access(db, login, organisation, role)
 
     def categories(self) -> list[tuple]:
         return list(self._db.execute(
@@ -171,8 +179,15 @@ class StoreWrites:
             params += [by_org, self.backend.encode_time(now_utc()), incident_uuid, expected_version]
             cursor = db.execute(
                 f"UPDATE incidents SET {', '.join(assignments)} WHERE uuid = ? AND version = ?", params)
-            if cursor.rowcount != 1:  # only if a writer bypassed the transaction
-                raise ConflictError(incident_uuid, expected_version, self.get_incident(incident_uuid).version)
+            if cursor.rowcount != 1:
+                now = self.get_incident(incident_uuid)
+                if now.version != expected_version:  # a writer that bypassed the transaction
+                    raise ConflictError(incident_uuid, expected_version, now.version)
+                # the row is there, unchanged: the database's policies held it back
+                raise AccessDeniedError(tr(
+                    "your organisation may not change this incident (reported by {org}, status {status}): a "
+                    "reporter changes only its own organisation's new reports; nothing was written"
+                ).format(org=now.reporting_org, status=now.status))
         return self.get_incident(incident_uuid)
 
     def history(self, incident_uuid: str) -> list[dict]:

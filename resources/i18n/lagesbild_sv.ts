@@ -262,6 +262,7 @@
         <message>
             <location filename="../../core/presentation/incident_display.py" />
             <location filename="../../core/store/bulk.py" />
+            <location filename="../../core/store/writes.py" />
             <source>unknown organisation</source>
             <translation>okänd organisation</translation>
         </message>
@@ -2552,6 +2553,31 @@
             <location filename="../../algorithms/common.py" />
             <source>give the store: a GeoPackage file or a PostgreSQL connection</source>
             <translation>ange databasen: en GeoPackage-fil eller en PostgreSQL-anslutning</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <source>a GeoPackage store has no logins or roles: whoever may write the file may write the store; use a PostgreSQL store for roles per organisation</source>
+            <translation>en GeoPackage-databas har inga inloggningar eller roller: den som får skriva filen får skriva i databasen; använd en PostgreSQL-databas för roller per organisation</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>not a role: {role} (reporter, coordinator or reader)</source>
+            <translation>ingen roll: {role} (reporter, coordinator eller reader)</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>there is no database login {login}: ask the database's administrator to create it (CREATE ROLE … LOGIN)</source>
+            <translation>det finns ingen databasinloggning {login}: be databasens administratör skapa den (CREATE ROLE … LOGIN)</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>your login may not make this change in the store: its role and organisation do not allow it; nothing was written</source>
+            <translation>din inloggning får inte göra den här ändringen i databasen: dess roll och organisation tillåter det inte; ingenting skrevs</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/writes.py" />
+            <source>your organisation may not change this incident (reported by {org}, status {status}): a reporter changes only its own organisation's new reports; nothing was written</source>
+            <translation>din organisation får inte ändra den här händelsen (rapporterad av {org}, status {status}): en rapportör ändrar bara sin egen organisations nya rapporter; ingenting skrevs</translation>
         </message>
     </context>
     <context>

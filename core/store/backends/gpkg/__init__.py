@@ -116,6 +116,16 @@ class GeoPackageBackend(GeoPackageDDL):
         return StoreError(tr("the store could not be written, and nothing was written: {reason}").format(
             reason=text))
 
+    # --- who may do what --------------------------------------------------------
+    @staticmethod
+    def access_statements(connection) -> list[str]:
+        return []  # a file has no logins: whoever may write the file may write the store
+
+    @staticmethod
+    def grant_access(connection, login: str, organisation: str, role: str) -> None:
+        raise StoreError(tr("a GeoPackage store has no logins or roles: whoever may write the file may write "
+                            "the store; use a PostgreSQL store for roles per organisation"))
+
     # --- codecs ----------------------------------------------------------------
     encode_points = staticmethod(codec.encode_points)
     decode_points = staticmethod(codec.decode_points)

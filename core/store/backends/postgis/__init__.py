@@ -15,9 +15,9 @@ import re
 from datetime import datetime
 
 from ....i18n import tr
-from ...errors import NotAStoreError, StoreBusyError, StoreError
+from ...errors import AccessDeniedError, NotAStoreError, StoreBusyError, StoreError
 from ...location import StoreLocation, without_secrets
-from . import codec
+from . import access, codec
 from .ddl import PostgisDDL
 
 CONNECT_TIMEOUT_S = 10
@@ -181,11 +181,31 @@ class PostgisBackend(PostgisDDL):
         if code in ("55P03", "40001", "40P01"):  # lock not available, serialisation failure, deadlock
             return StoreBusyError(tr(
                 "the store is busy: someone else is saving to it; nothing was written, try again in a moment"))
+        if code == "42501":  # insufficient privilege, row-level security
+            return AccessDeniedError(tr(
+                "your login may not make this change in the store: its role and organisation do not allow it; "
+                "nothing was written"))
         if code.startswith("23") or code == "P0001":  # integrity constraints, the triggers' refusals
             return StoreError(tr("the store refused the change, and nothing was written: {reason}").format(
                 reason=_reason(error)))
         return StoreError(tr("the store could not be written, and nothing was written: {reason}").format(
             reason=_reason(error)))
+
+    # --- who may do what --------------------------------------------------------
+    @staticmethod
+    def access_statements(connection: Connection) -> list[str]:
+        return access.access_statements(connection.location.schema)
+
+    @staticmethod
+    def grant_access(connection: Connection, login: str, organisation: str, role: str) -> None:
+        if role not in access.ROLES:
+            raise StoreError(tr("not a role: {role} (reporter, coordinator or reader)").format(role=role))
+        if connection.execute("SELECT 1 FROM pg_roles WHERE rolname = ? AND rolcanlogin",
+                              (login,)).fetchone() is None:
+            raise StoreError(tr("there is no database login {login}: ask the database's administrator to "
+                                "create it (CREATE ROLE … LOGIN)").format(login=login))
+        for sql, params in access.grant_statements(connection.location.schema, login, organisation, role):
+            connection.execute(sql, params)
 
     # --- codecs ----------------------------------------------------------------
     encode_points = staticmethod(codec.encode_points)

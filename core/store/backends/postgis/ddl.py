@@ -10,6 +10,7 @@ from osgeo import osr
 
 from ....domain import schema
 from ....domain.schema import FID, GEOMETRY_COLUMN, Field, Table
+from .access import LOGIN_ORG
 
 TRIGGER_PREFIX = "lagesbild_"
 _TYPES = {
@@ -129,13 +130,21 @@ class PostgisDDL:
             f"{self._text_of(name, 'NEW')});\n  END IF;"
             for name in schema.AUDITED_FIELDS)
         statements = [
+            # SECURITY DEFINER: the history is written with the owner's rights,
+            # whoever edits; the organisation of a mapped login is the
+            # database's to set, never the client's
             f"""CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}incidents_update() RETURNS trigger
-LANGUAGE plpgsql AS $body$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $body$
 DECLARE
+  login_org text := {LOGIN_ORG}();
   by_org text := CASE WHEN NEW.updated_at IS DISTINCT FROM OLD.updated_at
                         OR NEW.updated_by_org IS DISTINCT FROM OLD.updated_by_org
                       THEN NEW.updated_by_org END;
 BEGIN
+  IF login_org IS NOT NULL THEN
+    by_org := login_org;
+    NEW.updated_by_org := login_org;
+  END IF;
 {history}
   IF NEW.version IS NOT DISTINCT FROM OLD.version THEN
     NEW.version := OLD.version + 1;
@@ -146,6 +155,19 @@ END
 $body$""",
             f"CREATE TRIGGER {TRIGGER_PREFIX}incidents_update BEFORE UPDATE ON incidents "
             f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER_PREFIX}incidents_update()",
+            f"""CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}incidents_insert() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $body$
+DECLARE
+  login_org text := {LOGIN_ORG}();
+BEGIN
+  IF login_org IS NOT NULL THEN
+    NEW.updated_by_org := login_org;
+  END IF;
+  RETURN NEW;
+END
+$body$""",
+            f"CREATE TRIGGER {TRIGGER_PREFIX}incidents_insert BEFORE INSERT ON incidents "
+            f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER_PREFIX}incidents_insert()",
         ]
         checks = [self._reference_check(field_name, code_table, condition)
                   for table_name, field_name, code_table, condition in schema.REFERENCES if table_name == "incidents"]
