@@ -108,6 +108,43 @@ def test_time_profile_start_and_aoristic(run, demo_store, tmp_path):
         assert "Friday" in text or "Saturday" in text
 
 
+def test_time_profile_names_windows_only_where_the_tests_say(run, demo_store, tmp_path, feedback_log):
+    """Vandalism's weekday is planted flat (only its hour of day matters);
+    noise and gatherings are planted on Friday and Saturday nights."""
+    import html as html_text
+
+    from scipy.stats import chisquare
+
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    for code in ("vandalism", "disorder"):
+        for method in (0, 1):
+            out, page = tmp_path / f"{code}{method}.gpkg", tmp_path / f"{code}{method}.html"
+            log = feedback_log()
+            result = run("lagesbild:timeprofile", {"INPUT": f"{demo_store}|layername=incidents",
+                                                   "FILTER": f"\"category\" = '{code}'", "METHOD": method,
+                                                   "OUTPUT": str(out), "OUTPUT_HTML": str(page)}, feedback=log)
+            rows = layer_rows(out)
+            by_day = [sum(r["weight"] for r in rows if r["weekday"] == d) for d in range(1, 8)]
+            by_hour = [sum(r["weight"] for r in rows if r["hour"] == h) for h in range(24)]
+            if method == 0:  # start counts: Pearson's chi-square, as SciPy computes it
+                assert result["WEEKDAY_P"] == pytest.approx(chisquare(by_day).pvalue, rel=1e-10)
+                assert result["HOUR_P"] == pytest.approx(chisquare(by_hour).pvalue, rel=1e-10, abs=1e-300)
+            else:  # aoristic: 999 draws, so p is a whole number of thousandths
+                for key in ("WEEKDAY_P", "HOUR_P"):
+                    assert result[key] * 1000 == pytest.approx(round(result[key] * 1000)) and result[key] >= 0.001
+            text = page.read_text(encoding="utf-8")
+            summary = html_text.unescape(text.split("<p class='summary'>")[1].split("</p>")[0])
+            assert summary in log.infos
+            assert result["HOUR_P"] < 0.05
+            if code == "vandalism":
+                assert result["WEEKDAY_P"] >= 0.05, result
+                assert "on every day" in summary and not any(day in summary for day in weekdays), summary
+            else:
+                assert result["WEEKDAY_P"] < 0.05, result
+                assert "Friday" in summary and "Saturday" in summary, summary
+                assert not any(day in summary for day in weekdays[:4]), summary
+
+
 def binomial_two_sided(k, n, p):
     """The exact two-sided test, summed directly (as binom.test)."""
     probabilities = [math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(n + 1)]

@@ -188,18 +188,16 @@ def test_top_windows_do_not_overlap_and_skip_empty_ones():
     assert top_windows(np.zeros((7, 24))) == []
 
 
-def test_html_holds_every_number_and_names_the_top_windows():
+def test_html_holds_every_number_and_its_summary():
     profile = hand_made_profile()
     profile[TUE, 9] = 123
-    for language, names in (("sv", ("fredag 22–02", "tisdag")), ("en", ("Friday 22–02", "Tuesday"))):
-        page = profile_html(profile, language, "Vandalism <2025>")
+    for language, names in (("sv", ("fredag", "tisdag")), ("en", ("Friday", "Tuesday"))):
+        page = profile_html(profile, language, "Vandalism <2025>", "Busiest <Friday> 22–02.")
         assert page.startswith("<!DOCTYPE html>")
-        assert "Vandalism &lt;2025&gt;" in page
+        assert "Vandalism &lt;2025&gt;" in page and "Busiest &lt;Friday&gt; 22–02." in page
         cells = [part.split("</td>")[0].split(">")[-1] for part in page.split("<td")[1:]]
         assert len(cells) == 168
         assert [float(text) for text in cells] == profile.ravel().tolist()
-        for window in top_windows(profile):
-            assert window_label(window, language) in page
         assert all(name in page for name in names)
         assert "".join(f"<th>{hour:02d}</th>" for hour in range(24)) in page
 
@@ -207,13 +205,13 @@ def test_html_holds_every_number_and_names_the_top_windows():
 def test_html_writes_fractions_with_the_language_decimal_mark():
     start = epoch(2025, 1, 17, 22, 20)
     profile = aoristic([(start, start + 3600)])  # 40 and 20 minutes
-    assert "0,67</td>" in profile_html(profile, "sv", "t")
-    assert "0.67</td>" in profile_html(profile, "en", "t")
-    assert "0.33</td>" in profile_html(profile, "en", "t")
+    assert "0,67</td>" in profile_html(profile, "sv", "t", "")
+    assert "0.67</td>" in profile_html(profile, "en", "t", "")
+    assert "0.33</td>" in profile_html(profile, "en", "t", "")
 
 
 def test_html_of_an_empty_profile_says_so():
-    page = profile_html(np.zeros((7, 24)), "en", "Nothing")
+    page = profile_html(np.zeros((7, 24)), "en", "Nothing", "No incidents in this profile.")
     assert "No incidents" in page
     assert page.count("<td") == 168
 

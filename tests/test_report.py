@@ -259,3 +259,27 @@ def test_bad_period_is_refused(qgis_process_run, demo_store, tmp_path):
         "OUTPUT_PDF": tmp_path / "bad.pdf"}, expect_ok=False)
     assert result["returncode"] != 0
     assert "backwards" in result["stdout"] + result["stderr"] or "baklänges" in result["stdout"] + result["stderr"]
+
+
+def test_time_note_names_a_weekday_only_where_the_weekday_matters(demo_store, demo_report):
+    from types import SimpleNamespace
+
+    from lagesbild.core.domain.analysis.timepattern import pattern_sentence, start_pattern
+    from lagesbild.core.domain.analysis.timeprofile import time_of_week
+    from lagesbild.core.presentation.report import _time_note
+
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    evenings = np.ones((7, 24))
+    evenings[:, 20:] = 10  # the same on every day: only the hour matters
+    note = _time_note(SimpleNamespace(profile=evenings), 3, "en")
+    assert "evenings 20–00 on every day" in note and not any(day in note for day in weekdays), note
+    weekend = evenings.copy()
+    weekend[4, 22:], weekend[5, :2], weekend[5, 22:], weekend[6, :2] = 40, 40, 40, 40
+    note = _time_note(SimpleNamespace(profile=weekend), 3, "en")
+    assert "Friday and Saturday 22–02" in note, note
+    # the demo report's own note: its sentence from the store's start times, tested here again
+    with Store.open(demo_store) as store:
+        profile = time_of_week(store.arrays(IncidentFilter(period=PERIOD), ("occurred_from",))["occurred_from"],
+                               None, store.tz, "start")
+    sentence = pattern_sentence(profile, start_pattern(profile), language(), min_weight=3)
+    assert " ".join(sentence.split()) in " ".join(pdf_text(demo_report.path).split())

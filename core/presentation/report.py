@@ -34,7 +34,8 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import TEXT_RENDER_ALWAYS_TEXT
 from ..domain import codelist
-from ..domain.analysis.timeprofile import top_windows, weekday_names, window_label
+from ..domain.analysis.timepattern import pattern_sentence, start_pattern
+from ..domain.analysis.timeprofile import weekday_names
 from ..domain.periods import local_today
 from ..domain.timeutil import Period
 from ..domain.wording import change_in_words, number, period_in_words
@@ -180,13 +181,12 @@ def _summary_text(page: PageData, min_count: int, lang: str) -> str:
 
 
 def _time_note(page: PageData, min_count: int, lang: str) -> str:
-    windows = [w for w in top_windows(page.profile) if w.weight >= min_count]
     text = tr("Incidents by weekday and local hour of their start: darker is more; white is none or fewer "
               "than {n}.").format(n=min_count)
-    if windows:
-        text += " " + tr("Busiest four-hour windows: {windows}.").format(
-            windows=", ".join(window_label(w, lang) for w in windows))
-    return text
+    if page.profile.sum() == 0:
+        return text
+    # a weekday or an hour is named only where the chi-square tests say it matters
+    return text + " " + pattern_sentence(page.profile, start_pattern(page.profile), lang, min_weight=min_count)
 
 
 def _items(items) -> dict:

@@ -633,7 +633,7 @@
             <translation>maj</translation>
         </message>
         <message>
-            <location filename="../../core/domain/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timepattern.py" />
             <source>No incidents in this profile.</source>
             <translation>Inga händelser i profilen.</translation>
         </message>
@@ -682,9 +682,8 @@
             <translation>sep</translation>
         </message>
         <message>
-            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>The busiest {hours}-hour windows of the week: {windows}.</source>
-            <translation>Veckans mest belastade perioder om {hours} timmar: {windows}.</translation>
+            <translation type="obsolete">Veckans mest belastade perioder om {hours} timmar: {windows}.</translation>
         </message>
         <message>
             <location filename="../../core/domain/analysis/followup.py" />
@@ -768,9 +767,8 @@
             <translation type="obsolete">en statistiskt signifikant minskning på 5 %-nivån ({p})</translation>
         </message>
         <message>
-            <location filename="../../core/domain/analysis/timeprofile.py" />
             <source>a window is 1 to 168 hours wide, not {width}</source>
-            <translation>ett tidsfönster är 1 till 168 timmar brett, inte {width}</translation>
+            <translation type="obsolete">ett tidsfönster är 1 till 168 timmar brett, inte {width}</translation>
         </message>
         <message>
             <location filename="../../core/domain/analysis/autoscale.py" />
@@ -994,7 +992,7 @@
             <translation>{after} mot 0 under {base}: ingen procentsats utan bas</translation>
         </message>
         <message>
-            <location filename="../../core/domain/analysis/timeprofile.py" />
+            <location filename="../../core/domain/analysis/timepattern.py" />
             <source>{first} and {last}</source>
             <translation>{first} och {last}</translation>
         </message>
@@ -1128,9 +1126,8 @@
             <translation>Metod</translation>
         </message>
         <message>
-            <location filename="../../algorithms/timeprofile.py" />
             <source>On which weekdays and at which hours do incidents happen? A 7 × 24 table of weights by weekday (1 = Monday … 7 = Sunday) and local hour (0–23) in the time zone, all 168 rows. METHOD start counts each incident 1 at the hour of its time field; aoristic spreads an incident known only to have happened between occurred_from and occurred_to over that interval, in proportion to the real time in each local clock hour (across daylight-saving changes; an interval of 7 days or more spreads over the whole week). The weights sum to the number of incidents used. The HTML output is a heat table of the week naming the three busiest four-hour windows.</source>
-            <translation>Vilka veckodagar och timmar inträffar händelserna? En tabell 7 × 24 med vikter per veckodag (1 = måndag … 7 = söndag) och lokal timme (0–23) i tidszonen, alla 168 rader. METHOD start räknar varje händelse som 1 i timmen för dess tidsfält; aoristisk fördelar en händelse som bara är känd att ha skett mellan occurred_from och occurred_to över det intervallet, i proportion till den verkliga tiden i varje lokal klocktimme (även över sommartidsomställningar; ett intervall på 7 dagar eller mer fördelas över hela veckan). Vikterna summerar till antalet använda händelser. HTML-utdata är en värmetabell över veckan som nämner de tre mest belastade fyratimmarsfönstren.</translation>
+            <translation type="obsolete">Vilka veckodagar och timmar inträffar händelserna? En tabell 7 × 24 med vikter per veckodag (1 = måndag … 7 = söndag) och lokal timme (0–23) i tidszonen, alla 168 rader. METHOD start räknar varje händelse som 1 i timmen för dess tidsfält; aoristisk fördelar en händelse som bara är känd att ha skett mellan occurred_from och occurred_to över det intervallet, i proportion till den verkliga tiden i varje lokal klocktimme (även över sommartidsomställningar; ett intervall på 7 dagar eller mer fördelas över hela veckan). Vikterna summerar till antalet använda händelser. HTML-utdata är en värmetabell över veckan som nämner de tre mest belastade fyratimmarsfönstren.</translation>
         </message>
         <message>
             <location filename="../../algorithms/density.py" />
@@ -1202,9 +1199,8 @@
             <translation type="obsolete">{n} händelser utan tid utelämnades</translation>
         </message>
         <message>
-            <location filename="../../algorithms/timeprofile.py" />
             <source>{n} incidents, {method}, time zone {zone}. Busiest: {windows}</source>
-            <translation>{n} händelser, {method}, tidszon {zone}. Mest belastat: {windows}</translation>
+            <translation type="obsolete">{n} händelser, {method}, tidszon {zone}. Mest belastat: {windows}</translation>
         </message>
         <message>
             <location filename="../../algorithms/density.py" />
@@ -1505,9 +1501,8 @@
             <translation>Bedömning och beslut</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
             <source>Busiest four-hour windows: {windows}.</source>
-            <translation>Mest belastade fyratimmarsperioder: {windows}.</translation>
+            <translation type="obsolete">Mest belastade fyratimmarsperioder: {windows}.</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -2578,6 +2573,120 @@
             <location filename="../../core/store/writes.py" />
             <source>your organisation may not change this incident (reported by {org}, status {status}): a reporter changes only its own organisation's new reports; nothing was written</source>
             <translation>din organisation får inte ändra den här händelsen (rapporterad av {org}, status {status}): en rapportör ändrar bara sin egen organisations nya rapporter; ingenting skrevs</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>Both the weekday ({weekday_p}) and the hour of day ({hour_p}) matter</source>
+            <translation>Både veckodagen ({weekday_p}) och timmen på dygnet ({hour_p}) spelar roll</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>Neither the weekday ({weekday_p}) nor the hour of day ({hour_p}) departs from an even spread at the 5 % level: no time of the week stands out.</source>
+            <translation>Varken veckodagen ({weekday_p}) eller timmen på dygnet ({hour_p}) avviker från en jämn fördelning på 5 %-nivån: ingen tid i veckan sticker ut.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>On which weekdays and at which hours do incidents happen? A 7 × 24 table of weights by weekday (1 = Monday … 7 = Sunday) and local hour (0–23) in the time zone, all 168 rows. METHOD start counts each incident 1 at the hour of its time field; aoristic spreads an incident known only to have happened between occurred_from and occurred_to over that interval, in proportion to the real time in each local clock hour (across daylight-saving changes; an interval of 7 days or more spreads over the whole week). The weights sum to the number of incidents used.
+
+WEEKDAY_P: does the weekday matter? The p-value of the weekday totals against an even spread over the 7 days. HOUR_P: does the hour of day matter? The p-value of the hour totals against an even (uniform) spread over the 24 hours, which real incidents seldom follow, so with many incidents HOUR_P is usually small. With start times both are Pearson's chi-square goodness-of-fit tests (6 and 23 degrees of freedom); with aoristic weights, which have no chi-square distribution, they are Monte Carlo tests: {draws} draws with a fixed seed, each turning every incident by a random whole number of days (hours), so the smallest possible p is 0.001. A p-value below 0.05 counts as mattering, and the busiest windows are named accordingly: four-hour windows of the week ("Friday and Saturday 22–02") when both matter, the busiest four hours of the day on every day ("evenings 20–00 on every day") when only the hour matters, the busiest days when only the weekday matters, and none, saying so, when neither does. The log and the HTML output (a heat table of the week) give that sentence.</source>
+            <translation>Vilka veckodagar och timmar inträffar händelserna? En tabell 7 × 24 med vikter per veckodag (1 = måndag … 7 = söndag) och lokal timme (0–23) i tidszonen, alla 168 rader. METHOD start räknar varje händelse som 1 i timmen för dess tidsfält; aoristisk fördelar en händelse som bara är känd att ha skett mellan occurred_from och occurred_to över det intervallet, i proportion till den verkliga tiden i varje lokal klocktimme (även över sommartidsomställningar; ett intervall på 7 dagar eller mer fördelas över hela veckan). Vikterna summerar till antalet använda händelser.
+
+WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en jämn fördelning över de 7 dagarna. HOUR_P: spelar timmen på dygnet roll? p-värdet för summorna per timme mot en jämn (likformig) fördelning över dygnets 24 timmar, som verkliga händelser sällan följer, så med många händelser är HOUR_P oftast litet. Med starttider är båda Pearsons chi-två-test av anpassning (6 och 23 frihetsgrader); med aoristiska vikter, som inte är chi-två-fördelade, är de Monte Carlo-test: {draws} dragningar med fast frö, där varje dragning vrider varje händelse ett slumpat helt antal dagar (timmar), så det minsta möjliga p är 0,001. Ett p-värde under 0,05 räknas som att det spelar roll, och de mest belastade tidsfönstren namnges därefter: veckans fyratimmarsfönster ("fredag och lördag 22–02") när båda spelar roll, dygnets mest belastade fyra timmar alla dagar ("kvällar 20–00 alla dagar") när bara timmen spelar roll, de mest belastade dagarna när bara veckodagen spelar roll, och inget, med en mening som säger det, när ingen av dem gör det. Loggen och HTML-utdata (en värmetabell över veckan) ger den meningen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>The hour of day matters ({hour_p}), the weekday does not ({weekday_p})</source>
+            <translation>Timmen på dygnet spelar roll ({hour_p}), veckodagen gör det inte ({weekday_p})</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>The weekday matters ({weekday_p}), the hour of day does not ({hour_p})</source>
+            <translation>Veckodagen spelar roll ({weekday_p}), timmen på dygnet gör det inte ({hour_p})</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timeprofile.py" />
+            <source>a window is 1 to {size} hours wide, not {width}</source>
+            <translation>ett tidsfönster är 1 till {size} timmar brett, inte {width}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>afternoons {hours}</source>
+            <translation>eftermiddagar {hours}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>evenings {hours}</source>
+            <translation>kvällar {hours}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>hour of day</source>
+            <translation>timme på dygnet</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>mornings {hours}</source>
+            <translation>förmiddagar {hours}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>nights {hours}</source>
+            <translation>nätter {hours}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>p-value: does the hour of day matter</source>
+            <translation>p-värde: spelar timmen på dygnet roll</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>p-value: does the weekday matter</source>
+            <translation>p-värde: spelar veckodagen roll</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>the time-of-week tests were cancelled</source>
+            <translation>testerna av veckoprofilen avbröts</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>weekday</source>
+            <translation>veckodag</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>{days}, at any hour</source>
+            <translation>{days}, oavsett timme</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>{name}: Pearson's chi-square {statistic:.2f} on {df} degrees of freedom, p = {p:.4g}</source>
+            <translation>{name}: Pearsons chi-två {statistic:.2f} med {df} frihetsgrader, p = {p:.4g}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>{name}: Pearson's statistic {statistic:.2f}, Monte Carlo test with {draws} draws, p = {p:.4g}</source>
+            <translation>{name}: Pearsons statistika {statistic:.2f}, Monte Carlo-test med {draws} dragningar, p = {p:.4g}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/timeprofile.py" />
+            <source>{n} incidents, {method}, time zone {zone}.</source>
+            <translation>{n} händelser, {method}, tidszon {zone}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>{tests}: busiest {named}.</source>
+            <translation>{tests}: mest belastat {named}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>{tests}; no window has {n} or more incidents.</source>
+            <translation>{tests}; inget tidsfönster har {n} eller fler händelser.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/timepattern.py" />
+            <source>{windows} on every day</source>
+            <translation>{windows} alla dagar</translation>
         </message>
     </context>
     <context>

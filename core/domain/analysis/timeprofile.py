@@ -80,13 +80,38 @@ def time_of_week(start: np.ndarray, end: np.ndarray | None, tz: ZoneInfo, method
                 starts=start.size, ends=end.size
             )
         )
-    has_interval = (end != MISSING_END) & (end > start)
-    _add_points(profile, start[~has_interval], tz)
-    long = has_interval & (end - start >= WEEK_SECONDS)
+    point, long, short = interval_kinds(start, end)
+    _add_points(profile, start[point], tz)
     profile += np.count_nonzero(long) / WEEK_HOURS
-    short = has_interval & ~long
-    _add_intervals(profile, start[short], end[short], tz)
+    for _, cell, weight in _interval_steps(start[short], end[short], tz):
+        profile += np.bincount(cell, weights=weight, minlength=WEEK_HOURS)
     return profile.reshape(DAYS, HOURS)
+
+
+def interval_kinds(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Three masks that split the incidents as the aoristic method places
+    them: counted at the start (no end, or an end not after the start),
+    spread evenly (seven days or more), spread by the clock (the rest)."""
+    has_interval = (end != MISSING_END) & (end > start)
+    long = has_interval & (end - start >= WEEK_SECONDS)
+    return ~has_interval, long, has_interval & ~long
+
+
+def interval_margins(start: np.ndarray, end: np.ndarray, tz: ZoneInfo) -> tuple[np.ndarray, np.ndarray]:
+    """Each interval's aoristic weights summed by weekday, shape (m, 7), and
+    by local hour, shape (m, 24); each row sums to 1. For intervals shorter
+    than a week (``interval_kinds``' third kind): the rows add up to
+    ``time_of_week``'s margins for them."""
+    start = np.asarray(start, dtype=np.int64).ravel()
+    end = np.asarray(end, dtype=np.int64).ravel()
+    steps = list(_interval_steps(start, end, tz))
+    index = np.concatenate([step[0] for step in steps]) if steps else np.zeros(0, dtype=np.int64)
+    cell = np.concatenate([step[1] for step in steps]) if steps else np.zeros(0, dtype=np.int64)
+    weight = np.concatenate([step[2] for step in steps]) if steps else np.zeros(0)
+    m = start.size
+    by_day = np.bincount(index * DAYS + cell // HOURS, weights=weight, minlength=m * DAYS)
+    by_hour = np.bincount(index * HOURS + cell % HOURS, weights=weight, minlength=m * HOURS)
+    return by_day.reshape(m, DAYS), by_hour.reshape(m, HOURS)
 
 
 def _add_points(profile: np.ndarray, epochs: np.ndarray, tz: ZoneInfo) -> None:
@@ -114,9 +139,10 @@ def _offset_table(low: int, high: int, tz: ZoneInfo) -> tuple[np.ndarray, np.nda
     return np.asarray(starts, dtype=np.int64), np.asarray(values, dtype=np.int64)
 
 
-def _add_intervals(profile: np.ndarray, start: np.ndarray, end: np.ndarray, tz: ZoneInfo) -> None:
+def _interval_steps(start: np.ndarray, end: np.ndarray, tz: ZoneInfo):
     """Spread each interval [start, end) (0 < length < a week) over the local
-    clock hours it touches, by real elapsed seconds.
+    clock hours it touches, by real elapsed seconds: yields, step by step,
+    (interval index, week cell, weight) arrays.
 
     Each step takes every interval from where it is to the end of its local
     clock hour, its next offset change or its end, whichever comes first.
@@ -125,6 +151,7 @@ def _add_intervals(profile: np.ndarray, start: np.ndarray, end: np.ndarray, tz: 
     in spring: the skipped hour gets no step)."""
     if start.size == 0:
         return
+    index = np.arange(start.size, dtype=np.int64)
     change_at, offset_from = _offset_table(int(start.min()), int(end.max()), tz)
     segment_end = np.append(change_at[1:], _NEVER)
     segment = np.searchsorted(change_at, start, side="right") - 1
@@ -136,7 +163,7 @@ def _add_intervals(profile: np.ndarray, start: np.ndarray, end: np.ndarray, tz: 
         step = np.minimum(np.minimum(3600 - np.mod(local, 3600), to_end), to_change)
         # local hour 0 of 1970-01-01, a Thursday, is cell 3 * 24 of the week
         cell = (np.floor_divide(local, 3600) + 3 * HOURS) % WEEK_HOURS
-        profile += np.bincount(cell, weights=step * per_second, minlength=WEEK_HOURS)
+        yield index, cell, step * per_second
         local += step
         to_end -= step
         to_change -= step
@@ -151,7 +178,7 @@ def _add_intervals(profile: np.ndarray, start: np.ndarray, end: np.ndarray, tz: 
         if np.count_nonzero(finished) * 8 >= local.size:
             going = ~finished
             local, to_end, to_change = local[going], to_end[going], to_change[going]
-            per_second, segment = per_second[going], segment[going]
+            per_second, segment, index = per_second[going], segment[going], index[going]
 
 
 def top_windows(profile: np.ndarray, count: int = 3, width: int = 4) -> list[Window]:
@@ -161,19 +188,29 @@ def top_windows(profile: np.ndarray, count: int = 3, width: int = 4) -> list[Win
     taken, and so on; ties go to the earliest in the week. Windows of zero
     weight are not returned, so an empty profile gives none."""
     flat = np.asarray(profile, dtype=np.float64).reshape(WEEK_HOURS)
-    if not 1 <= width <= WEEK_HOURS:
-        raise AnalysisError(tr("a window is 1 to 168 hours wide, not {width}").format(width=width))
-    hours = (np.arange(WEEK_HOURS)[:, None] + np.arange(width)) % WEEK_HOURS
-    sums = flat[hours].sum(axis=1)
-    taken = np.zeros(WEEK_HOURS, dtype=bool)
+    return [Window(first // HOURS, first % HOURS, width, weight)
+            for first, weight in circular_windows(flat, count, width)]
+
+
+def circular_windows(values: np.ndarray, count: int, width: int) -> list[tuple[int, float]]:
+    """(first index, weight) of the ``count`` heaviest non-overlapping runs of
+    ``width`` consecutive values on a circle (the week's 168 hours, or the
+    day's 24), greedily as ``top_windows`` says."""
+    values = np.asarray(values, dtype=np.float64).ravel()
+    size = values.size
+    if not 1 <= width <= size:
+        raise AnalysisError(tr("a window is 1 to {size} hours wide, not {width}").format(size=size, width=width))
+    cells = (np.arange(size)[:, None] + np.arange(width)) % size
+    sums = values[cells].sum(axis=1)
+    taken = np.zeros(size, dtype=bool)
     windows = []
     for _ in range(count):
-        candidates = np.where(~taken[hours].any(axis=1) & (sums > 0), sums, -np.inf)
+        candidates = np.where(~taken[cells].any(axis=1) & (sums > 0), sums, -np.inf)
         best = int(np.argmax(candidates))
         if candidates[best] == -np.inf:
             break
-        taken[hours[best]] = True
-        windows.append(Window(best // HOURS, best % HOURS, width, float(sums[best])))
+        taken[cells[best]] = True
+        windows.append((best, float(sums[best])))
     return windows
 
 
@@ -189,12 +226,13 @@ def window_label(window: Window, language: str) -> str:
     return f"{weekday_names(language)[window.weekday]} {window.start_hour:02d}–{end_hour:02d}"
 
 
-def profile_html(profile: np.ndarray, language: str, title: str) -> str:
+def profile_html(profile: np.ndarray, language: str, title: str, summary: str) -> str:
     """A self-contained HTML page: the week as a heat table (weekdays down,
     local hours 00–23 across, white to dark red by weight, each cell's number
-    shown), headed by a sentence naming the three busiest four-hour windows.
-    ``language`` ("sv" or "en") names the weekdays and formats the numbers;
-    pass ``i18n.language()`` so that it matches the tr() texts."""
+    shown), headed by ``summary`` (``timepattern.pattern_sentence``: what
+    matters and the busiest windows). ``language`` ("sv" or "en") names the
+    weekdays and formats the numbers; pass ``i18n.language()`` so that it
+    matches the tr() texts."""
     values = np.asarray(profile, dtype=np.float64).reshape(DAYS, HOURS)
     peak = float(values.max()) if values.size else 0.0
     decimals = _decimals(values)
@@ -203,8 +241,6 @@ def profile_html(profile: np.ndarray, language: str, title: str) -> str:
     for day, name in enumerate(weekday_names(language)):
         cells = "".join(_cell(value, peak, decimals, language) for value in values[day])
         rows.append(f"<tr><th class='day'>{html.escape(name)}</th>{cells}</tr>")
-    windows = top_windows(values)
-    summary = _windows_sentence(windows, language)
     total = tr("Weights by weekday and local hour; {total} incidents in all.").format(
         total=_number(float(values.sum()), 0, language)
     )
@@ -227,16 +263,6 @@ _STYLE = (
     "th.day{text-align:left;padding-right:0.8em}"
     ".note{color:#666;font-size:0.9em}"
 )
-
-
-def _windows_sentence(windows: list[Window], language: str) -> str:
-    if not windows:
-        return tr("No incidents in this profile.")
-    labels = [window_label(window, language) for window in windows]
-    listed = labels[0]
-    if len(labels) > 1:
-        listed = tr("{first} and {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
-    return tr("The busiest {hours}-hour windows of the week: {windows}.").format(hours=windows[0].hours, windows=listed)
 
 
 def _decimals(values: np.ndarray) -> int:
