@@ -112,3 +112,47 @@ def test_createstore_through_qgis_process_on_postgres(qgis_process_run, location
     refused = qgis_process_run("lagesbild:createstore", {"STORE": uri}, expect_ok=False)
     assert "exists already" in refused["stdout"] + refused["stderr"]
     assert SECRET not in refused["stdout"] + refused["stderr"]
+
+
+def test_the_situation_dock_opens_a_postgres_store_typed_as_a_connection(qgis_iface, location, postgres_server):
+    from datetime import datetime, timedelta, timezone
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from store_helpers import TOWN, incident
+
+    from lagesbild.core.presentation import situation
+    from lagesbild.ui.situation_dock import SituationDock
+
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    with Store.create(location) as store:
+        store.add_incidents([incident(category=c, occurred_from=now - timedelta(days=d), occurred_to=None,
+                                      geometry=(TOWN[0] + 10 * i, TOWN[1]))
+                             for i, (c, d) in enumerate([("fire", 2), ("fire", 3), ("drugs", 2), ("fire", 40)])])
+    project = QgsProject.instance()
+    project.clear()
+    dock = SituationDock(qgis_iface)
+    try:
+        typed = (f"postgresql://postgres:{SECRET}@127.0.0.1:{postgres_server.port}/lagesbild_test"
+                 f"?schema={location.schema}")
+        QTest.keyClicks(dock.store_edit, typed)
+        QTest.keyClick(dock.store_edit, Qt.Key.Key_Return)
+        assert dock.store_path == location.display and SECRET not in dock.store_edit.text()
+        dock.load_layers()
+        [incidents] = layers.store_layers(project, location)
+        assert incidents.providerType() == "postgres" and incidents.featureCount() == 3  # the last 14 days
+        dock.preset_combo.setCurrentIndex(situation.PRESETS.index(situation.LAST_14_DAYS))
+        fire = next(i for i in range(dock.category_list.count())
+                    if dock.category_list.item(i).data(Qt.ItemDataRole.UserRole) == "fire")
+        dock.category_list.item(fire).setCheckState(Qt.CheckState.Checked)
+        dock.apply_filter()
+        assert sum(1 for _ in incidents.getFeatures()) == 2 == sql_count(
+            postgres_server, location.schema,
+            f"category = 'fire' AND occurred_from >= '{(now - timedelta(days=15)).date()}'")
+        assert dock.summary_label.text().startswith("2 ")
+        saved_state = project.readEntry("lagesbild", "situation/store", "")[0]
+        assert saved_state == location.display and SECRET not in saved_state
+    finally:
+        dock.unload()
+        project.clear()

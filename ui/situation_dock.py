@@ -33,7 +33,7 @@ from ..core.domain.periods import Period, local_today
 from ..core.i18n import language, tr
 from ..core.presentation import layers, report, situation
 from ..core.resources import PLUGIN_ICON
-from ..core.store import Store, StoreError
+from ..core.store import Store, StoreError, StoreLocation
 from .dock_base import LagesbildDock
 
 ICON = PLUGIN_ICON
@@ -53,6 +53,7 @@ class SituationDock(LagesbildDock):
         self._build()
         for signal, slot in (
             (self.open_button.clicked, self.choose_store),
+            (self.store_edit.returnPressed, self._store_typed),
             (self.load_button.clicked, self.load_layers),
             (self.apply_button.clicked, self.apply_filter),
             (self.clear_button.clicked, self.clear_filter),
@@ -72,8 +73,11 @@ class SituationDock(LagesbildDock):
 
         store_row = QHBoxLayout()
         self.store_edit = QLineEdit(body)
-        self.store_edit.setReadOnly(True)
-        self.store_edit.setPlaceholderText(tr("No store chosen"))
+        self.store_edit.setPlaceholderText(tr("Store file, or PostgreSQL connection"))
+        self.store_edit.setToolTip(tr(
+            "A GeoPackage store (Open store…), or a shared store on PostgreSQL typed as a connection, such as "
+            "service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild; the "
+            "password comes from PGPASSWORD, ~/.pgpass or the service file, never from here"))
         self.open_button = QPushButton(tr("Open store…"), body)
         store_row.addWidget(self.store_edit)
         store_row.addWidget(self.open_button)
@@ -192,16 +196,17 @@ class SituationDock(LagesbildDock):
         self._preset_changed()
 
     def _set_store_path(self, path: str) -> None:
-        self.store_path = path or ""
-        self.store_edit.setText(self.store_path)
+        """Open the store ``path`` names (a file or a connection) and keep its
+        location as shown to users: never with a password."""
+        self.store_path = ""
         store = None
-        if self.store_path:
+        if path:
             try:
-                store = Store.open(self.store_path)
+                store = Store.open(path)
+                self.store_path = store.location.display
             except (StoreError, ValueError) as error:
                 self._message(str(error), MESSAGE_CRITICAL)
-                self.store_path = ""
-                self.store_edit.setText("")
+        self.store_edit.setText(self.store_path)
         try:
             self._fill_choices(store)
         finally:
@@ -235,8 +240,13 @@ class SituationDock(LagesbildDock):
         if path:
             self.open_store(path)
 
+    def _store_typed(self) -> None:
+        text = self.store_edit.text().strip()
+        if text and text != self.store_path:
+            self.open_store(text)
+
     def open_store(self, path: str) -> None:
-        self._set_store_path(str(Path(path).resolve()))
+        self._set_store_path(path)
         if self.store_path:
             plugin_settings.update(last_store=self.store_path)
             self._save_state()
@@ -291,7 +301,8 @@ class SituationDock(LagesbildDock):
         if not self.store_path:
             self._message(tr("Choose a store first."), MESSAGE_CRITICAL)
             return
-        folder = str(Path(self.store_path).parent / "lagesbild-report.pdf")
+        location = StoreLocation.parse(self.store_path)
+        folder = str((location.path.parent if location.backend == "gpkg" else Path.home()) / "lagesbild-report.pdf")
         path, _ = QFileDialog.getSaveFileName(self, tr("Create situation report"), folder, tr("PDF (*.pdf)"))
         if path:
             self.create_report(path)

@@ -1737,9 +1737,8 @@
             <translation>Ingen plats än</translation>
         </message>
         <message>
-            <location filename="../../ui/situation_dock.py" />
             <source>No store chosen</source>
-            <translation>Ingen databas vald</translation>
+            <translation type="obsolete">Ingen databas vald</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -2687,6 +2686,16 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/domain/analysis/timepattern.py" />
             <source>{windows} on every day</source>
             <translation>{windows} alla dagar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>A GeoPackage store (Open store…), or a shared store on PostgreSQL typed as a connection, such as service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild; the password comes from PGPASSWORD, ~/.pgpass or the service file, never from here</source>
+            <translation>En GeoPackage-databas (Öppna databas…), eller en delad databas i PostgreSQL skriven som en anslutning, till exempel service=trygghet schema=lagesbild eller postgresql://användare@värd/databas?schema=lagesbild; lösenordet hämtas från PGPASSWORD, ~/.pgpass eller tjänstefilen, aldrig härifrån</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Store file, or PostgreSQL connection</source>
+            <translation>Databasfil, eller PostgreSQL-anslutning</translation>
         </message>
     </context>
     <context>
