@@ -238,8 +238,8 @@ def vandalism():
 @pytest.mark.parametrize("shape", ["square", "hexagon"])
 def test_automatic_parameters_find_the_planted_hotspots(shape):
     x, y = vandalism()
-    result = hotspots(x, y, shape)
-    again = hotspots(x, y, shape)
+    result = hotspots(x, y, shape, scale="automatic")
+    again = hotspots(x, y, shape, scale="automatic")
     assert (again.cell_size, again.band, again.band_rule) == (result.cell_size, result.band, result.band_rule)
     assert np.array_equal(again.bins, result.bins) and np.array_equal(again.z, result.z)
     assert 10 < result.cell_size < 200 and result.cell_size < result.band < 1_500
@@ -290,7 +290,7 @@ def test_refusals_say_what_to_do():
     # one incident at the centre of each of the 6 × 5 cells: every count is 1
     gx, gy = np.meshgrid(5.0 + 10 * np.arange(6), 5.0 + 10 * np.arange(5))
     with pytest.raises(AnalysisError, match=r"all 30 cells have the same count \(1\), so there is no hot or cold"):
-        hotspots(gx.ravel(), gy.ravel(), cell_size=10.0, band=20.0)
+        hotspots(gx.ravel(), gy.ravel(), cell_size=10.0, band=20.0, extent=(0.0, 0.0, 59.0, 49.0))
     with pytest.raises(AnalysisError, match="the grid would have .* cells, more than .*: choose a larger cell size"):
         hotspots(x, y, cell_size=0.5, band=2.0)
 
@@ -302,6 +302,6 @@ def test_bands_reaching_beyond_a_small_grid():
     x = 620_000 + rng.uniform(0, 3_000, 69)
     y = 6_650_000 + rng.uniform(0, 60, 69)
     x[:20] = 620_100 + rng.uniform(0, 20, 20)  # a cluster, so the counts differ
-    result = hotspots(x, y)
+    result = hotspots(x, y, scale="automatic")
     assert result.band > 0 and len(result.grid) == result.counts.size
     assert int(result.counts.sum()) == 69

@@ -14,8 +14,10 @@ import pytest
 from qgis.core import (
     Qgis,
     QgsFeedback,
+    QgsGeometry,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsPointXY,
     QgsProject,
     QgsVectorLayer,
 )
@@ -23,7 +25,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QImage
 
 from lagesbild.core.compat import GEOMETRY_POLYGON
-from lagesbild.core.domain import codelist
+from lagesbild.core.domain import codelist, demo
 from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.i18n import language, tr
 from lagesbild.core.presentation.report import TEMPLATE_PATH, Cancelled, ReportOptions, build_report, export_report
@@ -196,6 +198,22 @@ def test_report_adds_no_hidden_layers_to_a_project(demo_store, tmp_path):
         build_report(store, ReportOptions(PERIOD, "none", title="Avbruten", today=END_DATE), project, feedback)
     assert project.count() == 4 and hidden() == []
     assert project.layerTreeRoot().findGroup("Avbruten 2025-06-02–2025-06-29") is None
+
+
+def test_map_outlines_hot_spots_at_the_scale_of_places(demo_store):
+    with Store.open(demo_store) as store:
+        layout, layers, _ = build_report(store, ReportOptions(PERIOD, "none", today=END_DATE), QgsProject())
+        drawn, legend_text = map_and_legend(layout)
+    (outline,) = [f.geometry() for f in layers["hotspots"].getFeatures()]
+    xmin, ymin, xmax, ymax = demo.TOWN_EXTENT
+    assert 0 < outline.area() < 0.05 * (xmax - xmin) * (ymax - ymin)  # places, not the town
+    vertices = np.array([(v.x(), v.y()) for v in outline.vertices()])
+    assert np.all(np.mod(vertices, 100.0) == 0)  # made of squares of 100 m
+    for name in ("school", "station"):
+        assert outline.distance(QgsGeometry.fromPointXY(QgsPointXY(*demo.LANDMARKS[name]))) <= 300, name
+    sentence = tr("A {size} m square that, with the squares around it, had clearly more incidents than the "
+                  "town as a whole ({confidence} % confidence)").format(size=100, confidence=99)
+    assert sentence in [" ".join(text.split()) for text in legend_text]
 
 
 # --- the template ------------------------------------------------------------------------

@@ -225,8 +225,8 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
         "Shared report: no incident descriptions, handling notes or single incidents. Counts below {n} are shown "
         "as \"fewer than {n}\"; a count marked \"not shown\" is withheld so that a small count cannot be worked "
         "out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} "
-        "blank; hot spots (Getis-Ord Gi* on the same squares over the whole town, 90 % confidence or more) are "
-        "outlined in red.").format(n=options.min_count, size=f"{layers['cell_size']:,.0f}".replace(",", " ")))
+        "blank; hot spots (Getis-Ord Gi* on squares of 100 m, each with the squares around it, 99 % confidence) "
+        "are outlined in red.").format(n=options.min_count, size=f"{layers['cell_size']:,.0f}".replace(",", " ")))
     for picture_id, default in (("logo", LOGO_PATH), ("north_arrow", NORTH_ARROW_PATH)):
         picture = items.get(picture_id)
         if isinstance(picture, QgsLayoutItemPicture) and not Path(picture.picturePath()).is_file():

@@ -3,9 +3,12 @@ outlined over them, and the areas; never a single incident.
 
 The report is shared, so its map follows the table's rule (``report_data``):
 a cell with fewer than ``min_count`` incidents is not drawn, like an empty
-one, and no category is shown. The cells and the legend are made from the
-counts alone, so two stores whose cells hold the same counts give the same
-map whatever the categories or exact positions within a cell. The legend
+one, and no category is shown. The count squares and the legend are made
+from the counts alone, so two stores whose squares hold the same counts give
+the same squares whatever the categories or exact positions within a square.
+The hot spot outlines come from the hotspot analysis at the scale of places
+(squares of 100 m), which needs many incidents in and around a square before
+it outlines it. The legend
 lists every count class, whether the map has it or not (a legend filtered by
 the map would tell which classes occur, and is slow).
 
@@ -33,7 +36,9 @@ from qgis.core import (
 )
 
 from ..domain.analysis import AnalysisError
+from ..domain.analysis.fdr import CONFIDENCE
 from ..domain.analysis.hotspots import hotspots
+from ..domain.analysis.scale import PLACE_CELL
 from ..domain.timeutil import Period
 from ..i18n import tr
 from ..store import IncidentFilter, Store
@@ -41,6 +46,8 @@ from .report_data import MapCells, PageData, count_classes, map_cell_size, map_c
 from .styling import count_cell_renderer, hotspot_outline_renderer, report_area_labeling, report_area_renderer
 
 CELLS, HOTSPOTS, AREAS = "cells", "hotspots", "areas"
+HOT_BIN = 3  # the map outlines hot spots at 99 % confidence: the places, not the town
+HOT_CONFIDENCE = CONFIDENCE[HOT_BIN]
 
 
 def town_extent(store: Store) -> QgsRectangle:
@@ -82,22 +89,25 @@ def cell_layer(store: Store, cells: MapCells, min_count: int) -> QgsVectorLayer:
     return layer
 
 
-def hotspot_layer(store: Store, x, y, cell_size: float) -> QgsVectorLayer:
-    """Hot spots (Gi*, 90 % confidence or more) on the map's own cells,
-    merged into outlines. Cold spots are left out: at a town's scale they are
-    its empty outskirts, and their outlines would bury the map. Empty when the
-    period is too thin for the analysis: the layer (and its legend) is there
-    either way."""
-    layer = QgsVectorLayer(f"Polygon?crs={store.crs}&field=kind:string", tr("Hot spots (Gi*)"), "memory")
-    layer.setRenderer(hotspot_outline_renderer())
+def hotspot_layer(store: Store, x, y) -> QgsVectorLayer:
+    """Hot spots at the scale of places (``hotspots``' defaults: squares of
+    100 m, each with the squares around it, over the incidents' convex hull),
+    at 99 % confidence, merged into outlines. Their squares are finer than the
+    map's count squares, but a hot spot at 99 % needs many incidents in and
+    around it, so no single incident can be read from an outline. Cold spots
+    are left out: they are the empty outskirts, and their outlines would bury
+    the map. Empty when the period is too thin for the analysis: the layer
+    (and its legend) is there either way."""
+    layer = QgsVectorLayer(f"Polygon?crs={store.crs}&field=kind:string", tr("Hot spots"), "memory")
+    layer.setRenderer(hotspot_outline_renderer(PLACE_CELL, HOT_CONFIDENCE))
     try:
-        result = hotspots(x, y, cell_size=cell_size)
+        result = hotspots(x, y)
     except AnalysisError:
         return layer
     except ValueError as error:  # a failure of the analysis must not cost the council its report
         logging.getLogger("lagesbild").warning("No hot spots on the report's map: %s", error)
         return layer
-    hot = result.bins > 0
+    hot = result.bins >= HOT_BIN
     if hot.any():
         feature = QgsFeature(layer.fields())
         feature.setGeometry(QgsGeometry.unaryUnion([_polygon(ring) for ring in result.grid.rings()[hot]]))
@@ -130,7 +140,7 @@ def map_layers(store: Store, period: Period, min_count: int, project: QgsProject
     cell_size = map_cell_size((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()))
     data = store.arrays(IncidentFilter(period=period), ())
     layers = {CELLS: cell_layer(store, map_cells(data["x"], data["y"], cell_size, min_count), min_count),
-              HOTSPOTS: hotspot_layer(store, data["x"], data["y"], cell_size),
+              HOTSPOTS: hotspot_layer(store, data["x"], data["y"]),
               AREAS: area_layer(store)}
     remove_group(project, group_name)
     group = project.layerTreeRoot().insertGroup(0, group_name)

@@ -4,6 +4,8 @@ default style)."""
 
 from __future__ import annotations
 
+import textwrap
+
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
@@ -277,13 +279,17 @@ def count_cell_renderer(classes: list[tuple[int, int | None]], field: str = "inc
     return QgsGraduatedSymbolRenderer(field, ranges)
 
 
-def hotspot_outline_renderer(field: str = "kind") -> QgsCategorizedSymbolRenderer:
+def hotspot_outline_renderer(cell_size: float, confidence: int = 99,
+                             field: str = "kind") -> QgsCategorizedSymbolRenderer:
     """Hot spots (``kind`` 'hot') outlined in red with no fill: drawn over
-    the counts without hiding them."""
+    the counts without hiding them. Its one legend entry says in a plain
+    sentence what a hot spot is."""
     symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": HOT_OUTLINE, "outline_width": "0.7",
                                          "joinstyle": "miter"})
-    return QgsCategorizedSymbolRenderer(field, [
-        QgsRendererCategory("hot", symbol, tr("{confidence} % confidence or more").format(confidence=90))])
+    sentence = tr("A {size} m square that, with the squares around it, had clearly more incidents than the "
+                  "town as a whole ({confidence} % confidence)").format(size=f"{cell_size:g}", confidence=confidence)
+    # in lines that fit the report's legend: a layout legend does not wrap by itself
+    return QgsCategorizedSymbolRenderer(field, [QgsRendererCategory("hot", symbol, textwrap.fill(sentence, 30))])
 
 
 def report_area_renderer() -> QgsCategorizedSymbolRenderer:

@@ -887,9 +887,8 @@
             <translation>avgränsningen är tom: välj ett avgränsningslager med polygoner, eller inget</translation>
         </message>
         <message>
-            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>the cell size must be 0 (automatic) or a positive distance in metres, not {value}</source>
-            <translation>cellstorleken måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {value}</translation>
+            <translation type="obsolete">cellstorleken måste vara 0 (automatisk) eller ett positivt avstånd i meter, inte {value}</translation>
         </message>
         <message>
             <location filename="../../core/domain/analysis/grid.py" />
@@ -897,9 +896,8 @@
             <translation>cellstorleken måste vara ett positivt avstånd i meter, inte {size}</translation>
         </message>
         <message>
-            <location filename="../../core/domain/analysis/hotspots.py" />
             <source>the distance band must be 0 (automatic) or a positive distance in metres, not {value}</source>
-            <translation>avståndsbandet måste vara 0 (automatiskt) eller ett positivt avstånd i meter, inte {value}</translation>
+            <translation type="obsolete">avståndsbandet måste vara 0 (automatiskt) eller ett positivt avstånd i meter, inte {value}</translation>
         </message>
         <message>
             <location filename="../../core/domain/analysis/gistar.py" />
@@ -1012,14 +1010,12 @@
             <translation>Analys</translation>
         </message>
         <message>
-            <location filename="../../algorithms/hotspots.py" />
             <source>Boundary (polygons)</source>
-            <translation>Avgränsning (polygoner)</translation>
+            <translation type="obsolete">Avgränsning (polygoner)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/hotspots.py" />
             <source>Cell size (metres, 0 = automatic)</source>
-            <translation>Cellstorlek (meter, 0 = automatisk)</translation>
+            <translation type="obsolete">Cellstorlek (meter, 0 = automatisk)</translation>
         </message>
         <message>
             <location filename="../../algorithms/hotspots.py" />
@@ -1027,9 +1023,8 @@
             <translation>Använd cellstorlek (meter)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/hotspots.py" />
             <source>Distance band (metres, 0 = automatic)</source>
-            <translation>Avståndsband (meter, 0 = automatiskt)</translation>
+            <translation type="obsolete">Avståndsband (meter, 0 = automatiskt)</translation>
         </message>
         <message>
             <location filename="../../algorithms/hotspots.py" />
@@ -1062,9 +1057,8 @@
             <translation>Kvadrat</translation>
         </message>
         <message>
-            <location filename="../../algorithms/hotspots.py" />
             <source>Where do incidents cluster beyond chance? Counts the incidents into a square or hexagon grid and computes the Getis-Ord Gi* statistic of every cell with a fixed distance band. Each cell gets its count, gi_z (how many standard deviations its neighbourhood lies above or below the mean), gi_p (two-sided p-value) and gi_bin: +3/+2/+1 a hot spot at 99/95/90 % confidence, −1/−2/−3 a cold spot, 0 not significant, after the Benjamini–Hochberg false discovery rate correction. A cell size or distance band of 0 is chosen automatically (as ArcGIS's Optimized Hot Spot Analysis does); the values used are in the log and the outputs. For a hexagon grid the cell size is the distance between neighbouring cell centres (the width across flats). With a boundary only the cells that intersect it are analysed, empty ones included.</source>
-            <translation>Var samlas händelserna mer än slumpen förklarar? Räknar händelserna i ett rutnät av kvadrater eller hexagoner och beräknar Getis-Ord Gi* för varje cell med ett fast avståndsband. Varje cell får sitt antal, gi_z (hur många standardavvikelser dess grannskap ligger över eller under medelvärdet), gi_p (tvåsidigt p-värde) och gi_bin: +3/+2/+1 en hotspot med 99/95/90 % konfidens, −1/−2/−3 en coldspot, 0 inte signifikant, efter korrigering för falsk upptäcktsfrekvens enligt Benjamini–Hochberg. En cellstorlek eller ett avståndsband på 0 väljs automatiskt (som ArcGIS Optimized Hot Spot Analysis gör); de värden som används står i loggen och i utdata. För hexagoner är cellstorleken avståndet mellan grannars mittpunkter (bredden mellan två motstående sidor). Med en avgränsning analyseras bara de celler som skär den, tomma celler inräknade.</translation>
+            <translation type="obsolete">Var samlas händelserna mer än slumpen förklarar? Räknar händelserna i ett rutnät av kvadrater eller hexagoner och beräknar Getis-Ord Gi* för varje cell med ett fast avståndsband. Varje cell får sitt antal, gi_z (hur många standardavvikelser dess grannskap ligger över eller under medelvärdet), gi_p (tvåsidigt p-värde) och gi_bin: +3/+2/+1 en hotspot med 99/95/90 % konfidens, −1/−2/−3 en coldspot, 0 inte signifikant, efter korrigering för falsk upptäcktsfrekvens enligt Benjamini–Hochberg. En cellstorlek eller ett avståndsband på 0 väljs automatiskt (som ArcGIS Optimized Hot Spot Analysis gör); de värden som används står i loggen och i utdata. För hexagoner är cellstorleken avståndet mellan grannars mittpunkter (bredden mellan två motstående sidor). Med en avgränsning analyseras bara de celler som skär den, tomma celler inräknade.</translation>
         </message>
         <message>
             <location filename="../../core/domain/analysis/density.py" />
@@ -1077,9 +1071,8 @@
             <translation>händelserna är i ett geografiskt koordinatsystem ({crs}, grader): avstånd måste vara i meter; projicera om lagret till ett projicerat koordinatsystem som SWEREF 99 TM (EPSG:3006)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/hotspots.py" />
             <source>{n} incidents in {cells} cells; cell size {size:.1f} m, distance band {band:.1f} m ({rule})</source>
-            <translation>{n} händelser i {cells} celler; cellstorlek {size:.1f} m, avståndsband {band:.1f} m ({rule})</translation>
+            <translation type="obsolete">{n} händelser i {cells} celler; cellstorlek {size:.1f} m, avståndsband {band:.1f} m ({rule})</translation>
         </message>
         <message>
             <source>The effect cannot be judged: the control area had no incidents in at least one of the periods.</source>
@@ -2244,9 +2237,8 @@
             <translation>{period}, inklusive dagen hittills</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report_map.py" />
             <source>Hot spots (Gi*)</source>
-            <translation>Hotspots (Gi*)</translation>
+            <translation type="obsolete">Hotspots (Gi*)</translation>
         </message>
         <message>
             <location filename="../../core/presentation/report_map.py" />
@@ -2254,9 +2246,8 @@
             <translation>Händelser per ruta om {size} m</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
             <source>Shared report: no incident descriptions, handling notes or single incidents. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} blank; hot spots (Getis-Ord Gi* on the same squares over the whole town, 90 % confidence or more) are outlined in red.</source>
-            <translation>Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på samma rutor över hela orten, 90 % konfidens eller mer) är inringade i rött.</translation>
+            <translation type="obsolete">Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på samma rutor över hela orten, 90 % konfidens eller mer) är inringade i rött.</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -2264,9 +2255,8 @@
             <translation>Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med en karta över periodens händelser räknade i rutor (en ruta med färre än MIN_COUNT lämnas tom; ingen enskild händelse ritas) under deras hotspots och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/styling.py" />
             <source>{confidence} % confidence or more</source>
-            <translation>{confidence} % konfidens eller mer</translation>
+            <translation type="obsolete">{confidence} % konfidens eller mer</translation>
         </message>
         <message>
             <location filename="../../core/presentation/styling.py" />
@@ -2696,6 +2686,156 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../ui/situation_dock.py" />
             <source>Store file, or PostgreSQL connection</source>
             <translation>Databasfil, eller PostgreSQL-anslutning</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/styling.py" />
+            <source>A {size} m square that, with the squares around it, had clearly more incidents than the town as a whole ({confidence} % confidence)</source>
+            <translation>En ruta på {size} m som tillsammans med rutorna runt omkring hade klart fler händelser än orten som helhet ({confidence} % konfidens)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Also analyse each category (fields of the output)</source>
+            <translation>Analysera även varje kategori (fält i utdata)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Automatic (Optimized Hot Spot Analysis rules, band at most {cells} cells)</source>
+            <translation>Automatisk (reglerna i Optimized Hot Spot Analysis, avståndsband högst {cells} celler)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Cell size (metres, 0 = by the scale)</source>
+            <translation>Cellstorlek (meter, 0 = enligt skalan)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Cell size {size} m: {rule}</source>
+            <translation>Cellstorlek {size} m: {rule}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Distance band (metres, 0 = by the scale)</source>
+            <translation>Avståndsband (meter, 0 = enligt skalan)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Distance band {band} m: {rule}</source>
+            <translation>Avståndsband {band} m: {rule}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/report_map.py" />
+            <source>Hot spots</source>
+            <translation>Hotspots</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Hot spots at 99 % confidence: {hot} cells, {share} of the study area</source>
+            <translation>Hotspots med 99 % konfidens: {hot} celler, {share} av studieområdet</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Number of places to list</source>
+            <translation>Antal platser att lista</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Places: cells of {size} m, neighbours the cells around</source>
+            <translation>Platser: celler om {size} m, grannar är cellerna runt omkring</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Scale</source>
+            <translation>Skala</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/report.py" />
+            <source>Shared report: no incident descriptions, handling notes or single incidents. Counts below {n} are shown as "fewer than {n}"; a count marked "not shown" is withheld so that a small count cannot be worked out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} blank; hot spots (Getis-Ord Gi* on squares of 100 m, each with the squares around it, 99 % confidence) are outlined in red.</source>
+            <translation>Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på rutor om 100 m, var och en med rutorna runt omkring, 99 % konfidens) är inringade i rött.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Study area (polygons; default: the incidents' convex hull)</source>
+            <translation>Studieområde (polygoner; standard: händelsernas konvexa hölje)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Top places</source>
+            <translation>Topplatser</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>Which places have more incidents than the rest of the area, beyond chance? Counts the incidents into a square or hexagon grid over the study area (the BOUNDARY, or else the incidents' convex hull widened by 3 cells) and computes the Getis-Ord Gi* statistic of every cell over its neighbours within the distance band. Each cell gets its count, gi_z (how many standard deviations its neighbourhood lies above or below the mean), gi_p (two-sided p-value) and gi_bin: +3/+2/+1 a hot spot at 99/95/90 % confidence, −1/−2/−3 a cold spot, 0 not significant, after the Benjamini–Hochberg false discovery rate correction. By default the scale is that of places: cells of 100 m and as neighbours the cells around each cell (cell size × √2). The automatic scale chooses them as ArcGIS's Optimized Hot Spot Analysis does, with the band at most 3 cells. A cell size or band of 0 follows the scale; the log says which rule chose what. OUTPUT_TOP lists the TOP_N places with the highest z, each with its count, share of all incidents, district and PAI (share of incidents / share of area); a place whose neighbourhood overlaps a higher one's is left out as part of it. GROUP_BY_CATEGORY adds each category's analysis, on the same cells, as fields of OUTPUT. For a hexagon grid the cell size is the distance between neighbouring cell centres (the width across flats).</source>
+            <translation>Vilka platser har fler händelser än resten av området, mer än slumpen förklarar? Räknar händelserna i ett rutnät av kvadrater eller hexagoner över studieområdet (BOUNDARY, annars händelsernas konvexa hölje utvidgat med 3 celler) och beräknar Getis-Ord Gi* för varje cell över dess grannar inom avståndsbandet. Varje cell får sitt antal, gi_z (hur många standardavvikelser dess grannskap ligger över eller under medelvärdet), gi_p (tvåsidigt p-värde) och gi_bin: +3/+2/+1 en hotspot med 99/95/90 % konfidens, −1/−2/−3 en coldspot, 0 inte signifikant, efter korrigering för falsk upptäcktsfrekvens enligt Benjamini–Hochberg. Som standard är skalan platsernas: celler om 100 m och som grannar cellerna runt varje cell (cellstorlek × √2). Den automatiska skalan väljer dem som ArcGIS Optimized Hot Spot Analysis gör, med avståndsbandet högst 3 celler. En cellstorlek eller ett avståndsband på 0 följer skalan; loggen säger vilken regel som valde vad. OUTPUT_TOP listar de TOP_N platser som har högst z, var och en med sitt antal, sin andel av alla händelser, sin stadsdel och PAI (andel av händelserna / andel av ytan); en plats vars grannskap överlappar en högre plats grannskap utelämnas som en del av den. GROUP_BY_CATEGORY lägger till varje kategoris analys, på samma celler, som fält i OUTPUT. För hexagoner är cellstorleken avståndet mellan grannars mittpunkter (bredden mellan två motstående sidor).</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/hotspots.py" />
+            <source>the cell size must be 0 (chosen by the scale's rule) or a positive distance in metres, not {value}</source>
+            <translation>cellstorleken måste vara 0 (vald enligt skalans regel) eller ett positivt avstånd i meter, inte {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/scale.py" />
+            <source>the cells around each cell (queen contiguity, cell size × √2)</source>
+            <translation>cellerna runt varje cell (queen-grannskap, cellstorlek × √2)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/hotspots.py" />
+            <source>the cells over the extent given</source>
+            <translation>cellerna över den angivna utbredningen</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/hotspots.py" />
+            <source>the cells that meet the boundary</source>
+            <translation>cellerna som möter avgränsningen</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/hotspots.py" />
+            <source>the cells that meet the incidents' convex hull, widened by {cells} cells</source>
+            <translation>cellerna som möter händelsernas konvexa hölje, utvidgat med {cells} celler</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/scale.py" />
+            <source>the default at the scale of places</source>
+            <translation>standardvärdet för platsernas skala</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/hotspots.py" />
+            <source>the distance band must be 0 (chosen by the scale's rule) or a positive distance in metres, not {value}</source>
+            <translation>avståndsbandet måste vara 0 (valt enligt skalans regel) eller ett positivt avstånd i meter, inte {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/hotspots.py" />
+            <source>the mean distance between neighbouring incidents (as ArcGIS's Optimized Hot Spot Analysis)</source>
+            <translation>medelavståndet mellan närliggande händelser (som i ArcGIS Optimized Hot Spot Analysis)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/scale.py" />
+            <source>the smallest round size from {default} m that keeps the study area within {cells} cells</source>
+            <translation>den minsta jämna storleken från {default} m som håller studieområdet inom {cells} celler</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/hotspots.py" />
+            <source>unknown scale {scale}: choose places or automatic</source>
+            <translation>okänd skala {scale}: välj places eller automatic</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>{category}: no analysis, {error}</source>
+            <translation>{category}: ingen analys, {error}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>{n} incidents in {cells} cells ({area} km²): {area_rule}</source>
+            <translation>{n} händelser i {cells} celler ({area} km²): {area_rule}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/hotspots.py" />
+            <source>{rank}. {x:.0f}, {y:.0f}{district}: {count} incidents ({share} of all), z {z}, p {p}, PAI {pai}, {label}</source>
+            <translation>{rank}. {x:.0f}, {y:.0f}{district}: {count} händelser ({share} av alla), z {z}, p {p}, PAI {pai}, {label}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/scale.py" />
+            <source>{rule} gave {band} m, capped at {cells} cells</source>
+            <translation>{rule} gav {band} m, begränsat till {cells} celler</translation>
         </message>
     </context>
     <context>

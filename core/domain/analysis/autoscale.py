@@ -10,7 +10,8 @@ whose distance is more than three standard deviations above the mean are
 locational outliers and left out; the cell size is the mean of the remaining
 distances, rounded to three significant digits. Two guards of our own: the
 cell is never smaller than the size that gives 250,000 cells over the
-incidents' extent (MAX_AUTO_CELLS), and never smaller than 1 m. The nearest
+extent of the grid to be analysed (MAX_AUTO_CELLS: a municipality's
+boundary, not only where the incidents are), and never smaller than 1 m. The nearest
 neighbours are found without SciPy: the points are binned into a square hash
 grid of about one point per bin and each query searches the bins around its
 own, widening only for points whose neighbour may lie further out, so every
@@ -116,8 +117,10 @@ def nearest_neighbour_distances(x: np.ndarray, y: np.ndarray, sample: int = NN_S
     return np.sqrt(best)
 
 
-def auto_cell_size(x: np.ndarray, y: np.ndarray) -> float:
-    """The cell size from the incidents' nearest-neighbour distances (see the module)."""
+def auto_cell_size(x: np.ndarray, y: np.ndarray, extent: tuple[float, float, float, float] | None = None) -> float:
+    """The cell size from the incidents' nearest-neighbour distances (see the
+    module), at least the size that puts MAX_AUTO_CELLS cells over ``extent``
+    (xmin, ymin, xmax, ymax: the grid's; default the incidents' extent)."""
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     if x.size < 2:
@@ -130,7 +133,8 @@ def auto_cell_size(x: np.ndarray, y: np.ndarray) -> float:
         )
     limit = distances.mean() + 3 * distances.std()
     size = float(distances[distances <= limit].mean())
-    area = (x.max() - x.min()) * (y.max() - y.min())
+    xmin, ymin, xmax, ymax = extent if extent is not None else (x.min(), y.min(), x.max(), y.max())
+    area = (xmax - xmin) * (ymax - ymin)
     size = max(size, math.sqrt(area / MAX_AUTO_CELLS), 1.0)
     return _significant(size)
 
