@@ -124,7 +124,7 @@ def _into_postgres(styles: list[dict], connection, target) -> tuple[int, list[st
                 (target.schema, style["f_table_name"], style["f_geometry_column"] or None, style["styleName"],
                  style["styleQML"] or None, style["styleSLD"] or None,
                  None if style["useAsDefault"] is None else bool(style["useAsDefault"]), style["description"],
-                 style["owner"] or None, style["ui"] or None, _time_value(style["update_time"])))
+                 style["owner"], style["ui"] or None, _time_value(style["update_time"])))
         except Exception:  # noqa: BLE001 - this style is left out, named, and the copy goes on
             connection.execute("ROLLBACK TO SAVEPOINT lagesbild_style")
             skipped.append(tr("{style}: not well-formed XML for PostgreSQL").format(style=_name(style)))
