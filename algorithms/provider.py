@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
 from ..core.resources import PLUGIN_ICON
+from .copy_store import CopyStoreAlgorithm
 from .create_store import CreateStoreAlgorithm
 from .demo_data import DemoDataAlgorithm
 from .density import DensityAlgorithm
@@ -22,6 +23,7 @@ ICON_PATH = PLUGIN_ICON
 ALGORITHM_CLASSES = (
     CreateStoreAlgorithm,
     DemoDataAlgorithm,
+    CopyStoreAlgorithm,
     HotspotsAlgorithm,
     DensityAlgorithm,
     TimeProfileAlgorithm,

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.smoke
 DEMO_END_DATE = "2025-06-30"
 SMOKE_PARAMETERS: dict[str, dict] = {
     "lagesbild:createstore": {"STORE": "{out}/new-store.gpkg"},
+    "lagesbild:copystore": {"INPUT": "{demo}", "OUTPUT": "{out}/copy.gpkg"},
     "lagesbild:demodata": {"STORE": "{out}/demo.gpkg", "SIZE": 1000, "SEED": 3, "END_DATE": DEMO_END_DATE},
     "lagesbild:hotspots": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/hotspots.gpkg"},
     "lagesbild:density": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/density.tif"},

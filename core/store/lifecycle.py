@@ -82,28 +82,14 @@ class StoreLifecycle:
         xmin, ymin, xmax, ymax = (float(v) for v in extent)
         if not (xmin < xmax and ymin < ymax):
             raise StoreError(tr("the extent is empty: {extent}").format(extent=extent))
-        authid = f"{srs.GetAuthorityName(None)}:{srs.GetAuthorityCode(None)}"
         connection = backend.create(location)
         try:
             with backend.transaction(connection):
-                for sql, params in backend.create_statements(srs, (xmin, ymin, xmax, ymax)):
-                    connection.execute(sql, params)
-                write_code_tables(connection)
-                connection.executemany("INSERT INTO organisations (code, name_sv, name_en) VALUES (?, ?, ?)",
-                                       codelist.DEFAULT_ORGANISATIONS)
+                build_schema(connection, backend, srs, (xmin, ymin, xmax, ymax), time_zone)
                 for sql in backend.trigger_statements():
                     connection.execute(sql)
                 for sql in backend.access_statements(connection):
                     connection.execute(sql)
-                connection.executemany("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?)", [
-                    ("application", schema.APPLICATION),
-                    ("schema_version", str(schema.SCHEMA_VERSION)),
-                    ("crs", authid),
-                    ("srs_id", str(int(srs.GetAuthorityCode(None)))),
-                    ("time_zone", time_zone),
-                    ("extent", ",".join(repr(v) for v in (xmin, ymin, xmax, ymax))),
-                    ("created_at", format_utc(now_utc())),
-                ])
         except BaseException:
             backend.discard(location, connection)
             raise
@@ -157,6 +143,29 @@ class StoreLifecycle:
         open transaction it joins that one, so that composite writes (the demo
         data, an import) stay one transaction."""
         return self.backend.transaction(self._db)
+
+
+def build_schema(connection, backend, srs: osr.SpatialReference, extent: tuple[float, float, float, float],
+                 time_zone: str) -> None:
+    """Inside the new store's open transaction: its tables, code tables,
+    default organisations and ``lagesbild_meta``, but not yet its triggers
+    (the caller adds ``backend.trigger_statements()`` when the tables are
+    filled: a copy inserts its rows before the triggers exist)."""
+    authid = f"{srs.GetAuthorityName(None)}:{srs.GetAuthorityCode(None)}"
+    for sql, params in backend.create_statements(srs, extent):
+        connection.execute(sql, params)
+    write_code_tables(connection)
+    connection.executemany("INSERT INTO organisations (code, name_sv, name_en) VALUES (?, ?, ?)",
+                           codelist.DEFAULT_ORGANISATIONS)
+    connection.executemany("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?)", [
+        ("application", schema.APPLICATION),
+        ("schema_version", str(schema.SCHEMA_VERSION)),
+        ("crs", authid),
+        ("srs_id", str(int(srs.GetAuthorityCode(None)))),
+        ("time_zone", time_zone),
+        ("extent", ",".join(repr(float(v)) for v in extent)),
+        ("created_at", format_utc(now_utc())),
+    ])
 
 
 def write_code_tables(connection) -> None:

@@ -354,6 +354,7 @@
             <translation>Utbredning</translation>
         </message>
         <message>
+            <location filename="../../algorithms/copy_store.py" />
             <location filename="../../algorithms/create_store.py" />
             <location filename="../../ui/incident_form.py" />
             <location filename="../../ui/situation_dock.py" />
@@ -378,6 +379,7 @@
             <translation>Tidszon (IANA-namn)</translation>
         </message>
         <message>
+            <location filename="../../core/store/copy.py" />
             <location filename="../../core/store/writes.py" />
             <source>cancelled: nothing was written</source>
             <translation>avbrutet: inget skrevs</translation>
@@ -2836,6 +2838,71 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/domain/analysis/scale.py" />
             <source>{rule} gave {band} m, capped at {cells} cells</source>
             <translation>{rule} gav {band} m, begränsat till {cells} celler</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>A saved style was not copied: {style}</source>
+            <translation>En sparad stil kopierades inte: {style}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>Copies a Lägesbild store into a new store: a GeoPackage into a PostgreSQL database, a PostgreSQL store into a GeoPackage, or between two of the same kind. Each store is a GeoPackage file or a PostgreSQL connection (postgresql://…?schema=NAME, or service=NAME schema=NAME). The new store gets the input's CRS, time zone and extent, and every incident with the same id, version and times, every area, measure and organisation, the whole history of changes as it was, and the styles saved with the store's layers. The copy is one transaction: if anything fails, no output is left. An existing output is never written over.</source>
+            <translation>Kopierar en Lägesbild-databas till en ny databas: ett GeoPackage till en PostgreSQL-databas, en PostgreSQL-databas till ett GeoPackage, eller mellan två av samma slag. Varje databas är en GeoPackage-fil eller en PostgreSQL-anslutning (postgresql://…?schema=NAMN, eller service=NAMN schema=NAMN). Den nya databasen får indatabasens referenssystem, tidszon och utbredning, och varje händelse med samma id, version och tider, varje område, åtgärd och organisation, hela ändringshistoriken som den var, och de stilar som sparats med databasens lager. Kopieringen är en transaktion: om något misslyckas blir ingen utdata kvar. En befintlig utdata skrivs aldrig över.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>Copy store</source>
+            <translation>Kopiera databas</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>Copying {source} into {target}</source>
+            <translation>Kopierar {source} till {target}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>New store (a GeoPackage file or a PostgreSQL connection)</source>
+            <translation>Ny databas (en GeoPackage-fil eller en PostgreSQL-anslutning)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>Store to copy</source>
+            <translation>Databas att kopiera</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>Styles copied</source>
+            <translation>Kopierade stilar</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/copy.py" />
+            <source>a store cannot be copied onto itself: {location}</source>
+            <translation>en databas kan inte kopieras till sig själv: {location}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>{count} saved styles copied</source>
+            <translation>{count} sparade stilar kopierades</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/copy.py" />
+            <source>{location} exists already: a copy is never written over a store or a file, and nothing was changed</source>
+            <translation>{location} finns redan: en kopia skrivs aldrig över en databas eller en fil, och ingenting ändrades</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/copy_styles.py" />
+            <source>{style}: not well-formed XML for PostgreSQL</source>
+            <translation>{style}: inte välformad XML för PostgreSQL</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/copy_styles.py" />
+            <source>{style}: public.layer_styles does not exist and could not be created</source>
+            <translation>{style}: public.layer_styles finns inte och kunde inte skapas</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>{table}: {count} rows</source>
+            <translation>{table}: {count} rader</translation>
         </message>
     </context>
     <context>
