@@ -11,6 +11,7 @@ from pathlib import Path
 from ....i18n import tr
 from ...errors import NotAStoreError, StoreBusyError, StoreError
 from ...location import StoreLocation
+from .. import sqltext
 from . import codec
 from .ddl import GeoPackageDDL, register_functions
 
@@ -18,6 +19,15 @@ BUSY_TIMEOUT_S = 30
 # QGIS 3.40's OGR provider strips "--" and "/* */" comments from a provider
 # filter even inside a string literal, which would cut the literal open
 _COMMENT_MARKERS = ("--", "/*", "*/")
+
+
+def _text_literal(value) -> str:
+    inner = str(value).replace("'", "''")
+    # comment markers become pieces joined with ||: the same string to SQLite
+    for marker in _COMMENT_MARKERS:
+        while marker in inner:
+            inner = inner.replace(marker, marker[0] + "'||'" + marker[1])
+    return "'" + inner + "'"
 
 
 class GeoPackageBackend(GeoPackageDDL):
@@ -162,28 +172,10 @@ class GeoPackageBackend(GeoPackageDDL):
 
     @staticmethod
     def literal(value) -> str:
-        """``value`` as an SQLite literal: always data, never SQL. Text is
-        quoted with its single quotes doubled (a backslash is an ordinary
-        character in SQLite, unlike in QGIS expressions); a NUL is refused."""
-        if value is None:
-            return "NULL"
-        if isinstance(value, bool):
-            return "1" if value else "0"
-        if isinstance(value, int):
-            return str(int(value))
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                raise ValueError("not a finite number")
-            return repr(float(value))
-        text = str(value)
-        if "\x00" in text:
-            raise ValueError("text with a NUL character cannot be a filter value")
-        inner = text.replace("'", "''")
-        # comment markers become pieces joined with ||: the same string to SQLite
-        for marker in _COMMENT_MARKERS:
-            while marker in inner:
-                inner = inner.replace(marker, marker[0] + "'||'" + marker[1])
-        return "'" + inner + "'"
+        """``value`` as an SQLite literal: text quoted with its single quotes
+        doubled (a backslash is an ordinary character in SQLite, unlike in QGIS
+        expressions)."""
+        return sqltext.literal(value, _text_literal)
 
     # --- QGIS -------------------------------------------------------------------
     @staticmethod

@@ -12,6 +12,7 @@ from osgeo import osr
 
 from ....domain import schema
 from ....domain.schema import FID, GEOMETRY_COLUMN, Field, Table
+from .. import sqltext
 from . import codec
 
 osr.UseExceptions()
@@ -37,11 +38,6 @@ _TYPES = {
 }
 
 
-def _quote(value) -> str:
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return repr(value)
-
 
 class GeoPackageDDL:
     """The GeoPackage rendering of every table, index, trigger and migration."""
@@ -50,31 +46,12 @@ class GeoPackageDDL:
     @staticmethod
     def column_sql(f: Field, table_name: str) -> str:
         sql_type = _TYPES[f.type] + (f"({f.length})" if f.type == schema.TEXT and f.length else "")
-        parts = [f.name, sql_type]
-        if f.not_null:
-            parts.append("NOT NULL")
-        if f.unique:
-            parts.append("UNIQUE")
-        if f.default == schema.NOW_DEFAULT:
-            parts.append(f"DEFAULT ({NOW_SQL})")
-        elif f.default == schema.UUID_DEFAULT:
-            parts.append(f"DEFAULT ({UUID_SQL})")
-        elif f.default is not None:
-            parts.append(f"DEFAULT {_quote(f.default)}")
         checks = []
-        if f.allowed:
-            checks.append(f"{f.name} IN ({', '.join(_quote(v) for v in f.allowed)})")
-        if f.minimum is not None:
-            checks.append(f"{f.name} >= {f.minimum!r}")
-        if f.type == schema.BOOLEAN:
-            checks.append(f"{f.name} IN (0, 1)")
         if f.type == schema.TEXT and f.length:
             checks.append(f"length({f.name}) <= {f.length}")
         if f.type in (schema.DATETIME, schema.DATE):
             checks.append(f"julianday({f.name}) IS NOT NULL")
-        if checks:
-            parts.append("CHECK (" + f"{f.name} IS NULL OR (" + " AND ".join(checks) + "))")
-        return " ".join(parts)
+        return sqltext.column_sql(f, sql_type, NOW_SQL, UUID_SQL, tuple(checks))
 
     def table_sql(self, table: Table) -> str:
         columns = []
@@ -273,9 +250,10 @@ class GeoPackageDDL:
         statements = []
         for table in schema.TABLES:
             if table.registered and table.name not in registered and not table.geometry:
+                name, description = sqltext.quote(table.name), sqltext.quote(table.description)
                 statements.append(
                     "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
-                    f"({_quote(table.name)}, 'attributes', {_quote(table.name)}, {_quote(table.description)})")
+                    f"({name}, 'attributes', {name}, {description})")
             if table.geometry and f"rtree_{table.name}_{GEOMETRY_COLUMN}" not in tables:
                 statements += self.rtree_statements(table.name)
                 c = GEOMETRY_COLUMN

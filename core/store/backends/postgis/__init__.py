@@ -17,6 +17,7 @@ from datetime import datetime
 from ....i18n import tr
 from ...errors import AccessDeniedError, NotAStoreError, StoreBusyError, StoreError
 from ...location import StoreLocation, without_secrets
+from .. import sqltext
 from . import access, codec
 from .ddl import PostgisDDL
 
@@ -255,22 +256,7 @@ class PostgisBackend(PostgisDDL):
     @staticmethod
     def literal(value) -> str:
         """``value`` as a PostgreSQL literal (standard-conforming strings)."""
-        if value is None:
-            return "NULL"
-        if isinstance(value, bool):
-            return "1" if value else "0"
-        if isinstance(value, int):
-            return str(int(value))
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                raise ValueError("not a finite number")
-            return repr(float(value))
-        if isinstance(value, datetime):
-            return f"'{value.isoformat()}'::timestamptz"
-        text = str(value)
-        if "\x00" in text:
-            raise ValueError("text with a NUL character cannot be a filter value")
-        return "'" + text.replace("'", "''") + "'"
+        return sqltext.literal(value, _text_literal)
 
     # --- QGIS -------------------------------------------------------------------
     @staticmethod
@@ -287,6 +273,12 @@ class PostgisBackend(PostgisDDL):
         geometry = f" ({schema.GEOMETRY_COLUMN})" if schema.table(table).geometry else ""
         parts.append(f'table={_identifier(location.schema)}.{_identifier(table)}{geometry}')
         return " ".join(parts), "postgres"
+
+
+def _text_literal(value) -> str:
+    if isinstance(value, datetime):
+        return f"'{value.isoformat()}'::timestamptz"
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def _csv_value(value) -> str:

@@ -10,6 +10,7 @@ from osgeo import osr
 
 from ....domain import schema
 from ....domain.schema import FID, GEOMETRY_COLUMN, Field, Table
+from .. import sqltext
 from .access import LOGIN_ORG
 
 TRIGGER_PREFIX = "lagesbild_"
@@ -25,11 +26,6 @@ _TYPES = {
 _TIME_TEXT = "to_char({value} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
 
 
-def _quote(value) -> str:
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return repr(value)
-
 
 class PostgisDDL:
     """The PostgreSQL rendering of every table, index, trigger and migration."""
@@ -37,27 +33,7 @@ class PostgisDDL:
     @staticmethod
     def column_sql(f: Field, table_name: str) -> str:
         sql_type = f"varchar({f.length})" if f.type == schema.TEXT and f.length else _TYPES[f.type]
-        parts = [f.name, sql_type]
-        if f.not_null:
-            parts.append("NOT NULL")
-        if f.unique:
-            parts.append("UNIQUE")
-        if f.default == schema.NOW_DEFAULT:
-            parts.append("DEFAULT now()")
-        elif f.default == schema.UUID_DEFAULT:
-            parts.append("DEFAULT gen_random_uuid()::text")
-        elif f.default is not None:
-            parts.append(f"DEFAULT {_quote(f.default)}")
-        checks = []
-        if f.allowed:
-            checks.append(f"{f.name} IN ({', '.join(_quote(v) for v in f.allowed)})")
-        if f.minimum is not None:
-            checks.append(f"{f.name} >= {f.minimum!r}")
-        if f.type == schema.BOOLEAN:
-            checks.append(f"{f.name} IN (0, 1)")
-        if checks:
-            parts.append("CHECK (" + f"{f.name} IS NULL OR (" + " AND ".join(checks) + "))")
-        return " ".join(parts)
+        return sqltext.column_sql(f, sql_type, "now()", "gen_random_uuid()::text")
 
     def table_sql(self, table: Table, srid: int) -> str:
         columns = []
@@ -94,7 +70,7 @@ class PostgisDDL:
             statements.append((self.table_sql(table, srid), ()))
             statements.extend((sql, ()) for sql in self.index_statements(table))
             if table.description:
-                statements.append((f"COMMENT ON TABLE {table.name} IS {_quote(table.description)}", ()))
+                statements.append((f"COMMENT ON TABLE {table.name} IS {sqltext.quote(table.description)}", ()))
         return statements
 
     # --- triggers -----------------------------------------------------------

@@ -1,0 +1,60 @@
+"""SQL text that every backend writes alike: a quoted value, a column's
+clause rendered from the schema (each backend giving its types and
+defaults), and a literal for a provider filter (each backend giving its own
+text and time forms)."""
+
+from __future__ import annotations
+
+from ...domain import schema
+from ...domain.schema import Field
+
+
+def quote(value) -> str:
+    """A value in DDL: text in single quotes (doubled inside), else as Python writes it."""
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return repr(value)
+
+
+def column_sql(f: Field, sql_type: str, now_sql: str, uuid_sql: str, extra_checks: tuple[str, ...] = ()) -> str:
+    """``name type [NOT NULL] [UNIQUE] [DEFAULT …] [CHECK (…)]`` for ``f``."""
+    parts = [f.name, sql_type]
+    if f.not_null:
+        parts.append("NOT NULL")
+    if f.unique:
+        parts.append("UNIQUE")
+    if f.default == schema.NOW_DEFAULT:
+        parts.append(f"DEFAULT ({now_sql})")
+    elif f.default == schema.UUID_DEFAULT:
+        parts.append(f"DEFAULT ({uuid_sql})")
+    elif f.default is not None:
+        parts.append(f"DEFAULT {quote(f.default)}")
+    checks = []
+    if f.allowed:
+        checks.append(f"{f.name} IN ({', '.join(quote(v) for v in f.allowed)})")
+    if f.minimum is not None:
+        checks.append(f"{f.name} >= {f.minimum!r}")
+    if f.type == schema.BOOLEAN:
+        checks.append(f"{f.name} IN (0, 1)")
+    checks += list(extra_checks)
+    if checks:
+        parts.append("CHECK (" + f"{f.name} IS NULL OR (" + " AND ".join(checks) + "))")
+    return " ".join(parts)
+
+
+def literal(value, text) -> str:
+    """``value`` as a literal of a provider filter: always data, never SQL.
+    Numbers and NULL are the same everywhere; ``text(str)`` writes the rest."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("not a finite number")
+        return repr(float(value))
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("text with a NUL character cannot be a filter value")
+    return text(value)
