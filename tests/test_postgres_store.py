@@ -96,6 +96,12 @@ def test_the_store_layer_filter_is_valid_postgres_sql(location):
         assert layer.isValid()
         assert layer.setSubsetString(store.layer_filter(wanted))
         assert 0 < layer.featureCount() == store.count(wanted)
+        # an area is an exact spatial condition here, not a list of fids fixed at filtering time
+        inside = IncidentFilter(area="Centrum", categories=("vandalism", "graffiti"))
+        condition = store.layer_filter(inside)
+        assert "ST_Intersects" in condition and "fid" not in condition.split("ST_Intersects")[0]
+        assert layer.setSubsetString(condition)
+        assert 0 < layer.featureCount() == store.count(inside) < store.count()
         evil = IncidentFilter(categories=("x'); DROP TABLE incidents; --",))
         assert layer.setSubsetString(store.layer_filter(evil)) and layer.featureCount() == 0
         assert store.count() == 1000  # the table is still there

@@ -5,6 +5,7 @@ exactly in NumPy after the spatial index has narrowed the rows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -52,10 +53,15 @@ class StoreQueries:
     def layer_filter(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> str:
         """The provider filter (subset string) of the store's incidents layer
         that shows the same incidents as ``incidents(incident_filter)``. An
-        area becomes the fids found inside it, fixed when the filter is made
-        (a provider filter has no exact spatial predicate in a GeoPackage)."""
+        area is an exact spatial condition where the backend has one
+        (PostGIS), else the fids found inside it, fixed when the filter is made
+        (a GeoPackage's provider filter has no exact spatial predicate)."""
         if incident_filter.area:
-            return sqlfilter.fid_condition(self.arrays(incident_filter, ())["fid"].tolist())
+            exact = self.backend.area_condition(self.location, incident_filter.area)
+            if exact is None:
+                return sqlfilter.fid_condition(self.arrays(incident_filter, ())["fid"].tolist())
+            rest = sqlfilter.render(replace(incident_filter, area=None), self.backend, self.tz, inline=True)[0]
+            return f"{rest} AND {exact}"
         return sqlfilter.render(incident_filter, self.backend, self.tz, inline=True)[0]
 
     def count(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> int:

@@ -171,6 +171,10 @@ class GeoPackageBackend(GeoPackageDDL):
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", rows)
 
     @staticmethod
+    def area_condition(location: StoreLocation, area: str) -> None:
+        return None  # OGR's GeoPackage filters have no ST_Intersects without SpatiaLite
+
+    @staticmethod
     def literal(value) -> str:
         """``value`` as an SQLite literal: text quoted with its single quotes
         doubled (a backslash is an ordinary character in SQLite, unlike in QGIS

@@ -253,6 +253,15 @@ class PostgisBackend(PostgisDDL):
         rows' points need no extra step."""
         yield lambda points: None
 
+    @classmethod
+    def area_condition(cls, location: StoreLocation, area: str) -> str:
+        """Inside the area, as the store decides it (the first area of that
+        name); qualified by the schema, since QGIS's connection has its own
+        search path."""
+        areas = f"{_identifier(location.schema)}.areas"
+        return (f"ST_Intersects(geom, (SELECT a.geom FROM {areas} a WHERE a.name = {cls.literal(area)} "
+                "ORDER BY a.fid LIMIT 1))")
+
     @staticmethod
     def literal(value) -> str:
         """``value`` as a PostgreSQL literal (standard-conforming strings)."""
