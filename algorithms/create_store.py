@@ -30,8 +30,10 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
 
     def shortHelpString(self) -> str:
         return tr(
-            "Creates a new, empty Lägesbild store: a GeoPackage with the incidents, areas and measures "
-            "layers, the category and organisation code lists, and the incident history. The CRS "
+            "Creates a new, empty Lägesbild store: a GeoPackage, or a schema of a PostgreSQL database with "
+            "PostGIS (STORE as a connection such as service=NAME schema=NAME; then also its roles), with the "
+            "incidents, areas and measures layers, the category and organisation code lists, and the "
+            "incident history. The CRS "
             "(default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are "
             "read (default Europe/Stockholm) are fixed when the store is created. The extent bounds "
             "where incidents may be placed (default: the CRS's area of use). An existing file is never "

@@ -10,6 +10,7 @@ from .copy_store import CopyStoreAlgorithm
 from .create_store import CreateStoreAlgorithm
 from .demo_data import DemoDataAlgorithm
 from .density import DensityAlgorithm
+from .grant_access import GrantAccessAlgorithm
 from .hotspots import HotspotsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
@@ -24,6 +25,7 @@ ALGORITHM_CLASSES = (
     CreateStoreAlgorithm,
     DemoDataAlgorithm,
     CopyStoreAlgorithm,
+    GrantAccessAlgorithm,
     HotspotsAlgorithm,
     DensityAlgorithm,
     TimeProfileAlgorithm,

@@ -155,6 +155,8 @@ def test_granting_access_checks_the_organisation_the_role_and_the_login(shared):
             store.grant_access("reader", "acme", "reader")
         with pytest.raises(StoreError, match="not a role"):
             store.grant_access("reader", "police", "boss")
+        with pytest.raises(StoreError, match="store.s own roles"):
+            store.grant_access(f"{store.location.schema}_reader", "police", "reader")
         with pytest.raises(StoreError, match="no database login"):
             store.grant_access("nobody_here", "police", "reader")
         store.grant_access("reader", "police", "reporter")  # a change of role takes the old one back

@@ -26,6 +26,8 @@ DEMO_END_DATE = "2025-06-30"
 SMOKE_PARAMETERS: dict[str, dict] = {
     "lagesbild:createstore": {"STORE": "{out}/new-store.gpkg"},
     "lagesbild:copystore": {"INPUT": "{demo}", "OUTPUT": "{out}/copy.gpkg"},
+    # {pg}: a store on the tests' own PostgreSQL, with the login smoke_login
+    "lagesbild:grantaccess": {"STORE": "{pg}", "LOGIN": "smoke_login", "ORGANISATION": "housing", "ROLE": 0},
     "lagesbild:demodata": {"STORE": "{out}/demo.gpkg", "SIZE": 1000, "SEED": 3, "END_DATE": DEMO_END_DATE},
     "lagesbild:hotspots": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/hotspots.gpkg"},
     "lagesbild:density": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/density.tif"},
@@ -68,6 +70,19 @@ def demo_store(packaged_qgis_process, tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def smoke_pg_store(postgres_server) -> str:
+    """A store on the tests' own PostgreSQL and a login to grant, for the
+    algorithms that need a server store."""
+    from lagesbild.core.store import Store, StoreLocation
+
+    postgres_server.sql("lagesbild_test", "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                        "'smoke_login') THEN CREATE ROLE smoke_login LOGIN; END IF; END $$")
+    location = StoreLocation.parse(f"{postgres_server.dsn()} schema=smoke")
+    Store.create(location).close()
+    return location.display
+
+
 def test_package_installs_into_a_fresh_profile(packaged_qgis_process, provider_algorithms):
     installed = packaged_qgis_process.installed
     assert (installed / "metadata.txt").is_file()
@@ -82,11 +97,13 @@ def test_every_algorithm_has_smoke_parameters(provider_algorithms):
 
 @pytest.mark.parametrize("algorithm_id", sorted(SMOKE_PARAMETERS))
 def test_algorithm_runs_once_through_qgis_process(algorithm_id, packaged_qgis_process, provider_algorithms,
-                                                   demo_store, tmp_path):
+                                                   demo_store, tmp_path, request):
     if algorithm_id not in provider_algorithms:
         pytest.skip(f"{algorithm_id} is not (yet) in the provider's ALGORITHM_CLASSES")
+    needs_server = any("{pg}" in str(v) for v in SMOKE_PARAMETERS[algorithm_id].values())
+    pg = request.getfixturevalue("smoke_pg_store") if needs_server else ""
     parameters = {
-        key: str(value).format(demo=demo_store, out=tmp_path) if isinstance(value, (str, Path)) else value
+        key: str(value).format(demo=demo_store, out=tmp_path, pg=pg) if isinstance(value, (str, Path)) else value
         for key, value in SMOKE_PARAMETERS[algorithm_id].items()
     }
     result = packaged_qgis_process.run(algorithm_id, parameters)

@@ -32,6 +32,7 @@ from .records import (
     CODE_GROUPS,
     EDITABLE_FIELDS,
     GROUPS,
+    ROLES,
     TIME_FIELDS,
     TIME_GROUPS,
     Area,
@@ -49,7 +50,8 @@ class Store(StoreLifecycle, StoreWrites, StoreQueries):
 
 
 __all__ = [
-    "BULK_LOAD_MIN_ROWS", "CODE_GROUPS", "DEFAULT_CRS", "EDITABLE_FIELDS", "GROUPS", "TIME_FIELDS", "TIME_GROUPS",
+    "BULK_LOAD_MIN_ROWS", "CODE_GROUPS", "DEFAULT_CRS", "EDITABLE_FIELDS", "GROUPS", "ROLES", "TIME_FIELDS",
+    "TIME_GROUPS",
     "AccessDeniedError", "Area", "Cancelled", "ConflictError", "Incident", "IncidentFilter", "Measure",
     "NewerVersionError", "NotAStoreError", "NotFoundError", "Store", "StoreBusyError", "StoreError", "StoreLocation",
     "default_extent", "spatial_reference",

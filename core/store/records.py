@@ -13,6 +13,8 @@ TIME_FIELDS = ("occurred_from", "occurred_to", "reported_at", "created_at", "upd
 CODE_GROUPS = ("category", "subcategory", "reporting_org", "handling_org", "status")
 TIME_GROUPS = ("hour", "weekday", "day", "week", "month", "year")
 GROUPS = CODE_GROUPS + TIME_GROUPS + ("area",)
+# what a login may be in a shared store, for one organisation (a file has no logins)
+ROLES = ("reporter", "coordinator", "reader")
 # Fields a caller may set on an incident; the rest belong to the store.
 EDITABLE_FIELDS = tuple(
     f.name for f in schema.INCIDENTS.fields if f.name not in ("uuid", "created_at", "updated_at", "version")

@@ -344,9 +344,8 @@
             <translation>Skapade {path}: referenssystem {crs}, tidszon {zone}, utbredning {extent}</translation>
         </message>
         <message>
-            <location filename="../../algorithms/create_store.py" />
             <source>Creates a new, empty Lägesbild store: a GeoPackage with the incidents, areas and measures layers, the category and organisation code lists, and the incident history. The CRS (default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are read (default Europe/Stockholm) are fixed when the store is created. The extent bounds where incidents may be placed (default: the CRS's area of use). An existing file is never overwritten.</source>
-            <translation>Skapar en ny, tom Lägesbild-databas: ett GeoPackage med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). En befintlig fil skrivs aldrig över.</translation>
+            <translation type="obsolete">Skapar en ny, tom Lägesbild-databas: ett GeoPackage med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). En befintlig fil skrivs aldrig över.</translation>
         </message>
         <message>
             <location filename="../../algorithms/create_store.py" />
@@ -2903,6 +2902,76 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../algorithms/copy_store.py" />
             <source>{table}: {count} rows</source>
             <translation>{table}: {count} rader</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Coordinator</source>
+            <translation>Samordnare</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>Creates a new, empty Lägesbild store: a GeoPackage, or a schema of a PostgreSQL database with PostGIS (STORE as a connection such as service=NAME schema=NAME; then also its roles), with the incidents, areas and measures layers, the category and organisation code lists, and the incident history. The CRS (default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are read (default Europe/Stockholm) are fixed when the store is created. The extent bounds where incidents may be placed (default: the CRS's area of use). An existing file is never overwritten.</source>
+            <translation>Skapar en ny, tom Lägesbild-databas: ett GeoPackage, eller ett schema i en PostgreSQL-databas med PostGIS (STORE som en anslutning, till exempel service=NAMN schema=NAMN; då även dess roller), med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). En befintlig fil skrivs aldrig över.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Database login</source>
+            <translation>Databasinloggning</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Grant access to a shared store</source>
+            <translation>Ge åtkomst till en delad databas</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Login</source>
+            <translation>Inloggning</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Makes an existing database login a reporter, coordinator or reader of a store on PostgreSQL, for one of the store's organisations. What each role may do is enforced by the database: a reporter reads every organisation's incidents and adds or changes only its own organisation's new reports; a coordinator handles, closes and deletes incidents and keeps the areas and the action plan; a reader sees the map without free text. The edit's organisation is always the login's. A new role for a login takes its old one back. The login itself (and its password) is made by the database's administrator (CREATE ROLE name LOGIN).</source>
+            <translation>Gör en befintlig databasinloggning till rapportör, samordnare eller läsare i en databas i PostgreSQL, för en av databasens organisationer. Vad varje roll får göra upprätthålls av databasen: en rapportör läser alla organisationers händelser och lägger till eller ändrar bara sin egen organisations nya rapporter; en samordnare hanterar, avslutar och tar bort händelser och sköter områdena och åtgärdsplanen; en läsare ser kartan utan fritext. Ändringens organisation är alltid inloggningens. En ny roll för en inloggning tar tillbaka den gamla. Själva inloggningen (och dess lösenord) skapas av databasens administratör (CREATE ROLE namn LOGIN).</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Organisation (its code)</source>
+            <translation>Organisation (dess kod)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Reader</source>
+            <translation>Läsare</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Reporter</source>
+            <translation>Rapportör</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Role</source>
+            <translation>Roll</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>Store (a PostgreSQL connection)</source>
+            <translation>Databas (en PostgreSQL-anslutning)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>{login} is now a {role} for {organisation} in {store}</source>
+            <translation>{login} är nu {role} för {organisation} i {store}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/postgis/__init__.py" />
+            <source>{login} is one of the store's own roles, not a person's login</source>
+            <translation>{login} är en av databasens egna roller, inte en persons inloggning</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/grant_access.py" />
+            <source>{organisation}: {problem}</source>
+            <translation>{organisation}: {problem}</translation>
         </message>
     </context>
     <context>

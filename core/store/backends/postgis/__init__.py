@@ -201,6 +201,8 @@ class PostgisBackend(PostgisDDL):
     def grant_access(connection: Connection, login: str, organisation: str, role: str) -> None:
         if role not in access.ROLES:
             raise StoreError(tr("not a role: {role} (reporter, coordinator or reader)").format(role=role))
+        if login in {access.role_name(connection.location.schema, r) for r in access.ROLES}:
+            raise StoreError(tr("{login} is one of the store's own roles, not a person's login").format(login=login))
         if connection.execute("SELECT 1 FROM pg_roles WHERE rolname = ? AND rolcanlogin",
                               (login,)).fetchone() is None:
             raise StoreError(tr("there is no database login {login}: ask the database's administrator to "

@@ -11,7 +11,8 @@ change or delete a history row through them."""
 
 from __future__ import annotations
 
-ROLES = ("reporter", "coordinator", "reader")
+from ...records import ROLES
+
 # what a reader sees of an incident: no free text, no police reference
 PUBLIC_COLUMNS = ("fid", "geom", "uuid", "category", "subcategory", "occurred_from", "occurred_to", "reported_at",
                   "reporting_org", "police_reported", "estimated_cost_sek", "status", "handling_org", "created_at",
