@@ -163,3 +163,11 @@ def test_granting_access_checks_the_organisation_the_role_and_the_login(shared):
     assert raw(location("reader"), "SELECT count(*) FROM incidents") == [(2,)]
     mapping = raw(location("store_owner"), "SELECT organisation, role FROM organisation_logins WHERE login = 'reader'")
     assert mapping == [("police", "reporter")]
+
+
+def test_a_refused_read_says_so_in_words_not_as_a_driver_message(shared):
+    location, _housing, _police = shared
+    with Store.open(location("reader")) as store:
+        with pytest.raises(AccessDeniedError) as refused:
+            store.count()  # a reader may read the view, not the table
+    assert "permission denied" not in str(refused.value) and "psycopg2" not in str(refused.value)

@@ -41,6 +41,17 @@ def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+@contextlib.contextmanager
+def _in_words():
+    """The driver's errors as the store's, in words (a transaction rolls back
+    on any error, these included)."""
+    psycopg2 = _driver()
+    try:
+        yield
+    except psycopg2.Error as error:
+        raise PostgisBackend.translate_error(error) from error
+
+
 class Connection:
     """A psycopg2 connection as the store uses it: ``?`` placeholders become
     psycopg2's, explicit transactions (autocommit otherwise)."""
@@ -63,7 +74,8 @@ class Connection:
 
     def execute(self, sql: str, params=()):
         cursor = self.raw.cursor()
-        cursor.execute(*self._statement(sql, params))
+        with _in_words():
+            cursor.execute(*self._statement(sql, params))
         return cursor
 
     def executemany(self, sql: str, rows):
@@ -71,7 +83,8 @@ class Connection:
         cursor = self.raw.cursor()
         if rows:
             statement, _ = self._statement(sql, rows[0] or [None])
-            _driver().extras.execute_batch(cursor, statement, rows, page_size=1000)
+            with _in_words():
+                _driver().extras.execute_batch(cursor, statement, rows, page_size=1000)
         return cursor
 
     def close(self) -> None:
@@ -119,11 +132,11 @@ class PostgisBackend(PostgisDDL):
             if connection.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone() is None:
                 try:
                     connection.execute("CREATE EXTENSION postgis")
-                except _driver().Error as error:
+                except StoreError as error:
                     raise StoreError(tr(
                         "{location}: PostGIS is not installed in the database and could not be ({reason}); "
                         "ask the database's administrator to run CREATE EXTENSION postgis"
-                    ).format(location=location.display, reason=_reason(error))) from error
+                    ).format(location=location.display, reason=error)) from error
             connection.execute(f"CREATE SCHEMA {_identifier(location.schema)}")
         except BaseException:
             connection.close()
@@ -158,20 +171,13 @@ class PostgisBackend(PostgisDDL):
         if connection.in_transaction:
             yield connection
             return
-        psycopg2 = _driver()
         connection.execute("BEGIN")
         try:
             yield connection
-        except psycopg2.Error as error:
-            connection.execute("ROLLBACK")
-            raise self.translate_error(error) from error
-        except BaseException:
+        except BaseException:  # the driver's errors come as the store's (Connection.execute)
             connection.execute("ROLLBACK")
             raise
-        try:
-            connection.execute("COMMIT")
-        except psycopg2.Error as error:
-            raise self.translate_error(error) from error
+        connection.execute("COMMIT")
 
     @staticmethod
     def translate_error(error: BaseException) -> BaseException:
@@ -245,7 +251,7 @@ class PostgisBackend(PostgisDDL):
             buffer.write(",".join(_csv_value(value) for value in row))
             buffer.write("\n")
         buffer.seek(0)
-        with connection.raw.cursor() as cursor:
+        with connection.raw.cursor() as cursor, _in_words():
             cursor.copy_expert(f"COPY {table} ({', '.join(names)}) FROM STDIN WITH (FORMAT csv)", buffer)
 
     @staticmethod
