@@ -17,7 +17,8 @@ from lagesbild.core.domain import periods
 from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.presentation import layers, situation
 from lagesbild.core.presentation.situation import FilterState
-from lagesbild.core.store import Store
+from lagesbild.core.store import Store, sqlfilter
+from lagesbild.core.store.backends.gpkg import GeoPackageBackend
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 TODAY = date(2025, 4, 1)
@@ -170,19 +171,20 @@ def test_quotes_and_sql_keywords_are_data(store_path):
         assert shown(layer) == 0
     layer.setSubsetString("")
     assert shown(layer) == total
-    assert situation.sql_literal("a'b\\c") == "'a''b\\c'"
-    assert situation.sql_literal(3) == "3" and situation.sql_literal(None) == "NULL"
-    assert situation.sql_identifier('we"ird') == '"we""ird"'
+    literal = GeoPackageBackend.literal  # the literals of a GeoPackage store's provider filter
+    assert literal("a'b\\c") == "'a''b\\c'"
+    assert literal(3) == "3" and literal(None) == "NULL"
+    assert sqlfilter.identifier('we"ird') == '"we""ird"'
     with pytest.raises(ValueError):
-        situation.sql_literal("nul\x00")
+        literal("nul\x00")
     # comment markers never stand inside one literal (QGIS 3.40 strips comments
     # from provider filters), yet SQLite reads back exactly the same text
     import sqlite3
 
     for text in ("a--b", "x---y", "/* no */", "--", "o'h\\'); DROP TABLE x;--"):
-        literal = situation.sql_literal(text)
-        assert all(marker not in literal for marker in ("--", "/*", "*/"))
-        assert sqlite3.connect(":memory:").execute(f"SELECT {literal}").fetchone()[0] == text
+        written = literal(text)
+        assert all(marker not in written for marker in ("--", "/*", "*/"))
+        assert sqlite3.connect(":memory:").execute(f"SELECT {written}").fetchone()[0] == text
 
 
 def test_area_filter_becomes_the_store_fids(store_path):
@@ -196,8 +198,8 @@ def test_area_filter_becomes_the_store_fids(store_path):
     assert 0 < expected < sql_count(store_path, EXPECTED_PERIODS[situation.SINCE_1_JANUARY], "category = 'vandalism'")
     assert layer.setSubsetString(subset)
     assert {f.id() for f in layer.getFeatures()} == fids
-    assert situation.fid_condition([]) == "0 = 1"
-    condition = situation.fid_condition([1, 2, 3, 4, 9, 11] + list(range(2000, 3200, 2)))
+    assert sqlfilter.fid_condition([]) == "0 = 1"
+    condition = sqlfilter.fid_condition([1, 2, 3, 4, 9, 11] + list(range(2000, 3200, 2)))
     assert '"fid" BETWEEN 1 AND 4' in condition and condition.count(" IN (") == 2
 
 

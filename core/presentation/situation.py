@@ -32,8 +32,7 @@ from ..domain.periods import (
 )
 from ..domain.wording import change_in_words, percent_change, period_in_words
 from ..i18n import tr
-from ..store import IncidentFilter, Store, sqlfilter
-from ..store.backends.gpkg import GeoPackageBackend
+from ..store import IncidentFilter, Store
 
 
 def preset_label(preset: str) -> str:
@@ -68,15 +67,6 @@ class FilterState:
 
 
 # --- the provider filter ----------------------------------------------------
-
-def sql_literal(value) -> str:
-    """``value`` as a literal of the store's provider filter: always data."""
-    return GeoPackageBackend.literal(value)
-
-
-sql_identifier = sqlfilter.identifier
-fid_condition = sqlfilter.fid_condition
-
 
 def subset_string(store: Store, state: FilterState, today: date) -> str:
     """The incidents layer's provider filter: the same incidents as
