@@ -5,8 +5,10 @@ text and time forms)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...domain import schema
-from ...domain.schema import Field
+from ...domain.schema import GEOMETRY_COLUMN, Field, Table
 
 
 def quote(value) -> str:
@@ -40,6 +42,25 @@ def column_sql(f: Field, sql_type: str, now_sql: str, uuid_sql: str, extra_check
     if checks:
         parts.append("CHECK (" + f"{f.name} IS NULL OR (" + " AND ".join(checks) + "))")
     return " ".join(parts)
+
+
+def table_sql(table: Table, fid_sql: str, geometry_sql: str, column: Callable[[Field], str],
+              later_check: Callable[[str, str], str]) -> str:
+    """``CREATE TABLE`` for ``table``: the backend gives its fid and geometry
+    column, its rendering of a field, and its "later >= earlier" check."""
+    columns = []
+    if table.key is None:
+        columns.append(fid_sql)
+    if table.geometry:
+        columns.append(f"{GEOMETRY_COLUMN} {geometry_sql}")
+    for f in table.fields:
+        sql = column(f)
+        if f.name == table.key:
+            sql = sql.replace(" NOT NULL", " NOT NULL PRIMARY KEY", 1)
+        columns.append(sql)
+    columns += [f"CHECK ({later} IS NULL OR {earlier} IS NULL OR {later_check(later, earlier)})"
+                for later, earlier in table.not_before]
+    return f"CREATE TABLE {table.name} (\n  " + ",\n  ".join(columns) + "\n)"
 
 
 def literal(value, text) -> str:

@@ -54,21 +54,10 @@ class GeoPackageDDL:
         return sqltext.column_sql(f, sql_type, NOW_SQL, UUID_SQL, tuple(checks))
 
     def table_sql(self, table: Table) -> str:
-        columns = []
-        if table.key is None:
-            columns.append(f"{FID} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL")
-        if table.geometry:
-            columns.append(f"{GEOMETRY_COLUMN} {table.geometry}")
-        for f in table.fields:
-            column = self.column_sql(f, table.name)
-            if f.name == table.key:
-                column = column.replace(" NOT NULL", " NOT NULL PRIMARY KEY", 1)
-            columns.append(column)
-        for later, earlier in table.not_before:
-            columns.append(
-                f"CHECK ({later} IS NULL OR {earlier} IS NULL OR julianday({later}) >= julianday({earlier}))"
-            )
-        return f"CREATE TABLE {table.name} (\n  " + ",\n  ".join(columns) + "\n)"
+        return sqltext.table_sql(
+            table, f"{FID} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL", str(table.geometry),
+            lambda f: self.column_sql(f, table.name),
+            lambda later, earlier: f"julianday({later}) >= julianday({earlier})")
 
     @staticmethod
     def index_statements(table: Table) -> list[str]:
