@@ -1,6 +1,7 @@
 """A PostgreSQL server with PostGIS that the tests start themselves: on a free
 loopback port, in a scratch folder, as the ``postgres`` user when the tests
-run as root (PostgreSQL refuses root), stopped again at the end."""
+run as root (PostgreSQL refuses root), stopped again at the end, and by a
+watchdog also when the test process dies without stopping it."""
 
 from __future__ import annotations
 
@@ -43,8 +44,7 @@ class PostgresServer:
         self.as_root = os.geteuid() == 0
 
     def _run(self, *command: str) -> None:
-        prefix = ["runuser", "-u", "postgres", "--"] if self.as_root else []
-        subprocess.run(prefix + list(command), check=True, capture_output=True, text=True)
+        subprocess.run(self._prefix() + list(command), check=True, capture_output=True, text=True)
 
     def start(self) -> PostgresServer:
         self.sockets.mkdir(parents=True)
@@ -56,9 +56,23 @@ class PostgresServer:
         self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"), "-w",
                   "-t", "60", "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} "
                   f"-c unix_socket_directories={self.sockets} -c fsync=off", "start")
+        self._watch()
         self.sql("postgres", f"CREATE DATABASE {DATABASE}")
         self.sql(DATABASE, "CREATE EXTENSION postgis")
         return self
+
+    def _watch(self) -> None:
+        """A watchdog of its own session that stops the server and removes its
+        folder when this process ends without stopping it (a crash, a kill)."""
+        stop = " ".join(self._prefix() + [str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
+                                          "stop"])
+        self.watchdog = subprocess.Popen(
+            ["bash", "-c", f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+                           f"{stop} >/dev/null 2>&1; rm -rf {self.folder}"],
+            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def _prefix(self) -> list[str]:
+        return ["runuser", "-u", "postgres", "--"] if self.as_root else []
 
     def dsn(self, database: str = DATABASE, user: str = "postgres") -> str:
         return f"host=127.0.0.1 port={self.port} dbname={database} user={user}"
@@ -76,6 +90,7 @@ class PostgresServer:
 
     def stop(self) -> None:
         try:
+            self.watchdog.kill()
             self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
