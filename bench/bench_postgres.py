@@ -48,44 +48,28 @@ def timed(function, *args):
     return time.perf_counter() - start, result
 
 
+LOADED_COLUMNS = ("geom, uuid, category, subcategory, occurred_from, occurred_to, reported_at, reporting_org, "
+                  "police_reported, estimated_cost_sek, status, place_name, description")
+
+
 def plain_copy_reference(server: PostgresServer, store: Store) -> float:
     """The same rows as the store holds, COPYed in CSV into a bare table."""
-    import psycopg2
-
-    connection = psycopg2.connect(server.dsn())
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(f'SET search_path TO "{store.location.schema}", public')
-            buffer = io.StringIO()
-            cursor.copy_expert("COPY (SELECT geom, uuid, category, subcategory, occurred_from, occurred_to, "
-                               "reported_at, reporting_org, police_reported, estimated_cost_sek, status, "
-                               "place_name, description FROM incidents) TO STDOUT WITH (FORMAT csv)", buffer)
-            cursor.execute("CREATE TABLE bare AS SELECT geom, uuid, category, subcategory, occurred_from, "
-                           "occurred_to, reported_at, reporting_org, police_reported, estimated_cost_sek, "
-                           "status, place_name, description FROM incidents WHERE false")
-            connection.commit()
-            buffer.seek(0)
-            start = time.perf_counter()
-            cursor.copy_expert("COPY bare FROM STDIN WITH (FORMAT csv)", buffer)
-            connection.commit()
-            return time.perf_counter() - start
-    finally:
-        connection.close()
+    with server.cursor(store.location.schema) as cursor:
+        buffer = io.StringIO()
+        cursor.copy_expert(f"COPY (SELECT {LOADED_COLUMNS} FROM incidents) TO STDOUT WITH (FORMAT csv)", buffer)
+        cursor.execute(f"CREATE TABLE bare AS SELECT {LOADED_COLUMNS} FROM incidents WHERE false")
+        buffer.seek(0)
+        start = time.perf_counter()
+        cursor.copy_expert("COPY bare FROM STDIN WITH (FORMAT csv)", buffer)
+        return time.perf_counter() - start
 
 
 def binary_read_reference(server: PostgresServer, schema: str) -> float:
-    import psycopg2
-
-    connection = psycopg2.connect(server.dsn())
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(f'SET search_path TO "{schema}", public')
-            start = time.perf_counter()
-            cursor.copy_expert("COPY (SELECT fid, geom, category, occurred_from FROM incidents) TO STDOUT "
-                               "(FORMAT binary)", io.BytesIO())
-            return time.perf_counter() - start
-    finally:
-        connection.close()
+    with server.cursor(schema) as cursor:
+        start = time.perf_counter()
+        cursor.copy_expert("COPY (SELECT fid, geom, category, occurred_from FROM incidents) TO STDOUT "
+                           "(FORMAT binary)", io.BytesIO())
+        return time.perf_counter() - start
 
 
 def save_latencies(location: StoreLocation, uuids: list[str]) -> tuple[list[float], int]:

@@ -5,6 +5,7 @@ watchdog also when the test process dies without stopping it."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -77,16 +78,32 @@ class PostgresServer:
     def dsn(self, database: str = DATABASE, user: str = "postgres") -> str:
         return f"host=127.0.0.1 port={self.port} dbname={database} user={user}"
 
-    def sql(self, database: str, statement: str) -> None:
+    @contextlib.contextmanager
+    def cursor(self, schema: str | None = None, database: str = DATABASE, time_zone: str = "UTC"):
+        """A cursor of a connection of its own (autocommit) as the superuser, with
+        ``schema`` first on the search path and times read in ``time_zone``."""
         import psycopg2
 
         connection = psycopg2.connect(self.dsn(database))
         connection.autocommit = True
         try:
             with connection.cursor() as cursor:
-                cursor.execute(statement)
+                cursor.execute(f"SET TimeZone = '{time_zone}'")
+                if schema:
+                    cursor.execute(f'SET search_path TO "{schema}", public')
+                yield cursor
         finally:
             connection.close()
+
+    def sql(self, database: str, statement: str) -> None:
+        with self.cursor(database=database) as cursor:
+            cursor.execute(statement)
+
+    def query(self, statement: str, schema: str | None = None, time_zone: str = "UTC") -> list[tuple]:
+        """The rows of ``statement`` in the test database."""
+        with self.cursor(schema, time_zone=time_zone) as cursor:
+            cursor.execute(statement)
+            return cursor.fetchall()
 
     def stop(self) -> None:
         try:

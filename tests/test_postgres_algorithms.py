@@ -25,16 +25,8 @@ def store(postgres_server):
 
 
 def sql(postgres_server, query: str):
-    import psycopg2
-
-    connection = psycopg2.connect(postgres_server.dsn())
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(f'SET search_path TO "{SCHEMA}", public; SET TimeZone = \'Europe/Stockholm\'')
-            cursor.execute(query)
-            return cursor.fetchall()
-    finally:
-        connection.close()
+    """Rows of ``query``, with day bounds read in the store's zone."""
+    return postgres_server.query(query, SCHEMA, time_zone="Europe/Stockholm")
 
 
 def source(store: StoreLocation, table: str, subset: str = "") -> str:

@@ -25,15 +25,7 @@ def location(postgres_server):
 
 
 def sql_count(postgres_server, schema: str, where: str = "true") -> int:
-    import psycopg2
-
-    connection = psycopg2.connect(postgres_server.dsn())
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(f'SELECT count(*) FROM "{schema}".incidents WHERE {where}')
-            return cursor.fetchone()[0]
-    finally:
-        connection.close()
+    return postgres_server.query(f"SELECT count(*) FROM incidents WHERE {where}", schema)[0][0]
 
 
 def test_the_algorithms_make_and_fill_a_postgres_store(run, location, postgres_server):
