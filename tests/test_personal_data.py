@@ -3,7 +3,18 @@
 import pytest
 
 from lagesbild.core.domain import personal_data
-from lagesbild.core.domain.personal_data import EMAIL_ADDRESS, PERSONAL_IDENTITY_NUMBER, PHONE_NUMBER, find, luhn_valid
+from lagesbild.core.domain.demo.municipality import DESCRIPTIONS, PLACE_NAMES
+from lagesbild.core.domain.personal_data import (
+    EMAIL_ADDRESS,
+    FULL_NAME,
+    PERSONAL_IDENTITY_NUMBER,
+    PHONE_NUMBER,
+    find,
+    guard,
+    guard_column,
+    luhn_valid,
+)
+from lagesbild.core.domain.personal_names import first_names
 
 
 def kinds(text):
@@ -48,7 +59,7 @@ def test_email_addresses_are_found(address):
     "Klotter på 3 väggar, 40 m2, mellan 22:00 och 06:00 natten mot 2025-05-11.",
     "Bilbrand på parkeringen vid Skolvägen 4; brandkåren kom 23.15.",
     "Ärende 2025-1234, fakturanummer 1234567890, order 2025-0510-12.",
-    "811218-9875 är inte ett giltigt nummer (fel kontrollsiffra).",
+    "8112189875 är inte ett giltigt nummer (tio siffror i följd, fel kontrollsiffra).",
     "Datum 20251310-0000 och tid 2025-05-10T21:15:00Z.",
     "Kostnad 0 kr, 100 000 kr eller 1 500 000 kr.",
     "",
@@ -67,4 +78,123 @@ def test_several_findings_in_order_and_removed():
 
 def test_labels_are_words():
     assert {personal_data.kind_label(k) for k in personal_data.KINDS} == {
-        "personal identity number", "phone number", "e-mail address"}
+        "personal identity number", "phone number", "e-mail address", "person's name"}
+
+
+# --- the forms that once got through (issue 15, issue 18) ----------------------------
+
+ZWSP = "\u200b"
+
+
+@pytest.mark.parametrize(("written", "kind"), [
+    ("850101 1234", PERSONAL_IDENTITY_NUMBER),  # a space for the dash
+    ("850101.1234", PERSONAL_IDENTITY_NUMBER),  # a dot for the dash
+    (f"850101{ZWSP}-1234", PERSONAL_IDENTITY_NUMBER),  # a zero-width space
+    (f"8501{ZWSP}01-1234", PERSONAL_IDENTITY_NUMBER),
+    ("\uff18\uff15\uff10\uff11\uff10\uff11-\uff11\uff12\uff13\uff14", PERSONAL_IDENTITY_NUMBER),  # full-width
+    ("850101\u20131234", PERSONAL_IDENTITY_NUMBER),  # an en dash
+    ("19850101-1234", PERSONAL_IDENTITY_NUMBER),  # wrong check digit: a typo of a real one
+    ("850101-1234", PERSONAL_IDENTITY_NUMBER),
+    ("198501011234", PERSONAL_IDENTITY_NUMBER),  # twelve digits, wrong check digit
+    ("850161-1234", PERSONAL_IDENTITY_NUMBER),  # coordination number: day 1 + 60
+    ("19850161-1234", PERSONAL_IDENTITY_NUMBER),
+    ("811278-9873", PERSONAL_IDENTITY_NUMBER),
+    ("070.123.45.67", PHONE_NUMBER),
+    (f"070{ZWSP}123{ZWSP}45{ZWSP}67", PHONE_NUMBER),
+    ("\uff10\uff17\uff10-123 45 67", PHONE_NUMBER),
+    ("070 - 123 45 67", PHONE_NUMBER),
+    ("(08) 123 45 67", PHONE_NUMBER),
+    ("anna at example dot se", EMAIL_ADDRESS),
+    ("anna[at]example.se", EMAIL_ADDRESS),
+    ("anna (at) example (dot) se", EMAIL_ADDRESS),
+    ("anna snabel-a example punkt se", EMAIL_ADDRESS),
+    ("anna\uff20example\uff0ese", EMAIL_ADDRESS),
+    ("anna @ example.se", EMAIL_ADDRESS),
+    ("Anna Svensson", FULL_NAME),
+    ("Lars-Erik Nilsson", FULL_NAME),
+    ("Anna Maria Berg", FULL_NAME),
+    ("Mohammed Ali Hassan", FULL_NAME),
+    ("Karin Lindh-Berg", FULL_NAME),
+])
+def test_the_forms_that_got_through_are_caught(written, kind):
+    text = f"Uppgift: {written} enligt vakten."
+    assert kinds(text) == [(kind, written)]
+    assert personal_data.remove(text) == "Uppgift: […] enligt vakten."
+
+
+def test_a_zero_width_space_is_removed_with_the_number():
+    text = f"ring 070{ZWSP}1234567 nu"
+    assert personal_data.remove(text) == "ring […] nu"
+
+
+def test_the_first_names_list_is_shipped_and_big_enough():
+    names = first_names()
+    assert len(names) >= 300
+    assert {"Anna", "Erik", "Maria", "Lars", "Karin", "Mohammed", "Åsa"} <= names
+    assert all(name[0].isupper() for name in names)
+
+
+# Ordinary sentences of an incident report that must NOT be flagged: dates,
+# times, amounts, report references, and places named after persons.
+ORDINARY = [
+    "Upptäckt 2026-03-05 kl. 14:30, anmäld 2026-03-06.",
+    "Mellan 2025-05-10 och 2025-05-11, kl 22-06.",
+    "Öppet 07.30-08.15 och 16.00-17.30.",
+    "Klotter 23.15-23.45, 40 m2.",
+    "Larmet kom 2025-05-10 22:41, 112 ringde.",
+    "Ring 112 eller 114 14.",
+    "Kostnad 12 500 kr, 2 x 1 500 kr, moms 25 %.",
+    "Skadan beräknas till 1 500 000 kr (1500000 SEK).",
+    "Polisanmälan K123456-25 och 5000-K123456-25.",
+    "Diarienummer KS 2025/123, ärende 2025-1234.",
+    "Org.nr 556036-0793 äger fastigheten.",
+    "Koordinater 620100 6650150 (SWEREF 99 TM).",
+    "Klotter vid Anna Lindhs plats.",
+    "Brand i container på Olof Palmes gata.",
+    "Krossad ruta på Karl Johans väg 3.",
+    "Samling på Gustav Adolfs torg.",
+    "Erik Dahlbergsgatan 4, port B.",
+    "Inbrott i Anna Lindh-skolan.",
+    "Skadegörelse vid Maria Magdalena kyrka.",
+    "Per person: 3 st.",
+    "Bo Centrum har ny belysning.",
+    "Stig Norra vägen är mörk.",
+    "Bussen linje 150 mot Centrum.",
+    "Möte at 10.30 vid stationen.",
+    "They looked at the door.",
+    "Se www.solvik.se/trygghet för mer.",
+    "Polisen kom 22.41. Stina från fältgruppen var på plats.",
+    "Anna från fältgruppen ringde.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_sentences_are_not_flagged(text):
+    assert find(text) == []
+
+
+def test_the_demo_texts_are_not_flagged():
+    texts = [d for ds in DESCRIPTIONS.values() for d in ds] + [s for ss in PLACE_NAMES.values() for s in ss]
+    assert len(texts) > 100
+    assert [t for t in texts if find(t)] == []
+
+
+def test_guard_refuses_with_the_field_named_or_cleans_on_request():
+    values = {"description": "Ring 070-123 45 67", "place_name": "Storgatan 12", "handling_note": "a@b.se", "x": 1}
+    same, problems = guard(values)
+    assert same is values
+    assert [(p.field, p.code) for p in problems] == [("description", "personal_data"), ("handling_note", "personal_data")]
+    assert "phone number" in problems[0].message and "070" not in problems[0].message
+    cleaned, problems = guard(values, clean=True)
+    assert problems == []
+    assert cleaned == {"description": "Ring […]", "place_name": "Storgatan 12", "handling_note": "[…]", "x": 1}
+    assert values["description"] == "Ring 070-123 45 67"  # the caller's dict is left alone
+
+
+def test_guard_column_numbers_the_rows_and_checks_each_text_once():
+    texts = ["Storgatan", None, "Anna Svensson", "", "Anna Svensson"]
+    same, problems = guard_column("place_name", texts)
+    assert same == texts
+    assert [(p.field, p.row) for p in problems] == [("place_name", 3), ("place_name", 5)]
+    cleaned, problems = guard_column("place_name", texts, clean=True)
+    assert cleaned == ["Storgatan", None, "[…]", "", "[…]"] and problems == []

@@ -1,28 +1,52 @@
-"""The personal-data guard: finds what identifies a person in free text.
+"""The personal-data guard: finds what identifies a person in free text, and
+keeps it out of the store.
 
-The situation picture is about places, never persons, so a description must
-not carry a Swedish personal identity number (personnummer or
-samordningsnummer), a phone number or an e-mail address. ``find`` returns
-each one found with its kind and span, so that a form can flag it as one
-types and ask to remove it before saving.
+The situation picture is about places, never persons, so a free text
+(``FREE_TEXT_FIELDS``) must not carry a Swedish personal identity number
+(personnummer) or coordination number (samordningsnummer), a phone number,
+an e-mail address or a full name. ``find`` returns each one with its kind and
+its span in the text as given; ``remove`` replaces them with '[…]';
+``guard`` is what every path into the store calls (the store's add and
+update, bulk loads, imports and merges): it refuses a write with each field
+named, or cleans the values when the caller asks for it.
 
-A personal identity number counts only with a valid date (a samordningsnummer
-adds 60 to the day) and a valid Luhn check digit, so that report references
-("5000-K123456-25"), dates, sums and other ten-digit numbers pass.
+The text is normalised first, so that writing a number differently does not
+get it through: full-width and other Unicode digits count as digits,
+zero-width characters and soft hyphens are ignored, Unicode dashes and
+spaces are dashes and spaces. The patterns are in personal_patterns.py and
+personal_names.py.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date
 
 from ..i18n import tr
+from .personal_names import FULL_NAME, full_names
+from .personal_patterns import (
+    EMAIL_ADDRESS,
+    PERSONAL_IDENTITY_NUMBER,
+    PHONE_NUMBER,
+    email_addresses,
+    identity_numbers,
+    luhn_valid,
+    phone_numbers,
+)
+from .validation import Problem
 
-PERSONAL_IDENTITY_NUMBER = "personal_identity_number"
-PHONE_NUMBER = "phone_number"
-EMAIL_ADDRESS = "email_address"
-KINDS = (PERSONAL_IDENTITY_NUMBER, PHONE_NUMBER, EMAIL_ADDRESS)
+__all__ = ["EMAIL_ADDRESS", "FREE_TEXT_FIELDS", "FULL_NAME", "KINDS", "PERSONAL_IDENTITY_NUMBER", "PHONE_NUMBER",
+           "Finding", "find", "guard", "guard_column", "kind_label", "luhn_valid", "problem", "remove"]
+
+KINDS = (PERSONAL_IDENTITY_NUMBER, PHONE_NUMBER, EMAIL_ADDRESS, FULL_NAME)
+# Every free-text field of an incident; all other fields are codes, numbers, times or a point.
+FREE_TEXT_FIELDS = ("place_name", "description", "handling_note")
+REMOVED = "[…]"
+PROBLEM_CODE = "personal_data"
+
+_IGNORED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63")
+_SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 
 
 @dataclass(frozen=True)
@@ -42,98 +66,110 @@ def kind_label(kind: str) -> str:
         return tr("personal identity number")
     if kind == PHONE_NUMBER:
         return tr("phone number")
+    if kind == FULL_NAME:
+        return tr("person's name")
     return tr("e-mail address")
 
 
-# Not glued to other digits, letters or number punctuation on either side.
-_EDGE_BEFORE = r"(?<![\w+\-/.:])"
-_EDGE_AFTER = r"(?![\w\-/]|[.:]\d)"
-
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-
-# YYMMDD or YYYYMMDD, an optional '-' or '+', then three digits and the check digit.
-_IDENTITY = re.compile(_EDGE_BEFORE + r"(?P<century>\d{2})?(?P<date>\d{6})(?P<sep>[-+]?)(?P<tail>\d{4})" + _EDGE_AFTER)
-
-# Mobile 07x, a number with an area code (08-…, 031-…), or +46 / 0046 for either.
-_PHONE = re.compile(
-    r"(?<![\w+\-/.:])"
-    r"(?:(?:\+|00)46[ -]?(?:\(0\)[ -]?)?[1-9]|0[1-9])"  # country code or trunk 0, then the first digit
-    r"(?:[ -]?\d){6,9}"
-    + _EDGE_AFTER
-)
+def _normal_character(character: str) -> str:
+    if character in _DASHES:
+        return "-"
+    if character in _SPACES:
+        return " "
+    if character.isascii():
+        return character
+    if unicodedata.category(character) == "Nd":
+        return str(unicodedata.decimal(character))
+    if "\uff01" <= character <= "\uff5e":  # full-width ASCII: '＠', '．', letters
+        return chr(ord(character) - 0xFEE0)
+    if character == "\ufe6b":  # small commercial at
+        return "@"
+    return character
 
 
-def luhn_valid(digits: str) -> bool:
-    """The Luhn check (weights 2, 1, 2, … from the left over ten digits)."""
-    total = 0
-    for position, character in enumerate(digits):
-        product = int(character) * (2 if position % 2 == 0 else 1)
-        total += product - 9 if product > 9 else product
-    return total % 10 == 0
-
-
-def _valid_birth_date(century: str | None, yymmdd: str) -> bool:
-    month, day = int(yymmdd[2:4]), int(yymmdd[4:])
-    if day > 60:  # a samordningsnummer adds 60 to the day
-        day -= 60
-    if century is not None and century not in ("18", "19", "20"):
-        return False
-    centuries = (century,) if century else ("19", "20")
-    for prefix in centuries:
-        try:
-            date(int(prefix + yymmdd[:2]), month, day)
-            return True
-        except ValueError:
+def normalise(text: str) -> tuple[str, list[int]]:
+    """``text`` with one character for each character kept, and where each
+    came from in ``text`` (ignored characters are left out)."""
+    characters, origin = [], []
+    for index, character in enumerate(text):
+        if character in _IGNORED:
             continue
-    return False
-
-
-def _identity_numbers(text: str) -> list[Finding]:
-    found = []
-    for match in _IDENTITY.finditer(text):
-        if not _valid_birth_date(match.group("century"), match.group("date")):
-            continue
-        if match.group("sep") == "+" and match.group("century"):
-            continue  # '+' (over 100 years old) belongs to the ten-digit form only
-        if luhn_valid(match.group("date") + match.group("tail")):
-            found.append(Finding(PERSONAL_IDENTITY_NUMBER, match.start(), match.end(), match.group(0)))
-    return found
-
-
-def _phone_numbers(text: str) -> list[Finding]:
-    found = []
-    for match in _PHONE.finditer(text):
-        value = match.group(0)
-        digits = re.sub(r"\D", "", value)
-        national = digits[2:] if value.startswith("+") else digits[4:] if value.startswith("00") else digits[1:]
-        separated = bool(re.search(r"[ -]", value[2:]))
-        if national.startswith("7"):  # a mobile: 7x plus seven digits
-            if len(national) != 9 or national[1] not in "02369":
-                continue
-        elif not (value.startswith(("+", "00")) or separated):
-            continue  # a landline without '+46' is written with a separator after its area code
-        elif not 7 <= len(national) <= 9:
-            continue
-        found.append(Finding(PHONE_NUMBER, match.start(), match.end(), value))
-    return found
+        characters.append(_normal_character(character))
+        origin.append(index)
+    return "".join(characters), origin
 
 
 def find(text: str | None) -> list[Finding]:
-    """Every personal datum in ``text``, in order, without overlaps."""
+    """Every personal datum in ``text``, in order, without overlaps; spans
+    index ``text`` as given (a zero-width space inside a number is inside its span)."""
     if not text:
         return []
-    found: list[Finding] = []
-    for finder in (lambda t: [Finding(EMAIL_ADDRESS, m.start(), m.end(), m.group(0)) for m in _EMAIL.finditer(t)],
-                   _identity_numbers, _phone_numbers):
-        for finding in finder(text):
-            if not any(finding.start < other.end and other.start < finding.end for other in found):
-                found.append(finding)
-    return sorted(found, key=lambda f: f.start)
+    normal, origin = normalise(text)
+    spans: list[tuple[str, int, int]] = []
+    for finder in (email_addresses, phone_numbers, identity_numbers, full_names):
+        for kind, start, end in finder(normal):
+            if not any(start < other_end and other_start < end for _, other_start, other_end in spans):
+                spans.append((kind, start, end))
+    found = []
+    for kind, start, end in sorted(spans, key=lambda span: span[1]):
+        first, last = origin[start], origin[end - 1] + 1
+        found.append(Finding(kind, first, last, text[first:last]))
+    return found
 
 
 def remove(text: str, findings: list[Finding] | None = None) -> str:
     """``text`` with every finding replaced by '[…]'."""
     findings = find(text) if findings is None else findings
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
-        text = text[:finding.start] + "[…]" + text[finding.end:]
+        text = text[:finding.start] + REMOVED + text[finding.end:]
     return text
+
+
+def problem(field: str, findings: list[Finding], row: int | None = None) -> Problem:
+    """The refusal of one field, naming what it holds (not the data itself:
+    a message may end up in a log)."""
+    kinds = ", ".join(dict.fromkeys(f.label for f in findings))
+    return Problem(field, PROBLEM_CODE, tr(
+        "holds personal data ({kinds}); the situation picture is about places, never persons: "
+        "remove it").format(kinds=kinds), row)
+
+
+def guard(values: dict, clean: bool = False, row: int | None = None,
+          fields: tuple[str, ...] = FREE_TEXT_FIELDS) -> tuple[dict, list[Problem]]:
+    """The one check every write of incident values goes through.
+
+    Returns ``(values, problems)``. Without ``clean`` each free-text field
+    holding personal data is a problem (``row`` numbers an import's row) and
+    the values come back unchanged; with ``clean`` the personal data is
+    replaced by '[…]' in a copy of the values and there are no problems."""
+    problems, cleaned = [], dict(values)
+    for field in fields:
+        text = values.get(field)
+        findings = find(text) if isinstance(text, str) else []
+        if not findings:
+            continue
+        if clean:
+            cleaned[field] = remove(text, findings)
+        else:
+            problems.append(problem(field, findings, row))
+    return (cleaned if clean else values), problems
+
+
+def guard_column(field: str, texts: list, clean: bool = False) -> tuple[list, list[Problem]]:
+    """``guard`` over one column of many rows (a bulk load): ``(texts, problems)``
+    with 1-based row numbers. Each distinct text is checked once."""
+    verdicts: dict[str, list[Finding]] = {}
+    problems, result = [], list(texts)
+    for index, text in enumerate(texts):
+        if not isinstance(text, str) or not text:
+            continue
+        findings = verdicts.get(text)
+        if findings is None:
+            findings = verdicts[text] = find(text)
+        if not findings:
+            continue
+        if clean:
+            result[index] = remove(text, findings)
+        else:
+            problems.append(problem(field, findings, index + 1))
+    return result, problems
