@@ -183,7 +183,8 @@ def test_guard_refuses_with_the_field_named_or_cleans_on_request():
     values = {"description": "Ring 070-123 45 67", "place_name": "Storgatan 12", "handling_note": "a@b.se", "x": 1}
     same, problems = guard(values)
     assert same is values
-    assert [(p.field, p.code) for p in problems] == [("description", "personal_data"), ("handling_note", "personal_data")]
+    assert [(p.field, p.code) for p in problems] == [
+        ("description", "personal_data"), ("handling_note", "personal_data")]
     assert "phone number" in problems[0].message and "070" not in problems[0].message
     cleaned, problems = guard(values, clean=True)
     assert problems == []
