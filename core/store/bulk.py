@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..domain import codelist, schema
+from ..domain import codelist, personal_data, schema
 from ..domain.timeutil import now_utc
 from ..domain.validation import FUTURE_TOLERANCE, Problem, ValidationError
 from ..i18n import tr
@@ -108,10 +108,32 @@ def random_uuids(count: int, rng: np.random.Generator | None = None) -> list[str
     return [f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}" for h in hexes]
 
 
-def incident_rows(columns: dict, store) -> tuple[list[str], list[tuple]]:
-    """(column names, rows) ready for one INSERT, after validation."""
+def _texts(values) -> list:
+    """A column as a list of Python texts (None and NaN as given, numbers as text)."""
+    values = values.tolist() if isinstance(values, np.ndarray) else list(values)
+    return [v if v is None or isinstance(v, str) else str(v) for v in values]
+
+
+def guard_columns(columns: dict, clean: bool = False) -> tuple[dict, list[Problem]]:
+    """The personal-data guard over the free-text columns: ``(columns,
+    problems)``, the columns cleaned when ``clean`` (personal_data.guard_column)."""
+    problems: list[Problem] = []
+    columns = dict(columns)
+    for name in personal_data.FREE_TEXT_FIELDS:
+        if name in columns:
+            texts, found = personal_data.guard_column(name, _texts(columns[name]), clean)
+            problems += found[:MAX_LISTED_PROBLEMS]
+            if clean:
+                columns[name] = np.asarray(texts, dtype=object)
+    return columns, problems
+
+
+def incident_rows(columns: dict, store, clean: bool = False) -> tuple[list[str], list[tuple]]:
+    """(column names, rows) ready for one INSERT, after validation and the
+    personal-data guard (refusing, or cleaning when ``clean``)."""
     now = now_utc()
-    problems = validate_columns(columns, store.extent, store.organisation_codes(), int(now.timestamp()))
+    columns, problems = guard_columns(columns, clean)
+    problems += validate_columns(columns, store.extent, store.organisation_codes(), int(now.timestamp()))
     if problems:
         raise ValidationError(problems)
     count = len(columns["x"])

@@ -12,12 +12,12 @@ from datetime import date
 import numpy as np
 
 from ..domain import geometry as geom
-from ..domain import schema
+from ..domain import personal_data, schema
 from ..domain.timeutil import now_utc
 from ..domain.validation import Context, Problem, ValidationError, validate_area, validate_incident, validate_measure
 from ..i18n import tr
 from .bulk import incident_rows
-from .errors import AccessDeniedError, Cancelled, ConflictError, NotFoundError
+from .errors import AccessDeniedError, Cancelled, ConflictError, NotFoundError, StoreError
 from .records import EDITABLE_FIELDS, TIME_FIELDS, Incident, Measure
 
 BULK_LOAD_MIN_ROWS = 10_000
@@ -79,13 +79,16 @@ class StoreWrites:
     def _context(self) -> Context:
         return Context(extent=self.extent, organisations=self.organisation_codes())
 
-    def add_incident(self, values: dict) -> Incident:
-        """Validate and add one incident; returns it as stored."""
-        return self.add_incidents([values])[0]
+    def add_incident(self, values: dict, clean: bool = False) -> Incident:
+        """Validate and add one incident; returns it as stored. Personal data
+        in a free text is refused, or replaced by '[…]' when ``clean``."""
+        return self.add_incidents([values], clean=clean)[0]
 
-    def add_incidents(self, rows: list[dict]) -> list[Incident]:
+    def add_incidents(self, rows: list[dict], clean: bool = False) -> list[Incident]:
         """Validate every row first, then add them all in one transaction.
-        A ValidationError names each bad row (1-based) and nothing is written."""
+        A ValidationError names each bad row (1-based) and nothing is written.
+        Personal data in a free text (``personal_data.guard``) is such a
+        problem, or is replaced by '[…]' when ``clean``."""
         context = self._context()
         problems = []
         prepared = []
@@ -96,6 +99,8 @@ class StoreWrites:
                             for name in sorted(unknown)]
             row_problems += [Problem(p.field, p.code, p.message, number)
                              for p in validate_incident(values, context)]
+            values, personal = personal_data.guard(values, clean=clean, row=number)
+            row_problems += personal
             problems += row_problems
             if row_problems:
                 continue
@@ -119,13 +124,14 @@ class StoreWrites:
         return [self.get_incident(r["uuid"]) for r in prepared]
 
     def add_incident_arrays(self, columns: dict[str, np.ndarray], progress=None,
-                            chunk_size: int = 50_000) -> int:
+                            chunk_size: int = 50_000, clean: bool = False) -> int:
         """Add many incidents given as equal-length NumPy columns (``x``, ``y``,
         times as UTC epoch seconds, NaN cost for unknown, "" for no
-        subcategory) in one transaction, validated as a whole first.
+        subcategory) in one transaction, validated as a whole first (personal
+        data in a free text refused, or replaced by '[…]' when ``clean``).
         ``progress(fraction)`` is called between chunks; when it returns False
         the transaction is rolled back and ``Cancelled`` raised."""
-        names, rows = incident_rows(columns, self)
+        names, rows = incident_rows(columns, self, clean=clean)
         with self.transaction() as db:
             existing = self.count()
             # a large load into a small table: lifting triggers and indexes and
@@ -153,12 +159,19 @@ class StoreWrites:
         return rows[0]
 
     def update_incident(self, incident_uuid: str, changes: dict, expected_version: int,
-                        by_org: str) -> Incident:
+                        by_org: str, clean: bool = False) -> Incident:
         """Change an incident as ``by_org``. Refused with ConflictError when its
-        version is no longer ``expected_version``; nothing is overwritten."""
+        version is no longer ``expected_version``; nothing is overwritten.
+
+        Personal data in a changed free text is refused, or replaced by '[…]'
+        when ``clean``. A change that replaces a text holding personal data
+        also takes it out of that text's history (``_clean_history_text``)."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise ValidationError([Problem(name, "not_editable", tr("cannot be changed")) for name in sorted(unknown)])
+        changes, personal = personal_data.guard(changes, clean=clean)
+        if personal:
+            raise ValidationError(personal)
         with self.transaction() as db:
             current = self.get_incident(incident_uuid)
             if current.version != expected_version:
@@ -188,7 +201,40 @@ class StoreWrites:
                     "your organisation may not change this incident (reported by {org}, status {status}): a "
                     "reporter changes only its own organisation's new reports; nothing was written"
                 ).format(org=now.reporting_org, status=now.status))
+            for name in personal_data.FREE_TEXT_FIELDS:
+                if name in changes and personal_data.find(getattr(current, name)):
+                    self._clean_history_text(db, incident_uuid, name)
         return self.get_incident(incident_uuid)
+
+    def _clean_history_text(self, db, incident_uuid: str, field: str) -> int:
+        """Take personal data out of the history of one free-text ``field`` of
+        one incident: each ``old_value`` (and ``new_value``) holding some gets
+        it replaced by '[…]' (``personal_data.remove``); the rest of each row
+        stays. The only write to ``incident_history`` outside its audit
+        triggers, run inside the transaction of the write that cleans the text
+        itself, so that both stand or fall together. Returns the rows changed."""
+        if field not in personal_data.FREE_TEXT_FIELDS:
+            raise ValueError(f"{field} is not a free-text field")
+        rows = list(db.execute("SELECT fid, old_value, new_value FROM incident_history "
+                               "WHERE incident_uuid = ? AND field = ?", (incident_uuid, field)))
+        changed = 0
+        for fid, old, new in rows:
+            cleaned = [personal_data.remove(value) if value else value for value in (old, new)]
+            if cleaned == [old, new]:
+                continue
+            # a PostgreSQL store lets no login change its history: its policies
+            # hold the owner back silently (no row), a role with an error
+            try:
+                held_back = db.execute("UPDATE incident_history SET old_value = ?, new_value = ? WHERE fid = ?",
+                                       (*cleaned, fid)).rowcount != 1
+            except AccessDeniedError:
+                held_back = True
+            if held_back:
+                raise StoreError(tr(
+                    "the personal data could not be removed from the incident's history: this store does not "
+                    "let its history be changed; nothing was written"))
+            changed += 1
+        return changed
 
     def history(self, incident_uuid: str) -> list[dict]:
         cursor = self._db.execute(
