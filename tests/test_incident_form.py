@@ -21,9 +21,11 @@ from qgis.core import (
 from qgis.gui import QgsVertexMarker
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
+from store_helpers import ogr_sql
 
 from lagesbild.core import settings as plugin_settings
 from lagesbild.core.domain.timeutil import UTC, parse_utc
+from lagesbild.core.domain.validation import Problem
 from lagesbild.core.store import Store
 from lagesbild.ui.incident_form import IncidentFormDock
 
@@ -226,7 +228,7 @@ def test_saving_asks_to_remove_personal_data(dock, store_path):
     questions = []
     dock.ask = lambda title, text: questions.append(title) or False
     assert dock.save() is False
-    assert questions == ["Personal data in the description"]
+    assert questions == ["Remove personal data?"]
     assert rows(store_path) == []
     assert dock.description.toPlainText() == "Sopor, ring 070-123 45 67"
 
@@ -485,3 +487,81 @@ def test_the_form_from_the_ui_file_is_translated(qgis_iface, canvas, clean_setti
         QCoreApplication.removeTranslator(translator)
         form.unload()
         form.deleteLater()
+
+
+def test_the_question_lists_exactly_what_will_be_removed(dock, store_path):
+    dock.place_at(QgsPointXY(620_000, 6_650_000))
+    choose(dock.category, "littering")
+    choose(dock.organisation, "municipality")
+    dock.place_name.setText("Hos Anna Svensson, Storgatan 12")
+    dock.description.setPlainText("Sopor 2026-03-05, 12 500 kr. Ring 070.123.45.67 eller anna[at]example.se")
+    assert "Place name: person's name" in dock.personal_data_flag.text()
+    assert "Description: phone number, e-mail address" in dock.personal_data_flag.text()
+    questions = []
+    dock.ask = lambda title, text: questions.append((title, text)) or False
+    assert dock.save() is False
+    assert questions == [("Remove personal data?", "\n".join([
+        "The following personal data will be removed before saving, each replaced by […]:",
+        "",
+        "Place name: “Anna Svensson” (person's name)",
+        "Description: “070.123.45.67” (phone number)",
+        "Description: “anna[at]example.se” (e-mail address)",
+        "",
+        "The situation picture is about places, never persons. Remove it and save?",
+    ]))]
+    assert rows(store_path) == []
+    dock.ask = lambda title, text: True
+    assert dock.save() is True
+    [row] = rows(store_path)
+    assert (row["place_name"], row["description"]) == (
+        "Hos […], Storgatan 12", "Sopor 2026-03-05, 12 500 kr. Ring […] eller […]")
+    assert dock.personal_data_flag.isHidden()
+
+
+def test_a_handling_note_is_guarded_and_cleaning_cleans_the_history(dock, store_path):
+    uuid = add_incident(store_path)
+    # written behind the plugin's back (the store refuses it): the history now holds it too
+    ogr_sql(store_path, f"UPDATE incidents SET handling_note = 'Kontakt 850101 1234' WHERE uuid = '{uuid}'")
+    dock.load_incident(uuid)
+    assert "Handling note: personal identity number" in dock.personal_data_flag.text()
+    choose(dock.organisation, "municipality")
+    dock.handling_note.setPlainText(dock.handling_note.toPlainText() + ", ring 08-123 456 78")
+    questions = []
+    dock.ask = lambda title, text: questions.append(text) or True
+    assert dock.save() is True
+    assert "Handling note: “850101 1234” (personal identity number)" in questions[0]
+    assert "Handling note: “08-123 456 78” (phone number)" in questions[0]
+    with Store.open(store_path) as store:
+        assert store.get_incident(uuid).handling_note == "Kontakt […], ring […]"
+        history = [(row["field"], row["old_value"], row["new_value"]) for row in store.history(uuid)]
+    assert history == [("handling_note", None, "Kontakt […]"),
+                       ("handling_note", "Kontakt […]", "Kontakt […], ring […]")]
+
+
+def test_a_field_message_goes_as_soon_as_the_field_is_valid(dock, store_path):
+    start = datetime.now(STOCKHOLM).replace(second=0, microsecond=0) - timedelta(hours=2)
+    dock.set_time(dock.occurred_from, start)
+    dock.set_time(dock.occurred_to, start - timedelta(hours=1))
+    QTest.keyClicks(dock.cost, "abc")
+    assert dock.save() is False
+    shown = {field for field, label in dock.errors.items() if not label.isHidden()}
+    assert shown == {"geometry", "category", "reporting_org", "estimated_cost_sek", "occurred_to"}
+    choose(dock.category, "graffiti")
+    assert dock.errors["category"].isHidden() and not dock.errors["reporting_org"].isHidden()
+    dock.cost.setText("-5")  # still wrong: the message stays
+    assert not dock.errors["estimated_cost_sek"].isHidden()
+    dock.cost.setText("50")
+    assert dock.errors["estimated_cost_sek"].isHidden()
+    choose(dock.organisation, "police")
+    assert dock.errors["reporting_org"].isHidden()
+    dock.place_at(QgsPointXY(620_000, 6_650_000))
+    assert dock.errors["geometry"].isHidden()
+    dock.set_time(dock.occurred_to, start - timedelta(minutes=1))  # still before 'from'
+    assert not dock.errors["occurred_to"].isHidden()
+    dock.set_time(dock.occurred_to, start + timedelta(hours=1))
+    assert dock.errors["occurred_to"].isHidden()
+    # a message from the store's personal-data guard goes too
+    dock._show_problems([Problem("description", "personal_data", "holds personal data")])
+    dock.description.setPlainText("Klotter")
+    assert dock.errors["description"].isHidden()
+    assert dock.save() is True

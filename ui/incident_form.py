@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QLayout, QWidget
 
 from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_SUCCESS
-from ..core.domain import codelist, personal_data
+from ..core.domain import codelist
 from ..core.domain.form_changes import changed_fields, validation_context
 from ..core.domain.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.domain.validation import Problem, ValidationError, validate_incident
@@ -76,7 +76,9 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         connect(self.category.currentIndexChanged, self._category_changed)
         connect(self.night_button.clicked, self.set_night)
         connect(self.police_reported.toggled, self.police_report_ref.setEnabled)
-        connect(self.description.textChanged, self.check_personal_data)
+        for free_text in (self.place_name, self.description, self.handling_note):
+            connect(free_text.textChanged, self.check_personal_data)
+        self.watch_problems()
         connect(self.save_button.clicked, self.save)
         connect(self.new_button.clicked, self._new_report_clicked)
         connect(self.pick_button.toggled, self._toggle_pick_tool)
@@ -170,6 +172,7 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         self.organisation.setEnabled(True)
         self.history.clear()
         self._show_problems([])
+        self.check_personal_data()  # a handling note left from handling mode is no longer shown
         self.mode_label.setText(tr("New report") if self.store else tr("Choose a store to report in."))
         self.save_button.setEnabled(self.store is not None)
 
@@ -178,13 +181,8 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         if self.store is None:
             self._show_message(tr("Choose a store first."), error=True)
             return False
-        if self.check_personal_data():
-            if not self.ask(tr("Personal data in the description"), tr(
-                    "The description contains personal data. The situation picture is about places, never "
-                    "persons. Remove it now and save?")):
-                self._show_message(tr("Not saved: remove the personal data from the description."), error=True)
-                return False
-            self.description.setPlainText(personal_data.remove(self.description.toPlainText()))
+        if not self.remove_personal_data():
+            return False
         values, problems = self.form_values()
         if problems:
             clean = {k: v for k, v in values.items() if k not in {p.field for p in problems}}

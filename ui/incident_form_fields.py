@@ -19,10 +19,10 @@ from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem
 
 from ..core import settings as plugin_settings
 from ..core.domain import codelist, personal_data
-from ..core.domain.form_changes import parse_cost
+from ..core.domain.form_changes import parse_cost, validation_context
 from ..core.domain.periods import last_night
 from ..core.domain.timeutil import UTC
-from ..core.domain.validation import Problem
+from ..core.domain.validation import Problem, validate_incident
 from ..core.i18n import language, tr
 from ..core.presentation.incident_display import history_rows
 
@@ -111,15 +111,63 @@ class FormFieldsMixin:
         self.set_time(self.occurred_to, end)
 
     # --- personal data ------------------------------------------------------------
-    def check_personal_data(self) -> list:
-        findings = personal_data.find(self.description.toPlainText())
-        if findings:
-            kinds = sorted({f.label for f in findings})
+    def free_texts(self) -> dict:
+        """The free-text widgets the form shows now, by field: their text is
+        what the personal-data guard checks."""
+        widgets = {"place_name": self.place_name, "description": self.description}
+        if self.loaded is not None:
+            widgets["handling_note"] = self.handling_note
+        return widgets
+
+    def personal_data_found(self) -> dict:
+        """The personal data in each free text shown, by field (fields without any left out)."""
+        found = {}
+        for field, widget in self.free_texts().items():
+            text = widget.text() if hasattr(widget, "text") else widget.toPlainText()
+            if findings := personal_data.find(text):
+                found[field] = findings
+        return found
+
+    def check_personal_data(self, *_args) -> dict:
+        """Flag personal data as one types: which field holds what kind."""
+        found = self.personal_data_found()
+        if found:
+            parts = [tr("{field}: {kinds}").format(
+                field=field_label(field), kinds=", ".join(dict.fromkeys(f.label for f in findings)))
+                for field, findings in found.items()]
             self.personal_data_flag.setText(tr(
-                "Remove personal data: the description contains a {kinds}. The situation picture is about "
-                "places, never persons.").format(kinds=", ".join(kinds)))
-        self.personal_data_flag.setVisible(bool(findings))
-        return findings
+                "Remove personal data ({found}). The situation picture is about places, never persons."
+            ).format(found="; ".join(parts)))
+        self.personal_data_flag.setVisible(bool(found))
+        return found
+
+    def removal_question(self, found: dict) -> str:
+        """The question before saving: every text that will be removed, field by field."""
+        lines = [tr("The following personal data will be removed before saving, each replaced by […]:"), ""]
+        for field, findings in found.items():
+            for finding in findings:
+                lines.append(tr("{field}: “{text}” ({kind})").format(
+                    field=field_label(field), text=finding.text, kind=finding.label))
+        lines += ["", tr("The situation picture is about places, never persons. Remove it and save?")]
+        return "\n".join(lines)
+
+    def remove_personal_data(self) -> bool:
+        """Before a save: when a free text holds personal data, show exactly
+        what will be removed and remove it if the user agrees. False when the
+        user declines (the texts stay as typed)."""
+        found = self.check_personal_data()
+        if not found:
+            return True
+        if not self.ask(tr("Remove personal data?"), self.removal_question(found)):
+            self._show_message(tr("Not saved: remove the personal data first."), error=True)
+            return False
+        for field, findings in found.items():
+            widget = self.free_texts()[field]
+            if hasattr(widget, "setPlainText"):
+                widget.setPlainText(personal_data.remove(widget.toPlainText(), findings))
+            else:
+                widget.setText(personal_data.remove(widget.text(), findings))
+        return True
 
     def ask(self, title: str, text: str) -> bool:
         """A yes/no question; tests replace it."""
@@ -159,6 +207,36 @@ class FormFieldsMixin:
             self.point or self.place_name.text().strip() or self.category.currentData()
             or self.description.toPlainText().strip() or self.cost.text().strip())
 
+    def watch_problems(self) -> None:
+        """Each field's change checks the problems shown again, so that a
+        field's message goes as soon as the field is valid."""
+        for signal in (self.place_name.textChanged, self.category.currentIndexChanged,
+                       self.subcategory.currentIndexChanged, self.occurred_from.valueChanged,
+                       self.occurred_to.valueChanged, self.organisation.currentIndexChanged,
+                       self.police_reported.toggled, self.police_report_ref.textChanged, self.cost.textChanged,
+                       self.description.textChanged, self.status.currentIndexChanged,
+                       self.handling_org.currentIndexChanged, self.handling_note.textChanged):
+            self.connect_signal(signal, self.recheck_problems)
+
+    def recheck_problems(self, *_args) -> None:
+        """Hide the message of every field that is valid now; a message still
+        true stays (a new one waits for the next save)."""
+        shown = [field for field, label in self.errors.items() if not label.isHidden()]
+        if not shown or self.store is None:
+            return
+        values, problems = self.form_values()
+        checked = {k: v for k, v in values.items() if k not in {p.field for p in problems}}
+        if self.loaded is not None:  # handling: the loaded incident, changed by the organisation chosen
+            checked = self.loaded.values() | checked
+            if not self.organisation.currentData():
+                problems.append(Problem("reporting_org", "required", tr("is required")))
+        problems += validate_incident(checked, validation_context(self.store))
+        problems += personal_data.guard(values)[1]
+        remaining = {p.field for p in problems}
+        for field in shown:
+            if field not in remaining:
+                self.errors[field].hide()
+
     def _show_problems(self, problems: list[Problem], fields=FORM_FIELDS) -> None:
         by_field: dict[str, list[str]] = {}
         general = []
@@ -183,3 +261,12 @@ class FormFieldsMixin:
         self.history.clear()
         for row in history_rows(self.store, incident_uuid, self.tz):
             self.history.addTopLevelItem(QTreeWidgetItem(row))
+
+
+def field_label(field: str) -> str:
+    """A free-text field's name as the form's label shows it."""
+    if field == "place_name":
+        return tr("Place name")
+    if field == "handling_note":
+        return tr("Handling note")
+    return tr("Description")
