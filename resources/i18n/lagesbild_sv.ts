@@ -106,6 +106,7 @@
             <location filename="../../core/store/bulk.py" />
             <location filename="../../core/store/writes.py" />
             <location filename="../../ui/incident_form.py" />
+            <location filename="../../ui/incident_form_fields.py" />
             <source>is required</source>
             <translation>krävs</translation>
         </message>
@@ -1572,8 +1573,9 @@
             <translation>Egen period</translation>
         </message>
         <message>
+            <location filename="../../ui/incident_form_fields.py" />
             <source>Description</source>
-            <translation type="obsolete">Beskrivning</translation>
+            <translation>Beskrivning</translation>
         </message>
         <message>
             <location filename="../../core/presentation/styling.py" />
@@ -1621,8 +1623,9 @@
             <translation type="obsolete">Handläggning</translation>
         </message>
         <message>
+            <location filename="../../ui/incident_form_fields.py" />
             <source>Handling note</source>
-            <translation type="obsolete">Handläggningsanteckning</translation>
+            <translation>Handläggningsanteckning</translation>
         </message>
         <message>
             <source>Handling organisation</source>
@@ -1745,9 +1748,8 @@
             <translation>Inte sparad: rätta fälten som är markerade med rött.</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Not saved: remove the personal data from the description.</source>
-            <translation>Inte sparad: ta bort personuppgifterna ur beskrivningen.</translation>
+            <translation type="obsolete">Inte sparad: ta bort personuppgifterna ur beskrivningen.</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -1818,9 +1820,8 @@
             <translation>Period {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>Personal data in the description</source>
-            <translation>Personuppgifter i beskrivningen</translation>
+            <translation type="obsolete">Personuppgifter i beskrivningen</translation>
         </message>
         <message>
             <source>Pick an incident</source>
@@ -1832,8 +1833,9 @@
             <translation>Plats</translation>
         </message>
         <message>
+            <location filename="../../ui/incident_form_fields.py" />
             <source>Place name</source>
-            <translation type="obsolete">Platsnamn</translation>
+            <translation>Platsnamn</translation>
         </message>
         <message>
             <source>Police</source>
@@ -1845,9 +1847,8 @@
             <translation>Laddad på nytt: händelsen som den är sparad nu. Gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form_fields.py" />
             <source>Remove personal data: the description contains a {kinds}. The situation picture is about places, never persons.</source>
-            <translation>Ta bort personuppgifter: beskrivningen innehåller {kinds}. Lägesbilden handlar om platser, aldrig om personer.</translation>
+            <translation type="obsolete">Ta bort personuppgifter: beskrivningen innehåller {kinds}. Lägesbilden handlar om platser, aldrig om personer.</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1942,9 +1943,8 @@
             <translation>Databas: {name} (tider i {zone})</translation>
         </message>
         <message>
-            <location filename="../../ui/incident_form.py" />
             <source>The description contains personal data. The situation picture is about places, never persons. Remove it now and save?</source>
-            <translation>Beskrivningen innehåller personuppgifter. Lägesbilden handlar om platser, aldrig om personer. Vill du ta bort dem nu och spara?</translation>
+            <translation type="obsolete">Beskrivningen innehåller personuppgifter. Lägesbilden handlar om platser, aldrig om personer. Vill du ta bort dem nu och spara?</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -2972,6 +2972,56 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../algorithms/grant_access.py" />
             <source>{organisation}: {problem}</source>
             <translation>{organisation}: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form_fields.py" />
+            <source>Not saved: remove the personal data first.</source>
+            <translation>Inte sparad: ta först bort personuppgifterna.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form_fields.py" />
+            <source>Remove personal data ({found}). The situation picture is about places, never persons.</source>
+            <translation>Ta bort personuppgifter ({found}). Lägesbilden handlar om platser, aldrig om personer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form_fields.py" />
+            <source>Remove personal data?</source>
+            <translation>Ta bort personuppgifter?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form_fields.py" />
+            <source>The following personal data will be removed before saving, each replaced by […]:</source>
+            <translation>Följande personuppgifter tas bort innan du sparar, var och en ersatt med […]:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form_fields.py" />
+            <source>The situation picture is about places, never persons. Remove it and save?</source>
+            <translation>Lägesbilden handlar om platser, aldrig om personer. Ta bort dem och spara?</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/personal_data.py" />
+            <source>holds personal data ({kinds}); the situation picture is about places, never persons: remove it</source>
+            <translation>innehåller personuppgifter ({kinds}); lägesbilden handlar om platser, aldrig om personer: ta bort dem</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/personal_data.py" />
+            <source>person's name</source>
+            <translation>namn på en person</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/writes.py" />
+            <source>the personal data could not be removed from the incident's history: this store does not let its history be changed; nothing was written</source>
+            <translation>personuppgifterna kunde inte tas bort ur händelsens historik: den här databasen tillåter inte att historiken ändras; inget sparades</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form_fields.py" />
+            <source>{field}: {kinds}</source>
+            <translation>{field}: {kinds}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form_fields.py" />
+            <source>{field}: “{text}” ({kind})</source>
+            <translation>{field}: ”{text}” ({kind})</translation>
         </message>
     </context>
     <context>
