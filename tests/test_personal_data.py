@@ -122,6 +122,15 @@ def test_the_forms_that_got_through_are_caught(written, kind):
     assert personal_data.remove(text) == "Uppgift: […] enligt vakten."
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("pnr:850101-1234", "850101-1234"), ("Pnr.8501011234", "8501011234"), ("Faktura 8501011234", None),
+    ("pnr850101-1234", "850101-1234"),
+    ("Tel.070-123 45 67", "070-123 45 67"), ("tel:+46701234567", "+46701234567"), ("tel0701234567", "0701234567"),
+])
+def test_a_label_right_before_a_number_does_not_hide_it(text, found):
+    assert [f.text for f in find(text)] == ([found] if found else [])
+
+
 def test_a_zero_width_space_is_removed_with_the_number():
     text = f"ring 070{ZWSP}1234567 nu"
     assert personal_data.remove(text) == "ring […] nu"

@@ -8,8 +8,9 @@ An identity number counts with a valid birth date (a coordination number adds
 60 to the day). With a valid check digit it counts in any form; a wrong check
 digit (a typo of a real number is still one) counts when the number is
 written as a person's number is written: with a separator (``-``, ``+``,
-space, dot) or with its century. Ten bare digits with a wrong check digit
-pass: they are more often an invoice or order number.
+space, dot), with its century, or after a label ("pnr", "personnummer").
+Ten bare digits with a wrong check digit and no label pass: they are more
+often an invoice or order number.
 """
 
 from __future__ import annotations
@@ -21,13 +22,17 @@ PERSONAL_IDENTITY_NUMBER = "personal_identity_number"
 PHONE_NUMBER = "phone_number"
 EMAIL_ADDRESS = "email_address"
 
-# Not glued to other digits, letters or number punctuation on either side.
-_EDGE_BEFORE = r"(?<![\w+\-/.:])"
+# Not glued to other digits or number punctuation on either side; a label
+# right before counts as a label ("pnr:850101-1234", "Tel.070…", "tel070…").
+_EDGE_BEFORE = r"(?:(?<![\w+\-/.:])|(?<=[^\W\d_])|(?<=[^\W\d_][.:]))"
 _EDGE_AFTER = r"(?![\w\-/]|[.:]\d)"
 
 # YYMMDD or YYYYMMDD, a separator or none, then three digits and the check digit.
 _IDENTITY = re.compile(
     _EDGE_BEFORE + r"(?P<century>\d{2})?(?P<date>\d{6})(?P<sep> ?[-+.] ?| |)(?P<tail>\d{4})" + _EDGE_AFTER)
+
+# "pnr", "personnummer", "samordningsnr" … right before a number: it is one, whatever its check digit
+_IDENTITY_LABEL = re.compile(r"(?:p-?nr|person\w*|samordn\w*)\W{0,3}$", re.IGNORECASE)
 
 # Mobile 07x, a number with an area code (08-…, 031-…), or +46 / 0046 for
 # either; groups separated by a space, a dot or a dash.
@@ -85,7 +90,8 @@ def identity_numbers(text: str) -> list[tuple[str, int, int]]:
             continue
         if sep == "+" and century:
             continue  # '+' (over 100 years old) belongs to the ten-digit form only
-        written_as_one = bool(century) or bool(match.group("sep"))
+        written_as_one = (bool(century) or bool(match.group("sep"))
+                          or bool(_IDENTITY_LABEL.search(text, max(0, match.start() - 24), match.start())))
         if written_as_one or luhn_valid(match.group("date") + match.group("tail")):
             found.append((PERSONAL_IDENTITY_NUMBER, match.start(), match.end()))
     return found
