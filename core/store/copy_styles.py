@@ -85,11 +85,16 @@ def _name(style: dict) -> str:
     return f"{style['f_table_name']}: {style['styleName'] or ''}"
 
 
-def _into_geopackage(styles: list[dict], connection, out_backend) -> tuple[int, list[str]]:
-    if "layer_styles" not in out_backend.table_names(connection):
+def ensure_geopackage_styles_table(connection, backend) -> None:
+    """``layer_styles`` in a GeoPackage, created and registered as GDAL does."""
+    if "layer_styles" not in backend.table_names(connection):
         connection.execute(GPKG_STYLES_TABLE)
         connection.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
                            "VALUES ('layer_styles', 'attributes', 'layer_styles', '', 0)")
+
+
+def _into_geopackage(styles: list[dict], connection, out_backend) -> tuple[int, list[str]]:
+    ensure_geopackage_styles_table(connection, out_backend)
     connection.executemany(
         "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, "
         "styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) "
