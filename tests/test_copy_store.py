@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 import pytest
 from store_helpers import fingerprint, ogr_sql
 
-from lagesbild.core.presentation import form_config
+from lagesbild.core.presentation import form_style
 from lagesbild.core.store import Cancelled, Store, StoreError, StoreLocation
 from lagesbild.core.store.copy import copy_store
 from lagesbild.core.store.demo_store import build_demo_store
@@ -114,8 +114,8 @@ def original(tmp_path, qgis_app):
     several organisations, one of them added to the store, and the incident
     form saved as the layer's default style."""
     path = build_demo_store(tmp_path / "original.gpkg", 1000, 11, date(2025, 6, 30))
-    assert form_config.apply_to_store(path, "sv") == ""
     with Store.open(path) as store:
+        form_style.write_standard_form(store, "sv")
         store.add_organisation("school", "Skolan", "The school")
         edited = store.incidents()[:12]
         for number, incident in enumerate(edited):

@@ -97,10 +97,12 @@ def needs_standard_form(store) -> bool:
     return name == LEGACY_STYLE_NAME and description in LEGACY_DESCRIPTIONS
 
 
-def ensure_standard_form(store, language: str | None = None) -> bool:
-    """Write the standard form when ``needs_standard_form``; True when it was
-    written. A store that has it is only read."""
-    if not needs_standard_form(store):
+def ensure_standard_form(store, language: str | None = None, renew: bool = False) -> bool:
+    """Write the standard form when ``needs_standard_form`` (with ``renew``,
+    also over the plugin's own: a copy's form must name the copy's code
+    tables); True when it was written. A store that has it is only read."""
+    current = default_style(store, schema.INCIDENTS.name) if renew else None
+    if not (current is not None and current[0] == STYLE_NAME) and not needs_standard_form(store):
         return False
     write_standard_form(store, language)
     return True

@@ -4,7 +4,8 @@ QGIS keeps a layer's saved styles where its data is: a GeoPackage in its own
 ``layer_styles`` table (a table of the file, with an empty catalogue and
 schema), PostgreSQL in ``public.layer_styles`` of the database, one table for
 every schema, the layer named by database, schema, table and geometry column.
-Only the styles of the store's own tables are copied; on PostgreSQL the
+Only the styles of the store's own tables are copied, with the settings the
+standard form was made with (its language and schema version); on PostgreSQL the
 table is created the way QGIS creates it when it is missing, and a style the
 output cannot take (no right to create ``public.layer_styles``, or a style
 that is not well-formed XML) is left out and named, without failing the copy."""
@@ -18,6 +19,10 @@ from ..domain.timeutil import format_utc
 from ..i18n import tr
 
 STORE_TABLES = tuple(t.name for t in schema.TABLES if t.registered)
+# the settings in lagesbild_meta that the saved standard form was made with
+FORM_LANGUAGE = "form_language"
+FORM_SCHEMA_VERSION = "form_schema_version"
+STYLE_SETTINGS = (FORM_LANGUAGE, FORM_SCHEMA_VERSION)
 # public.layer_styles as QGIS's postgres provider creates it
 PG_STYLES_TABLE = (
     "CREATE TABLE IF NOT EXISTS public.layer_styles (id SERIAL PRIMARY KEY, f_table_catalog varchar, "
@@ -59,6 +64,9 @@ def copy_styles(store, connection, out_backend, target) -> tuple[int, list[str]]
     styles = read_styles(store)
     if not styles:
         return 0, []
+    settings = [(key, value) for key, value in store._db.execute("SELECT key, value FROM lagesbild_meta")
+                if key in STYLE_SETTINGS]
+    connection.executemany("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?)", settings)
     if out_backend.name == "postgres":
         return _into_postgres(styles, connection, target)
     return _into_geopackage(styles, connection, out_backend)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from ..domain import schema
 from ..i18n import tr
-from .copy_styles import PG_STYLES_TABLE, ensure_geopackage_styles_table
+from .copy_styles import FORM_LANGUAGE, FORM_SCHEMA_VERSION, PG_STYLES_TABLE, ensure_geopackage_styles_table
 from .errors import StoreError
 
-FORM_LANGUAGE = "form_language"  # the language the standard form was written in
-FORM_SCHEMA_VERSION = "form_schema_version"  # the schema version it was made for
+__all__ = ["FORM_LANGUAGE", "FORM_SCHEMA_VERSION", "SavedStyle", "default_style", "save_default_style",
+           "store_settings"]
 
 
 @dataclass(frozen=True)
