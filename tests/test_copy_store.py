@@ -163,8 +163,14 @@ def test_a_geopackage_into_postgres_and_back_keeps_every_row_version_and_history
 
     back = tmp_path / "back.gpkg"
     run("lagesbild:copystore", {"INPUT": uri, "OUTPUT": str(back)})
-    for table in TABLES + ("layer_styles", "rtree_incidents_geom", "rtree_areas_geom", "gpkg_geometry_columns"):
+    for table in TABLES + ("rtree_incidents_geom", "rtree_areas_geom", "gpkg_geometry_columns"):
         assert sqlite_rows(back, table) == sqlite_rows(original, table), table
+    # the standard form comes back made anew, naming the copy's own code tables
+    with sqlite3.connect(back) as connection:
+        [(name, default, back_qml)] = connection.execute(
+            "SELECT styleName, useAsDefault, styleQML FROM layer_styles").fetchall()
+    assert (name, default) == (form_style.STYLE_NAME, 1)
+    assert f"{back.resolve()}|layername=categories" in back_qml and str(original) not in back_qml
     with sqlite3.connect(back) as connection:
         back_meta = dict(connection.execute("SELECT key, value FROM lagesbild_meta"))
     assert {k: back_meta[k] for k in ("crs", "time_zone", "extent")} == {
