@@ -228,3 +228,16 @@ def test_a_copy_gets_a_form_that_names_its_own_code_tables(run, tmp_path):
         assert form_style.form_language(store) is not None
     with sqlite3.connect(again) as connection:
         assert connection.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == 1
+
+
+def test_qgis_process_makes_a_store_with_the_form_in_its_default_language(qgis_process_run, tmp_path):
+    # LANGUAGE left out: optional, with QGIS's language as its default
+    path = tmp_path / "cli.gpkg"
+    qgis_process_run("lagesbild:createstore", {"STORE": str(path)})
+    with Store.open(path) as store:
+        assert default_style(store, "incidents")[0] == form_style.STYLE_NAME
+        language = form_style.form_language(store)
+    assert language in form_style.LANGUAGES
+    layer = QgsVectorLayer(f"{path}|layername=incidents", "incidents", "ogr")
+    assert layer.attributeAlias(layer.fields().indexOf("category")) == ("Kategori" if language == "sv"
+                                                                        else "Category")
