@@ -163,13 +163,17 @@ def test_the_form_dock_opening_a_store_leaves_the_file_byte_identical(run, tmp_p
     assert sha256(path) == before
 
 
-def test_an_older_store_gets_the_standard_form_once_when_the_dock_first_opens_it(tmp_path, form_dock):
-    path = tmp_path / "gammal.gpkg"  # as version 1 of the plugin made it
-    with sqlite3.connect(path) as connection:
-        connection.executescript(STORE_V1_SQL.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_store_gets_the_standard_form_once_when_the_dock_first_opens_it(version, tmp_path, form_dock):
+    path = tmp_path / "gammal.gpkg"  # as an earlier version of the plugin made it
+    if version == 1:
+        with sqlite3.connect(path) as connection:
+            connection.executescript(STORE_V1_SQL.read_text(encoding="utf-8"))
+    else:  # the current schema, without the form (the store layer alone makes none)
+        Store.create(path).close()
     assert "layer_styles" not in {r[0] for r in sqlite3.connect(path).execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    form_dock(path)  # migrates to the current schema, then writes the form
+    form_dock(path)  # migrates to the current schema if need be, then writes the form
     with Store.open(path) as store:
         assert store.schema_version == schema.SCHEMA_VERSION
         assert default_style(store, "incidents")[0] == form_style.STYLE_NAME

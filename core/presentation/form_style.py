@@ -60,12 +60,11 @@ def standard_style(store, language: str) -> SavedStyle:
     layer = standard_layer(store, language)
     qml = QDomDocument()
     layer.exportNamedStyle(qml, QgsReadWriteContext())
-    sld = QDomDocument()
-    layer.exportSldStyle(sld, "")
+    # no SLD: QGIS loads the QML, and SLD cannot say value relations or constraints
     description = ("Lägesbilds standardformulär för händelser" if language == "sv"
                    else "Lägesbild standard incident form")
     return SavedStyle(STYLE_NAME, f"{description} (schema {schema.SCHEMA_VERSION}, {language})",
-                      qml.toString(), sld.toString())
+                      qml.toString())
 
 
 def form_language(store) -> str | None:

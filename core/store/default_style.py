@@ -27,7 +27,7 @@ class SavedStyle:
     name: str
     description: str
     qml: str
-    sld: str = ""
+    sld: str | None = None
 
 
 def _geometry_column(table: str) -> str:
@@ -85,7 +85,7 @@ def _into_geopackage(store, table: str, style: SavedStyle) -> None:
     connection.execute(
         "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, "
         "styleQML, styleSLD, useAsDefault, description, owner, ui) VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, '', '')",
-        (table, _geometry_column(table), style.name, style.qml, style.sld, style.description))
+        (table, _geometry_column(table), style.name, style.qml, style.sld or None, style.description))
 
 
 def _into_postgres(store, table: str, style: SavedStyle) -> None:
