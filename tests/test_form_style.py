@@ -245,3 +245,21 @@ def test_qgis_process_makes_a_store_with_the_form_in_its_default_language(qgis_p
     layer = QgsVectorLayer(f"{path}|layername=incidents", "incidents", "ogr")
     assert layer.attributeAlias(layer.fields().indexOf("category")) == ("Kategori" if language == "sv"
                                                                         else "Category")
+
+
+def test_a_store_file_copied_elsewhere_keeps_a_working_form_in_plain_qgis(run, tmp_path):
+    made = tmp_path / "made" / "store.gpkg"
+    made.parent.mkdir()
+    run("lagesbild:createstore", {"STORE": str(made), "LANGUAGE": 0})
+    elsewhere = tmp_path / "phone" / "store.gpkg"  # as a file is carried to a phone or another office
+    elsewhere.parent.mkdir()
+    shutil.copy(made, elsewhere)
+    made.unlink()
+    plain = plain_qgis(StoreLocation.parse(elsewhere), tmp_path)
+    assert plain["valid"] and plain["plugin_modules"] == []
+    assert plain["fields"]["category"]["widget"] == "ValueRelation"
+    assert plain["fields"]["category"]["alias"] == "Kategori"
+    # the code tables are found by name, from the copy, although the style names the first file
+    assert str(made) in plain["fields"]["category"]["config"]["LayerSource"]
+    graffiti = next(c for c in codelist.CATEGORIES if c.code == "graffiti")
+    assert plain["shown"] == {"category": graffiti.label_sv, "reporting_org": "Polisen"}
