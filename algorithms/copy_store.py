@@ -4,7 +4,8 @@ PostgreSQL or back, with its whole history and saved styles."""
 from qgis.core import QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterFileDestination
 
 from ..core.i18n import tr
-from ..core.store import Cancelled, StoreError
+from ..core.presentation.form_style import ensure_standard_form
+from ..core.store import Cancelled, Store, StoreError
 from ..core.store.copy import copy_store
 from .base import LagesbildAlgorithm
 from .common import store_input, store_parameter
@@ -57,4 +58,10 @@ class CopyStoreAlgorithm(LagesbildAlgorithm):
         feedback.pushInfo(tr("{count} saved styles copied").format(count=result.styles))
         for style in result.skipped_styles:
             feedback.pushWarning(tr("A saved style was not copied: {style}").format(style=style))
+        try:  # the copied form names the input's code tables; an older input had none
+            with Store.open(target) as store:
+                if ensure_standard_form(store, renew=True):
+                    feedback.pushInfo(tr("The new store was given the standard form"))
+        except StoreError as error:
+            feedback.pushWarning(tr("The store has no standard form: {error}").format(error=error))
         return {self.OUTPUT: target.display, "STYLES": result.styles}

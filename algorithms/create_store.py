@@ -4,13 +4,16 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
 from ..core.domain.timeutil import DEFAULT_TIME_ZONE
+from ..core.i18n import language as ui_language
 from ..core.i18n import tr
+from ..core.presentation.form_style import LANGUAGES, write_standard_form
 from ..core.store import DEFAULT_CRS, Store, StoreError
 from .base import LagesbildAlgorithm
 from .common import optional, store_parameter
@@ -21,6 +24,7 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
     CRS = "CRS"
     TIME_ZONE = "TIME_ZONE"
     EXTENT = "EXTENT"
+    LANGUAGE = "LANGUAGE"
 
     def name(self) -> str:
         return "createstore"
@@ -36,8 +40,10 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
             "incident history. The CRS "
             "(default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are "
             "read (default Europe/Stockholm) are fixed when the store is created. The extent bounds "
-            "where incidents may be placed (default: the CRS's area of use). An existing file is never "
-            "overwritten."
+            "where incidents may be placed (default: the CRS's area of use). The store carries the standard "
+            "incident form and symbology as its incidents layer's default style, so that plain QGIS or QField "
+            "opens it with the same form; LANGUAGE is the language of that form's labels (default: this "
+            "QGIS's). An existing file is never overwritten."
         )
 
     def initAlgorithm(self, config=None):
@@ -48,6 +54,9 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
         self.addParameter(optional(QgsProcessingParameterString(
             self.TIME_ZONE, tr("Time zone (IANA name)"), defaultValue=DEFAULT_TIME_ZONE)))
         self.addParameter(optional(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"))))
+        self.addParameter(optional(QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language of the form in plain QGIS"), [tr("Swedish"), tr("English")],
+            defaultValue=LANGUAGES.index(ui_language()))))
 
     def processAlgorithm(self, parameters, context, feedback):
         location = store_parameter(self, parameters, self.STORE, context, new=True)
@@ -64,7 +73,13 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
             store = Store.create(location, crs=crs.authid(), time_zone=time_zone, extent=extent)
         except (StoreError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
+        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         with store:
+            try:
+                write_standard_form(store, language)
+            except StoreError as error:
+                feedback.pushWarning(tr("The store was created without its standard form: {error}").format(
+                    error=error))
             feedback.pushInfo(tr("Created {path}: CRS {crs}, time zone {zone}, extent {extent}").format(
                 path=location.display, crs=store.crs, zone=store.time_zone,
                 extent=", ".join(f"{v:.0f}" for v in store.extent)))

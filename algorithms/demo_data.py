@@ -13,6 +13,7 @@ from ..core.domain import demo
 from ..core.domain.periods import local_today
 from ..core.domain.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.i18n import tr
+from ..core.presentation.form_style import ensure_standard_form
 from ..core.store import Cancelled, Store, StoreError
 from ..core.store.backends import backend_for
 from ..core.store.demo_store import build_demo_store
@@ -84,6 +85,10 @@ class DemoDataAlgorithm(LagesbildAlgorithm):
         except (StoreError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
         with Store.open(path) as store:
+            try:
+                ensure_standard_form(store)
+            except StoreError as error:
+                feedback.pushWarning(tr("The store has no standard form: {error}").format(error=error))
             feedback.pushInfo(tr("{path}: {count} incidents, {areas} areas, {measures} measures").format(
                 path=path.label, count=store.count(), areas=len(store.areas()),
                 measures=len(store.measures())))

@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 import pytest
 from store_helpers import fingerprint, ogr_sql
 
-from lagesbild.core.presentation import form_config
+from lagesbild.core.presentation import form_style
 from lagesbild.core.store import Cancelled, Store, StoreError, StoreLocation
 from lagesbild.core.store.copy import copy_store
 from lagesbild.core.store.demo_store import build_demo_store
@@ -114,8 +114,8 @@ def original(tmp_path, qgis_app):
     several organisations, one of them added to the store, and the incident
     form saved as the layer's default style."""
     path = build_demo_store(tmp_path / "original.gpkg", 1000, 11, date(2025, 6, 30))
-    assert form_config.apply_to_store(path, "sv") == ""
     with Store.open(path) as store:
+        form_style.write_standard_form(store, "sv")
         store.add_organisation("school", "Skolan", "The school")
         edited = store.incidents()[:12]
         for number, incident in enumerate(edited):
@@ -163,8 +163,14 @@ def test_a_geopackage_into_postgres_and_back_keeps_every_row_version_and_history
 
     back = tmp_path / "back.gpkg"
     run("lagesbild:copystore", {"INPUT": uri, "OUTPUT": str(back)})
-    for table in TABLES + ("layer_styles", "rtree_incidents_geom", "rtree_areas_geom", "gpkg_geometry_columns"):
+    for table in TABLES + ("rtree_incidents_geom", "rtree_areas_geom", "gpkg_geometry_columns"):
         assert sqlite_rows(back, table) == sqlite_rows(original, table), table
+    # the standard form comes back made anew, naming the copy's own code tables
+    with sqlite3.connect(back) as connection:
+        [(name, default, back_qml)] = connection.execute(
+            "SELECT styleName, useAsDefault, styleQML FROM layer_styles").fetchall()
+    assert (name, default) == (form_style.STYLE_NAME, 1)
+    assert f"{back.resolve()}|layername=categories" in back_qml and str(original) not in back_qml
     with sqlite3.connect(back) as connection:
         back_meta = dict(connection.execute("SELECT key, value FROM lagesbild_meta"))
     assert {k: back_meta[k] for k in ("crs", "time_zone", "extent")} == {

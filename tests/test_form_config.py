@@ -1,5 +1,6 @@
 """The incidents layer's own QGIS form, saved as the default style in the
-GeoPackage: checked on a fresh QgsVectorLayer, as plain QGIS opens it."""
+GeoPackage (``form_style``): checked on a fresh QgsVectorLayer, as plain QGIS
+opens it."""
 
 from __future__ import annotations
 
@@ -8,24 +9,26 @@ from datetime import timedelta
 
 import pytest
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
     QgsFieldConstraints,
     QgsGeometry,
-    QgsMarkerSymbol,
     QgsPointXY,
-    QgsRendererCategory,
     QgsVectorLayer,
     QgsVectorLayerUtils,
 )
 
-from lagesbild.core.compat import save_style_to_database
+from lagesbild.core.domain import codelist
 from lagesbild.core.domain.timeutil import now_utc, parse_utc
-from lagesbild.core.presentation import form_config
+from lagesbild.core.presentation import form_style
 from lagesbild.core.store import Store
 
 NOT_NULL = QgsFieldConstraints.Constraint.ConstraintNotNull
 EXPRESSION = QgsFieldConstraints.Constraint.ConstraintExpression
 HARD = QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
+
+
+def write_form(path, language: str) -> None:
+    with Store.open(path) as store:
+        form_style.write_standard_form(store, language)
 
 
 @pytest.fixture
@@ -50,7 +53,7 @@ def constraints_of(layer, name) -> QgsFieldConstraints:
 
 
 def test_the_default_style_carries_the_widgets(store_path):
-    assert form_config.apply_to_store(store_path, "sv") == ""
+    write_form(store_path, "sv")
     layer = fresh_layer(store_path)
 
     category = setup_of(layer, "category")
@@ -82,7 +85,7 @@ def test_the_default_style_carries_the_widgets(store_path):
 
 
 def test_the_default_style_carries_the_constraints_and_defaults(store_path):
-    form_config.apply_to_store(store_path, "en")
+    write_form(store_path, "en")
     layer = fresh_layer(store_path)
     for name in ("category", "occurred_from", "reporting_org", "status", "police_reported"):
         constraints = constraints_of(layer, name)
@@ -104,11 +107,11 @@ def test_the_default_style_carries_the_constraints_and_defaults(store_path):
     with sqlite3.connect(store_path) as connection:
         styles = connection.execute(
             "SELECT f_table_name, styleName, useAsDefault FROM layer_styles").fetchall()
-    assert styles == [("incidents", "default", 1)]
+    assert styles == [("incidents", form_style.STYLE_NAME, 1)]
 
 
 def test_a_row_added_in_plain_qgis_gets_utc_defaults_and_passes_the_checks(store_path):
-    form_config.apply_to_store(store_path, "sv")
+    write_form(store_path, "sv")
     layer = fresh_layer(store_path)
     fields = layer.fields()
     feature = QgsVectorLayerUtils.createFeature(
@@ -136,27 +139,23 @@ def test_a_row_added_in_plain_qgis_gets_utc_defaults_and_passes_the_checks(store
     assert abs(parse_utc(created) - before) < timedelta(seconds=5)
 
 
-def test_applying_keeps_the_symbology_saved_in_the_default_style(store_path):
+def test_the_default_style_carries_the_category_symbology_with_its_icons(store_path):
+    write_form(store_path, "sv")
     layer = fresh_layer(store_path)
-    symbol = QgsMarkerSymbol.createSimple({"color": "#ae017e"})
-    layer.setRenderer(QgsCategorizedSymbolRenderer("category", [QgsRendererCategory("graffiti", symbol, "Klotter")]))
-    assert save_style_to_database(layer, "default", "symbology", True) == ""
-    del layer
-    form_config.apply_to_store(store_path, "sv")
-    layer = fresh_layer(store_path)
-    assert layer.renderer().type() == "categorizedSymbol"
-    assert [c.value() for c in layer.renderer().categories()] == ["graffiti"]
-    assert setup_of(layer, "category").type() == "ValueRelation"
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "category"
+    categories = renderer.categories()
+    assert [c.value() for c in categories] == [c.code for c in codelist.CATEGORIES]
+    assert [c.label() for c in categories] == [c.label_sv for c in codelist.CATEGORIES]
+    symbol = categories[0].symbol()
+    # the icon travels inside the style: no path to the plugin's files
+    assert symbol.symbolLayer(0).path().startswith("base64:")
 
 
-def test_a_missing_layer_is_reported(tmp_path):
-    assert "cannot be opened" in form_config.apply_to_store(tmp_path / "nothing.gpkg", "en")
-
-
-def test_applying_again_replaces_the_style_without_asking(store_path):
+def test_writing_again_replaces_the_style_without_asking(store_path):
     # QGIS 3.22 would open a modal "overwrite?" box for an existing style name
-    assert form_config.apply_to_store(store_path, "sv") == ""
-    assert form_config.apply_to_store(store_path, "en") == ""
+    write_form(store_path, "sv")
+    write_form(store_path, "en")
     with sqlite3.connect(store_path) as connection:
         assert connection.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == 1
     assert setup_of(fresh_layer(store_path), "category").config()["Value"] == "label_en"

@@ -22,7 +22,7 @@ from ..core.domain.form_changes import changed_fields, validation_context
 from ..core.domain.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.domain.validation import Problem, ValidationError, validate_incident
 from ..core.i18n import language, tr
-from ..core.presentation import form_config
+from ..core.presentation.form_style import ensure_standard_form
 from ..core.presentation.incident_display import organisation_name
 from ..core.resources import PLUGIN_ICON, RESOURCES
 from ..core.store import ConflictError, Store, StoreError, StoreLocation
@@ -117,7 +117,8 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
             self.open_store(path)
 
     def open_store(self, path, quiet: bool = False) -> bool:
-        """Open the store at ``path``, configure its layer's form, and remember it."""
+        """Open the store at ``path`` and remember it. Opening only reads the
+        store, but for giving a store made by an older version its standard form."""
         try:
             store = Store.open(path)
         except StoreError as error:
@@ -131,9 +132,11 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         plugin_settings.update(last_store=store.location.display)
         self.store_label.setText(tr("Store: {name} (times in {zone})").format(
             name=store.location.label, zone=store.time_zone))
-        problem = form_config.apply_to_store(store.location)
-        if problem:
-            self._show_message(problem, error=True)
+        try:  # only a store without the standard form (an older one) is written to
+            ensure_standard_form(store)
+        except StoreError as error:
+            self._show_message(tr("The standard form could not be saved in the store: {error}").format(
+                error=error), error=True)
         self._fill_organisations()
         self._watch_layers()
         self.new_report()

@@ -1,12 +1,13 @@
 """The incidents layer's own QGIS attribute form, configured from the code
-list and the schema, and saved as the layer's default style inside the
-GeoPackage (``layer_styles``).
+list and the schema; ``form_style`` saves it as the layer's default style in
+the store.
 
 Whoever opens the store in plain QGIS, or in a field app that reads QGIS
 forms, gets the same standard form as the plugin's dock: value relations on
 ``categories`` (subcategories filtered by the chosen category) and
 ``organisations``, date-time editors, not-null and range constraints,
-defaults, and aliases in Swedish or English. qgis.core only.
+defaults, read-only store fields, and aliases in Swedish or English.
+qgis.core only.
 """
 
 from __future__ import annotations
@@ -18,13 +19,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..compat import save_style_to_database
 from ..domain import codelist, schema
 from ..i18n import language as ui_language
-from ..i18n import tr
+from ..i18n import translator
 from ..store import StoreLocation
 
-STYLE_NAME = "default"
 DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
 COST_MAXIMUM = 100_000_000
 # The current UTC instant as GeoPackage DATETIME text: the local clock figures
@@ -66,23 +65,18 @@ ALIASES: dict[str, tuple[str, str]] = {
 READ_ONLY = ("uuid", "created_at", "updated_at", "updated_by_org", "version")
 
 
-def _table_layer(store, table: str) -> QgsVectorLayer:
-    source, provider = StoreLocation.parse(store).layer_source(table)
-    return QgsVectorLayer(source, table, provider)
-
-
-def incidents_layer(store) -> QgsVectorLayer:
-    """The incidents layer of the store at ``store`` (a location or a path)."""
-    return _table_layer(store, "incidents")
-
-
-def value_relation(layer: QgsVectorLayer, key: str, value: str, filter_expression: str,
+def value_relation(location: StoreLocation, table: str, key: str, value: str, filter_expression: str,
                    allow_null: bool) -> QgsEditorWidgetSetup:
+    """A value relation on the store's code ``table``. It names the table, not
+    a layer of one project (no layer id): QGIS finds the code table among the
+    project's layers by that name, and QGIS desktop loads it from the incidents
+    layer's own GeoPackage or database when it is missing."""
+    source, provider = location.layer_source(table)
     return QgsEditorWidgetSetup("ValueRelation", {
-        "Layer": layer.id(),
-        "LayerName": layer.name(),
-        "LayerSource": layer.source(),
-        "LayerProviderName": layer.providerType(),
+        "Layer": "",
+        "LayerName": table,
+        "LayerSource": source,
+        "LayerProviderName": provider,
         "Key": key,
         "Value": value,
         "FilterExpression": filter_expression,
@@ -108,25 +102,29 @@ def _status_widget(language: str) -> QgsEditorWidgetSetup:
     return QgsEditorWidgetSetup("ValueMap", {"map": [{status[index]: status[0]} for status in codelist.STATUSES]})
 
 
-def configure(layer: QgsVectorLayer, path, language: str | None = None) -> None:
-    """Set the form of ``layer`` (the store's incidents) from the code list."""
+def configure(layer: QgsVectorLayer, store, language: str | None = None) -> None:
+    """Set the form of ``layer`` (the incidents of the store at ``store``) from
+    the code list and the schema, its words in ``language`` (default: QGIS's)."""
     language = language or ui_language()
+    tr = translator(language)
+    location = StoreLocation.parse(store)
     fields = layer.fields()
-    categories = _table_layer(path, "categories")
-    organisations = _table_layer(path, "organisations")
     label = "label_sv" if language == "sv" else "label_en"
     org_name = "name_sv" if language == "sv" else "name_en"
 
     def index(name: str) -> int:
         return fields.indexOf(name)
 
+    def value_relation_on(table, key, value, filter_expression, allow_null):
+        return value_relation(location, table, key, value, filter_expression, allow_null)
+
     widgets = {
-        "category": value_relation(categories, "code", label, '"parent" IS NULL', False),
-        "subcategory": value_relation(categories, "code", label,
-                                      "\"parent\" = current_value('category')", True),
-        "reporting_org": value_relation(organisations, "code", org_name, '"active" = 1', False),
-        "handling_org": value_relation(organisations, "code", org_name, '"active" = 1', True),
-        "updated_by_org": value_relation(organisations, "code", org_name, "", True),
+        "category": value_relation_on("categories", "code", label, '"parent" IS NULL', False),
+        "subcategory": value_relation_on("categories", "code", label,
+                                         "\"parent\" = current_value('category')", True),
+        "reporting_org": value_relation_on("organisations", "code", org_name, '"active" = 1', False),
+        "handling_org": value_relation_on("organisations", "code", org_name, '"active" = 1', True),
+        "updated_by_org": value_relation_on("organisations", "code", org_name, "", True),
         "status": _status_widget(language),
         "police_reported": QgsEditorWidgetSetup("CheckBox", {"CheckedState": "", "UncheckedState": ""}),
         "estimated_cost_sek": QgsEditorWidgetSetup("Range", {
@@ -145,7 +143,8 @@ def configure(layer: QgsVectorLayer, path, language: str | None = None) -> None:
     expressions: dict[str, tuple[str, str]] = {}
     for table_field in schema.INCIDENTS.fields:
         i = index(table_field.name)
-        sv, en = ALIASES[table_field.name]
+        # a field without an alias yet (added by a newer schema) shows its name
+        sv, en = ALIASES.get(table_field.name, (table_field.name, table_field.name))
         layer.setFieldAlias(i, sv if language == "sv" else en)
         if table_field.not_null:
             layer.setFieldConstraint(i, CONSTRAINT_NOT_NULL, STRENGTH_HARD)
@@ -188,21 +187,3 @@ def configure(layer: QgsVectorLayer, path, language: str | None = None) -> None:
         form.setReadOnly(index(name), True)
     layer.setEditFormConfig(form)
 
-
-def apply_to_store(path, language: str | None = None) -> str:
-    """Configure the form of the store's incidents layer and save it as the
-    layer's default style in the GeoPackage, keeping what another part of the
-    plugin saved there (the symbology). Returns an error message, or ''."""
-    layer = incidents_layer(path)
-    if not layer.isValid():
-        return tr("the incidents layer of {path} cannot be opened").format(path=path)
-    configure(layer, path, language)
-    # QGIS 3.22 asks in a message box before it overwrites a style of the same
-    # name (a modal dialog from core code, which blocks a headless run): the
-    # old row goes first. The layer loaded it, so its symbology is saved again.
-    _count, ids, names, _descriptions, _error = layer.listStylesInDatabase()
-    for style_id, name in zip(ids, names):
-        if name == STYLE_NAME:
-            layer.deleteStyleFromDatabase(style_id)
-    error = save_style_to_database(layer, STYLE_NAME, tr("Lägesbild standard incident form"), True)
-    return error or ""

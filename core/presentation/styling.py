@@ -4,7 +4,9 @@ default style)."""
 
 from __future__ import annotations
 
+import base64
 import textwrap
+from pathlib import Path
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -81,11 +83,19 @@ def diverging_renderer(field: str, breaks: list[float], labels: list[str]) -> Qg
     return QgsGraduatedSymbolRenderer(field, ranges)
 
 
-def category_symbol(category, size_mm: float = 5.0):
-    """The category's marker: its SVG icon in its colour (from the code list)."""
+def embedded_svg(path) -> str:
+    """An SVG file as a path QGIS reads without the file ("base64:…"): a
+    style saved in a store then draws its icons on any machine or phone."""
+    return "base64:" + base64.b64encode(Path(path).read_bytes()).decode("ascii")
+
+
+def category_symbol(category, size_mm: float = 5.0, embed: bool = False):
+    """The category's marker: its SVG icon in its colour (from the code list),
+    read from the plugin's file or, with ``embed``, carried in the symbol."""
     from qgis.core import QgsMarkerSymbol, QgsSvgMarkerSymbolLayer
 
-    layer = QgsSvgMarkerSymbolLayer(str(category.icon_path), size_mm)
+    icon = embedded_svg(category.icon_path) if embed else str(category.icon_path)
+    layer = QgsSvgMarkerSymbolLayer(icon, size_mm)
     layer.setFillColor(QColor(category.colour))
     layer.setStrokeColor(QColor("#ffffff"))
     layer.setStrokeWidth(0.2)
@@ -94,17 +104,18 @@ def category_symbol(category, size_mm: float = 5.0):
     return symbol
 
 
-def incident_renderer(language: str = "en", size_mm: float = 5.0,
-                      recency: bool = False) -> QgsCategorizedSymbolRenderer:
+def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool = False,
+                      embed: bool = False) -> QgsCategorizedSymbolRenderer:
     """Incidents by category, each with its colour and icon from the code list
     (the one home of both), labelled in ``language``. With ``recency`` the
     last ``RECENT_DAYS`` days are drawn strong, older incidents faded, and
-    closed ones hollow (grey inside, the category's colour as the outline)."""
+    closed ones hollow (grey inside, the category's colour as the outline).
+    With ``embed`` the icons travel inside the renderer (see ``embedded_svg``)."""
     from ..domain import codelist
 
     categories = []
     for category in codelist.CATEGORIES:
-        symbol = category_symbol(category, size_mm)
+        symbol = category_symbol(category, size_mm, embed)
         if recency:
             _recency_and_status(symbol, category.colour)
         categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))

@@ -4,7 +4,8 @@ QGIS keeps a layer's saved styles where its data is: a GeoPackage in its own
 ``layer_styles`` table (a table of the file, with an empty catalogue and
 schema), PostgreSQL in ``public.layer_styles`` of the database, one table for
 every schema, the layer named by database, schema, table and geometry column.
-Only the styles of the store's own tables are copied; on PostgreSQL the
+Only the styles of the store's own tables are copied, with the settings the
+standard form was made with (its language and schema version); on PostgreSQL the
 table is created the way QGIS creates it when it is missing, and a style the
 output cannot take (no right to create ``public.layer_styles``, or a style
 that is not well-formed XML) is left out and named, without failing the copy."""
@@ -18,6 +19,10 @@ from ..domain.timeutil import format_utc
 from ..i18n import tr
 
 STORE_TABLES = tuple(t.name for t in schema.TABLES if t.registered)
+# the settings in lagesbild_meta that the saved standard form was made with
+FORM_LANGUAGE = "form_language"
+FORM_SCHEMA_VERSION = "form_schema_version"
+STYLE_SETTINGS = (FORM_LANGUAGE, FORM_SCHEMA_VERSION)
 # public.layer_styles as QGIS's postgres provider creates it
 PG_STYLES_TABLE = (
     "CREATE TABLE IF NOT EXISTS public.layer_styles (id SERIAL PRIMARY KEY, f_table_catalog varchar, "
@@ -59,6 +64,9 @@ def copy_styles(store, connection, out_backend, target) -> tuple[int, list[str]]
     styles = read_styles(store)
     if not styles:
         return 0, []
+    settings = [(key, value) for key, value in store._db.execute("SELECT key, value FROM lagesbild_meta")
+                if key in STYLE_SETTINGS]
+    connection.executemany("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?)", settings)
     if out_backend.name == "postgres":
         return _into_postgres(styles, connection, target)
     return _into_geopackage(styles, connection, out_backend)
@@ -85,11 +93,16 @@ def _name(style: dict) -> str:
     return f"{style['f_table_name']}: {style['styleName'] or ''}"
 
 
-def _into_geopackage(styles: list[dict], connection, out_backend) -> tuple[int, list[str]]:
-    if "layer_styles" not in out_backend.table_names(connection):
+def ensure_geopackage_styles_table(connection, backend) -> None:
+    """``layer_styles`` in a GeoPackage, created and registered as GDAL does."""
+    if "layer_styles" not in backend.table_names(connection):
         connection.execute(GPKG_STYLES_TABLE)
         connection.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
                            "VALUES ('layer_styles', 'attributes', 'layer_styles', '', 0)")
+
+
+def _into_geopackage(styles: list[dict], connection, out_backend) -> tuple[int, list[str]]:
+    ensure_geopackage_styles_table(connection, out_backend)
     connection.executemany(
         "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, "
         "styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) "

@@ -1694,9 +1694,8 @@
             <translation>Läs in lagren</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/form_config.py" />
             <source>Lägesbild standard incident form</source>
-            <translation>Lägesbilds standardformulär för händelser</translation>
+            <translation type="obsolete">Lägesbilds standardformulär för händelser</translation>
         </message>
         <message>
             <location filename="../../core/presentation/report.py" />
@@ -2071,9 +2070,8 @@
             <translation>lägesbild per {day}</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/form_config.py" />
             <source>the incidents layer of {path} cannot be opened</source>
-            <translation>händelselagret i {path} kan inte öppnas</translation>
+            <translation type="obsolete">händelselagret i {path} kan inte öppnas</translation>
         </message>
         <message>
             <source>the incidents of {path} cannot be read</source>
@@ -2909,9 +2907,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Samordnare</translation>
         </message>
         <message>
-            <location filename="../../algorithms/create_store.py" />
             <source>Creates a new, empty Lägesbild store: a GeoPackage, or a schema of a PostgreSQL database with PostGIS (STORE as a connection such as service=NAME schema=NAME; then also its roles), with the incidents, areas and measures layers, the category and organisation code lists, and the incident history. The CRS (default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are read (default Europe/Stockholm) are fixed when the store is created. The extent bounds where incidents may be placed (default: the CRS's area of use). An existing file is never overwritten.</source>
-            <translation>Skapar en ny, tom Lägesbild-databas: ett GeoPackage, eller ett schema i en PostgreSQL-databas med PostGIS (STORE som en anslutning, till exempel service=NAMN schema=NAMN; då även dess roller), med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). En befintlig fil skrivs aldrig över.</translation>
+            <translation type="obsolete">Skapar en ny, tom Lägesbild-databas: ett GeoPackage, eller ett schema i en PostgreSQL-databas med PostGIS (STORE som en anslutning, till exempel service=NAMN schema=NAMN; då även dess roller), med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). En befintlig fil skrivs aldrig över.</translation>
         </message>
         <message>
             <location filename="../../algorithms/grant_access.py" />
@@ -3022,6 +3019,52 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../ui/incident_form_fields.py" />
             <source>{field}: “{text}” ({kind})</source>
             <translation>{field}: ”{text}” ({kind})</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>Creates a new, empty Lägesbild store: a GeoPackage, or a schema of a PostgreSQL database with PostGIS (STORE as a connection such as service=NAME schema=NAME; then also its roles), with the incidents, areas and measures layers, the category and organisation code lists, and the incident history. The CRS (default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are read (default Europe/Stockholm) are fixed when the store is created. The extent bounds where incidents may be placed (default: the CRS's area of use). The store carries the standard incident form and symbology as its incidents layer's default style, so that plain QGIS or QField opens it with the same form; LANGUAGE is the language of that form's labels (default: this QGIS's). An existing file is never overwritten.</source>
+            <translation>Skapar en ny, tom Lägesbild-databas: ett GeoPackage, eller ett schema i en PostgreSQL-databas med PostGIS (STORE som en anslutning, till exempel service=NAMN schema=NAMN; då även dess roller), med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). Databasen bär standardformuläret för händelser och deras symboler som händelselagrets standardstil, så att vanlig QGIS eller QField öppnar den med samma formulär; LANGUAGE är språket i formulärets etiketter (standard: denna QGIS språk). En befintlig fil skrivs aldrig över.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>English</source>
+            <translation>Engelska</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>Language of the form in plain QGIS</source>
+            <translation>Formulärets språk i vanlig QGIS</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>Swedish</source>
+            <translation>Svenska</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <source>The new store was given the standard form</source>
+            <translation>Den nya databasen fick standardformuläret</translation>
+        </message>
+        <message>
+            <location filename="../../ui/incident_form.py" />
+            <source>The standard form could not be saved in the store: {error}</source>
+            <translation>Standardformuläret kunde inte sparas i databasen: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/copy_store.py" />
+            <location filename="../../algorithms/demo_data.py" />
+            <source>The store has no standard form: {error}</source>
+            <translation>Databasen har inget standardformulär: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>The store was created without its standard form: {error}</source>
+            <translation>Databasen skapades utan sitt standardformulär: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/default_style.py" />
+            <source>the standard form could not be saved in the database: public.layer_styles does not exist and this login may not create it (ask the database's administrator)</source>
+            <translation>standardformuläret kunde inte sparas i databasen: public.layer_styles finns inte och denna inloggning får inte skapa den (fråga databasens administratör)</translation>
         </message>
     </context>
     <context>
