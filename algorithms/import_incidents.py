@@ -183,5 +183,5 @@ class ImportIncidentsAlgorithm(LagesbildAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes([int(row.line), row.fields, row.reason, bool(row.duplicate)]
                                   + [row.raw.get(column) for column in columns])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id

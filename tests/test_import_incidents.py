@@ -178,3 +178,14 @@ def test_bad_input_is_refused_in_words(run, store_path, tmp_path):
     with pytest.raises(QgsProcessingException, match="neither a file nor a vector layer"):
         run("lagesbild:importincidents", {"INPUT": str(tmp_path / "missing.csv"), "STORE": str(store_path)})
     assert HEADER[0] == "category"
+
+
+def test_a_stores_incidents_layer_into_the_same_store_adds_nothing(run, store_path):
+    from store_helpers import incident
+
+    with Store.open(store_path) as store:
+        store.add_incidents([incident(), incident(category="drugs")])
+    before = stored(store_path)
+    result = run("lagesbild:importincidents", {"INPUT": f"{store_path}|layername=incidents", "STORE": str(store_path)})
+    assert (result["IMPORTED"], result["DUPLICATES"], result["REJECTED"]) == (0, 2, 0)
+    assert stored(store_path) == before
