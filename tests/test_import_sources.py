@@ -180,3 +180,15 @@ def test_a_mapping_with_an_unknown_code_or_key_is_refused():
         mapping_from_dict({"categories": {"Bil": ["theft", "fire_car"]}})
     with pytest.raises(MappingError):
         mapping_from_dict(json.loads('{"fields": {"Typ": "person"}}'))
+
+
+def test_coordinate_columns_are_found_whatever_their_case(tmp_path):
+    from lagesbild.core.domain.importing.mapping import Coordinates
+
+    path = write_csv(tmp_path / "xy.csv", [["theft", "2026-03-05 21:30", "police", "16,02", "59,45"]], ";",
+                     header=["category", "occurred_from", "reporting_org", "X", "Y"])
+    (row,) = convert_rows(read_source(path), Mapping(coordinates=Coordinates("x", "y", "EPSG:4326")), "EPSG:3006",
+                          STOCKHOLM)
+    x, y = row.values["geometry"]
+    qx, qy = _qgis_transform(16.02, 59.45)
+    assert abs(x - qx) < 0.01 and abs(y - qy) < 0.01

@@ -123,7 +123,8 @@ def _point(row: SourceRow, data: SourceData, mapping: Mapping, transforms: _Tran
     coordinates = coordinates or mapping.coordinate_columns(data.columns)
     if coordinates is None:
         return None
-    texts = (row.values.get(coordinates.x), row.values.get(coordinates.y))
+    named = {normalised(c): c for c in row.values}
+    texts = tuple(row.values.get(named.get(normalised(c), c)) for c in (coordinates.x, coordinates.y))
     if any(is_empty(t) for t in texts):
         return None  # validation says that a place is required
     numbers = []
