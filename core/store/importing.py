@@ -1,7 +1,9 @@
 """Imported rows into the store: every row checked by the store's own rules
-(``validation.validate_incident``, then ``Store.add_incidents``, the form's
-write path), rows already imported (the same ``source`` and ``source_id``,
-or the same ``uuid``) skipped, all of it one transaction.
+(``Store.add_incidents``, the form's write path, which refuses the whole
+batch naming each bad row; ``validation.validate_incident`` to list the rest
+of what is wrong with a row whose values could not even be read), rows
+already imported (the same ``source`` and ``source_id``, or the same
+``uuid``) skipped, all of it one transaction.
 
 All or nothing (the default): one bad row and nothing is written. Skip bad
 rows: exactly the good rows are written. Either way each refused row comes
@@ -104,18 +106,19 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
             for index, row in enumerate(rows):
                 if index in duplicates:
                     result.duplicates.append(Refused(row.line, [duplicates[index]], row.raw, duplicate=True))
-                    continue
-                problems = _row_problems(row, context)
-                if problems:
-                    result.rejected.append(Refused(row.line, problems, row.raw))
+                elif row.problems:  # a value that could not be read, and whatever else is wrong with the row
+                    result.rejected.append(Refused(row.line, _row_problems(row, context), row.raw))
                 else:
                     good.append(row)
-                if progress is not None and index % 1000 == 0 and progress(0.5 * index / max(1, len(rows))) is False:
-                    raise Cancelled(tr("cancelled: nothing was written"))
             if result.rejected and mode == MODE_ALL_OR_NOTHING:
+                # nothing will be written: list every bad row all the same
+                result.rejected += [Refused(row.line, problems, row.raw) for row in good
+                                    if (problems := _row_problems(row, context))]
                 raise _Rollback
+            if progress is not None and progress(0.1) is False:
+                raise Cancelled(tr("cancelled: nothing was written"))
             while good:
-                try:  # the store checks again, with every rule it has (the form's own path)
+                try:  # the store checks every row with every rule it has (the form's own path)
                     store.add_incidents([row.values for row in good])
                     break
                 except ValidationError as error:
