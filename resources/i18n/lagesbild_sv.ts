@@ -3273,6 +3273,21 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <source>{name} is not a file of the police's open events (a JSON list of events with id, datetime, name, type and location)</source>
             <translation>{name} är ingen fil med polisens öppna händelser (en JSON-lista med händelser med id, datetime, name, type och location)</translation>
         </message>
+        <message>
+            <location filename="../../algorithms/precision.py" />
+            <source>Include incidents placed only at a municipality's or county's centre</source>
+            <translation>Ta med händelser som bara är placerade i en kommuns eller ett läns mittpunkt</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/precision.py" />
+            <source>{n} incidents placed only at a municipality's or county's centre are included</source>
+            <translation>{n} händelser som bara är placerade i en kommuns eller ett läns mittpunkt är med</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/precision.py" />
+            <source>{n} incidents placed only at a municipality's or county's centre were left out (INCLUDE_LOW_PRECISION includes them)</source>
+            <translation>{n} händelser som bara är placerade i en kommuns eller ett läns mittpunkt lämnades utanför (INCLUDE_LOW_PRECISION tar med dem)</translation>
+        </message>
     </context>
     <context>
         <name>Language</name>
