@@ -18,7 +18,8 @@ from ..core.i18n import tr
 from ..core.presentation.styling import density_renderer
 from .base import AnalysisAlgorithm
 from .common import optional
-from .inputs import add_incident_parameters, read_incidents, require_metres
+from .inputs import add_incident_parameters, require_metres
+from .precision import add_precision_parameter, read_placed_incidents
 
 
 def write_geotiff(path: str, surface, crs_wkt: str) -> None:
@@ -61,6 +62,7 @@ class DensityAlgorithm(AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_incident_parameters(self)
+        add_precision_parameter(self)
         self.addParameter(optional(QgsProcessingParameterNumber(
             self.RADIUS, tr("Radius (metres, 0 = automatic)"), NUMBER_DOUBLE,
             defaultValue=0.0, minValue=0.0)))
@@ -72,7 +74,7 @@ class DensityAlgorithm(AnalysisAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PIXEL_SIZE_USED, tr("Pixel size used (metres)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        incidents = read_incidents(self, parameters, context, feedback, with_time=False)
+        incidents = read_placed_incidents(self, parameters, context, feedback, with_time=False)
         require_metres(incidents)
         try:
             surface = kernel_density(incidents.x, incidents.y,

@@ -43,7 +43,8 @@ from ..core.presentation.styling import hotspot_renderer
 from ..core.store import Store, StoreError
 from .base import AnalysisAlgorithm
 from .common import optional, ring_geometry
-from .inputs import add_incident_parameters, read_incidents, require_metres
+from .inputs import add_incident_parameters, require_metres
+from .precision import add_precision_parameter, read_placed_incidents
 from .styles import style_output
 
 SHAPES = ("square", "hexagon")
@@ -136,6 +137,7 @@ class HotspotsAlgorithm(AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_incident_parameters(self)
+        add_precision_parameter(self)
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID, tr("Grid"), options=[tr("Square"), tr("Hexagon")], defaultValue=0))
         self.addParameter(optional(QgsProcessingParameterEnum(
@@ -165,8 +167,8 @@ class HotspotsAlgorithm(AnalysisAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         by_category = self.parameterAsBoolean(parameters, self.GROUP_BY_CATEGORY, context)
-        incidents = read_incidents(self, parameters, context, feedback, with_time=False,
-                                   columns=("category",) if by_category else ())
+        incidents = read_placed_incidents(self, parameters, context, feedback, with_time=False,
+                                          columns=("category",) if by_category else ())
         require_metres(incidents)
         boundary = None
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)

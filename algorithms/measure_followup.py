@@ -45,7 +45,8 @@ from ..core.store import Store, StoreError
 from .base import AnalysisAlgorithm
 from .common import optional, parameter_as_date
 from .hotspots import boundary_geometry
-from .inputs import add_incident_parameters, read_incidents, require_metres
+from .inputs import add_incident_parameters, require_metres
+from .precision import add_precision_parameter, read_placed_incidents
 
 COUNT_FIELDS = ("rb", "ra", "db", "da", "cb", "ca", "dcb", "dca")
 STAT_FIELDS = ("res", "res_low", "res_high", "target_change_pct", "control_change_pct", "sm", "bdm", "wdq", "tne",
@@ -95,6 +96,7 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_incident_parameters(self, period=False)
+        add_precision_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TARGET, tr("Target area (the measure's polygon)"), [SOURCE_VECTOR_POLYGON]))
         self.addParameter(optional(QgsProcessingParameterNumber(
@@ -115,7 +117,7 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Follow-up"), SOURCE_VECTOR))
 
     def processAlgorithm(self, parameters, context, feedback):
-        incidents = read_incidents(self, parameters, context, feedback)
+        incidents = read_placed_incidents(self, parameters, context, feedback)
         require_metres(incidents)
         target_source = self.parameterAsSource(parameters, self.TARGET, context)
         target = boundary_geometry(target_source, incidents.crs, context)

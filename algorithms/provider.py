@@ -12,6 +12,7 @@ from .demo_data import DemoDataAlgorithm
 from .density import DensityAlgorithm
 from .grant_access import GrantAccessAlgorithm
 from .hotspots import HotspotsAlgorithm
+from .import_incidents import ImportIncidentsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
 from .situation_report import SituationReportAlgorithm
@@ -26,6 +27,7 @@ ALGORITHM_CLASSES = (
     DemoDataAlgorithm,
     CopyStoreAlgorithm,
     GrantAccessAlgorithm,
+    ImportIncidentsAlgorithm,
     HotspotsAlgorithm,
     DensityAlgorithm,
     TimeProfileAlgorithm,

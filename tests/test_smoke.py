@@ -29,6 +29,9 @@ SMOKE_PARAMETERS: dict[str, dict] = {
     # {pg}: a store on the tests' own PostgreSQL, with the login smoke_login
     "lagesbild:grantaccess": {"STORE": "{pg}", "LOGIN": "smoke_login", "ORGANISATION": "housing", "ROLE": 0},
     "lagesbild:demodata": {"STORE": "{out}/demo.gpkg", "SIZE": 1000, "SEED": 3, "END_DATE": DEMO_END_DATE},
+    # the demo store's own incidents into itself: every one is there already (a duplicate)
+    "lagesbild:importincidents": {"INPUT": "{demo}|layername=incidents", "STORE": "{demo}",
+                                  "OUTPUT_REJECTED": "{out}/rejected.csv"},
     "lagesbild:hotspots": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/hotspots.gpkg"},
     "lagesbild:density": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/density.tif"},
     "lagesbild:timeprofile": {"INPUT": "{demo}|layername=incidents", "OUTPUT": "{out}/timeprofile.gpkg",

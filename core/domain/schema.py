@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import codelist
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION = "lagesbild"
 
 # Logical field types.
@@ -42,6 +42,8 @@ class Table:
     geometry: str | None = None  # "POINT" or "MULTIPOLYGON"
     key: str | None = None  # a text primary key; tables without one get an integer fid
     indexes: tuple[tuple[str, ...], ...] = ()
+    # unique over the columns among the rows where the last one is not null
+    unique_indexes: tuple[tuple[str, ...], ...] = ()
     not_before: tuple[tuple[str, str], ...] = ()  # (later, earlier): later >= earlier
     description: str = ""
     registered: bool = True  # listed in gpkg_contents (visible in QGIS)
@@ -63,6 +65,8 @@ INCIDENT_TEXT_LIMITS = {
     "police_report_ref": 50,
     "handling_note": 2000,
 }
+
+LOCATION_PRECISIONS = ("exact", "approximate", "municipality", "county")
 
 INCIDENTS = Table(
     "incidents",
@@ -86,9 +90,15 @@ INCIDENTS = Table(
         Field("updated_at", DATETIME, not_null=True, default=NOW_DEFAULT),
         Field("updated_by_org", TEXT, 32),
         Field("version", INTEGER, not_null=True, default=1, minimum=1),
+        # where an imported incident came from: the same source and id twice is one incident
+        Field("source", TEXT, 100),
+        Field("source_id", TEXT, 200),
+        # how exactly the point places the incident (a municipality's centre is no place)
+        Field("location_precision", TEXT, 16, not_null=True, default="exact", allowed=LOCATION_PRECISIONS),
     ),
     geometry="POINT",
     indexes=(("occurred_from",), ("category", "occurred_from"), ("reporting_org",), ("status",)),
+    unique_indexes=(("source", "source_id"),),
     not_before=(("occurred_to", "occurred_from"),),
     description="Incidents reported on the standardised form",
 )
@@ -220,6 +230,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             ("incidents", "police_report_ref"),
             ("incidents", "estimated_cost_sek"),
             ("organisations", "active"),
+        ),
+    ),
+    Migration(
+        2,
+        "incidents gain source, source_id (imports) and location_precision",
+        add_fields=(
+            ("incidents", "source"),
+            ("incidents", "source_id"),
+            ("incidents", "location_precision"),
         ),
     ),
 )

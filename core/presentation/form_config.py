@@ -59,10 +59,13 @@ ALIASES: dict[str, tuple[str, str]] = {
     "updated_at": ("Ändrad", "Updated at"),
     "updated_by_org": ("Ändrad av organisation", "Updated by organisation"),
     "version": ("Version", "Version"),
+    "source": ("Importerad från", "Imported from"),
+    "source_id": ("Id i källan", "Id in the source"),
+    "location_precision": ("Platsens noggrannhet", "Location precision"),
 }
 
 # Filled in by the store or its triggers: shown, never typed.
-READ_ONLY = ("uuid", "created_at", "updated_at", "updated_by_org", "version")
+READ_ONLY = ("uuid", "created_at", "updated_at", "updated_by_org", "version", "source", "source_id")
 
 
 def value_relation(location: StoreLocation, table: str, key: str, value: str, filter_expression: str,
@@ -174,6 +177,7 @@ def configure(layer: QgsVectorLayer, store, language: str | None = None) -> None
         "status": "'new'",
         "police_reported": "false",
         "version": "1",
+        "location_precision": "'exact'",
         "occurred_from": UTC_NOW_EXPRESSION,
         "reported_at": UTC_NOW_EXPRESSION,
         "created_at": UTC_NOW_EXPRESSION,

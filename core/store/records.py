@@ -44,6 +44,9 @@ class Incident:
     updated_at: datetime | None = None
     updated_by_org: str | None = None
     version: int = 1
+    source: str | None = None
+    source_id: str | None = None
+    location_precision: str = "exact"
     fid: int | None = None
 
     def values(self) -> dict:

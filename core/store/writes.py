@@ -109,6 +109,7 @@ class StoreWrites:
             record["uuid"] = values.get("uuid") or str(uuid_module.uuid4())
             record["police_reported"] = int(bool(values.get("police_reported", False)))
             record["status"] = values.get("status") or "new"
+            record["location_precision"] = values.get("location_precision") or "exact"
             record["reported_at"] = record["reported_at"] or now
             record["created_at"] = record["updated_at"] = now
             record["updated_by_org"] = values.get("updated_by_org") or values.get("reporting_org")

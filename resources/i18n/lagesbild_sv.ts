@@ -92,6 +92,7 @@
         </message>
         <message>
             <location filename="../../core/store/bulk.py" />
+            <location filename="../../core/store/importing.py" />
             <location filename="../../core/store/writes.py" />
             <source>is not a field of an incident</source>
             <translation>är inget fält i en händelse</translation>
@@ -230,6 +231,7 @@
             <translation>platsen ligger utanför databasens utbredning</translation>
         </message>
         <message>
+            <location filename="../../core/domain/importing/convert.py" />
             <location filename="../../core/domain/validation.py" />
             <location filename="../../core/store/bulk.py" />
             <source>the place must be a single point</source>
@@ -241,6 +243,7 @@
             <translation>databasen kunde inte uppgraderas och lämnades som den var: {error}</translation>
         </message>
         <message>
+            <location filename="../../core/domain/importing/convert.py" />
             <location filename="../../core/store/lifecycle.py" />
             <source>unknown CRS: {crs}</source>
             <translation>okänt referenssystem: {crs}</translation>
@@ -369,6 +372,7 @@
         <message>
             <location filename="../../algorithms/base.py" />
             <location filename="../../algorithms/demo_data.py" />
+            <location filename="../../algorithms/import_incidents.py" />
             <location filename="../../algorithms/situation_report.py" />
             <source>Store</source>
             <translation>Databas</translation>
@@ -380,6 +384,7 @@
         </message>
         <message>
             <location filename="../../core/store/copy.py" />
+            <location filename="../../core/store/importing.py" />
             <location filename="../../core/store/writes.py" />
             <source>cancelled: nothing was written</source>
             <translation>avbrutet: inget skrevs</translation>
@@ -3065,6 +3070,316 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/default_style.py" />
             <source>the standard form could not be saved in the database: public.layer_styles does not exist and this login may not create it (ask the database's administrator)</source>
             <translation>standardformuläret kunde inte sparas i databasen: public.layer_styles finns inte och denna inloggning får inte skapa den (fråga databasens administratör)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>CRS of the x and y columns (when the mapping does not name one)</source>
+            <translation>Koordinatsystem för kolumnerna x och y (när mappningen inte anger något)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>CSV</source>
+            <translation>CSV</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Columns not imported: {columns}</source>
+            <translation>Kolumner som inte importeras: {columns}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Excel (.xlsx)</source>
+            <translation>Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Import incidents</source>
+            <translation>Importera händelser</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Imports incidents into a store from a CSV file (comma or semicolon, UTF-8 or Windows-1252, Swedish decimal commas and dates), an Excel workbook (.xlsx), a GeoJSON or other vector file, a layer (its id or source), or a file saved from the police's open events. Columns named like the store's fields fill them, and x and y give the place in the store's CRS; a mapping file (JSON, see the README) names other columns, coordinates in another CRS and which texts are which categories. Every row is checked with the store's own rules. All or nothing (the default): one bad row and nothing is written. Skip bad rows: the good rows are written. Rows imported before (the same source and id) are skipped and counted as duplicates; summaries in the police's feed are skipped and counted. The rejected rows table lists each row not written with its line in the file (the header is line 1), the field and the reason, beside the row's own columns, so it can be fixed and imported again.</source>
+            <translation>Importerar händelser till en databas från en CSV-fil (komma eller semikolon, UTF-8 eller Windows-1252, svenska decimalkomman och datum), en Excel-arbetsbok (.xlsx), en GeoJSON- eller annan vektorfil, ett lager (dess id eller källa) eller en fil sparad från polisens öppna händelser. Kolumner som heter som databasens fält fyller dem, och x och y ger platsen i databasens koordinatsystem; en mappningsfil (JSON, se README) anger andra kolumner, koordinater i ett annat koordinatsystem och vilka texter som är vilka kategorier. Varje rad kontrolleras med databasens egna regler. Allt eller inget (standard): en felaktig rad och ingenting skrivs. Hoppa över felaktiga rader: de korrekta raderna skrivs. Rader som importerats tidigare (samma källa och id) hoppas över och räknas som dubbletter; sammanfattningar i polisens flöde hoppas över och räknas. Tabellen med avvisade rader visar varje rad som inte skrevs med dess rad i filen (rubrikraden är rad 1), fältet och orsaken, bredvid radens egna kolumner, så att den kan rättas och importeras igen.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Incidents imported</source>
+            <translation>Importerade händelser</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Incidents to import (a file, or a layer's id or source)</source>
+            <translation>Händelser att importera (en fil, eller ett lagers id eller källa)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/precision.py" />
+            <source>Include incidents placed only at a municipality's or county's centre</source>
+            <translation>Ta med händelser som bara är placerade i en kommuns eller ett läns mittpunkt</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Line {line}: {reason}</source>
+            <translation>Rad {line}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Mapping (*.json)</source>
+            <translation>Mappning (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Mapping file (JSON)</source>
+            <translation>Mappningsfil (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Read as {encoding}, columns separated by «{delimiter}»</source>
+            <translation>Läst som {encoding}, kolumner åtskilda med «{delimiter}»</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Recognise</source>
+            <translation>Känn igen</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Rejected rows</source>
+            <translation>Avvisade rader</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Rows imported before</source>
+            <translation>Rader importerade tidigare</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Rows rejected</source>
+            <translation>Avvisade rader</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Skip the bad rows</source>
+            <translation>Hoppa över felaktiga rader</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Summaries skipped</source>
+            <translation>Överhoppade sammanfattningar</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>The police's open events (JSON)</source>
+            <translation>Polisens öppna händelser (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Vector file or layer</source>
+            <translation>Vektorfil eller lager</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>When a row is bad</source>
+            <translation>När en rad är felaktig</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>Write nothing (all or nothing)</source>
+            <translation>Skriv ingenting (allt eller inget)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>a mapping is a JSON object</source>
+            <translation>en mappning är ett JSON-objekt</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>a vector file</source>
+            <translation>en vektorfil</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>an Excel workbook (.xlsx)</source>
+            <translation>en Excel-arbetsbok (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>cannot be read as a date and time: {value}</source>
+            <translation>kan inte läsas som datum och tid: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>cannot be read as a number: {value}</source>
+            <translation>kan inte läsas som ett tal: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>categories: give each text and its codes</source>
+            <translation>categories: ange varje text och dess koder</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>categories: {text} must give a category code, or a list of a category and a subcategory code</source>
+            <translation>categories: {text} ska ange en kategorikod, eller en lista med en kategori- och en underkategorikod</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>categories: {text} names an unknown category: {code}</source>
+            <translation>categories: {text} anger en okänd kategori: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>categories: {text}: {sub} is not a subcategory of {category}</source>
+            <translation>categories: {text}: {sub} är inte en underkategori till {category}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>coordinates: give the columns x and y (or lon and lat) and a crs</source>
+            <translation>coordinates: ange kolumnerna x och y (eller lon och lat) och ett crs</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>defaults: give values for fields of an incident</source>
+            <translation>defaults: ange värden för fält i en händelse</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>fields: give each column's name and the field it fills, as text</source>
+            <translation>fields: ange varje kolumns namn och fältet den fyller, som text</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>fields: not fields of an incident: {names}</source>
+            <translation>fields: inte fält i en händelse: {names}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>has more cells than the header has columns</source>
+            <translation>har fler celler än rubrikraden har kolumner</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>must be one of {values}, not {value}</source>
+            <translation>ska vara en av {values}, inte {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>must be yes or no, not {value}</source>
+            <translation>ska vara ja eller nej, inte {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>no file {path}</source>
+            <translation>ingen fil {path}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>source: give a name as text</source>
+            <translation>source: ange ett namn som text</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>the coordinates cannot be turned into the store's CRS</source>
+            <translation>koordinaterna kan inte räknas om till databasens koordinatsystem</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>the mapping file cannot be read: {error}</source>
+            <translation>mappningsfilen kan inte läsas: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>the mapping file is not valid JSON: {error}</source>
+            <translation>mappningsfilen är inte giltig JSON: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>the mapping names an unknown CRS: {crs}</source>
+            <translation>mappningen anger ett okänt koordinatsystem: {crs}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/importing.py" />
+            <source>the same row as line {line}</source>
+            <translation>samma rad som rad {line}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>unknown keys in the mapping: {keys}</source>
+            <translation>okända nycklar i mappningen: {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/importing.py" />
+            <source>was imported before; it is in the store already</source>
+            <translation>importerades tidigare; den finns redan i databasen</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/convert.py" />
+            <source>{column} cannot be read as a number: {value}</source>
+            <translation>{column} kan inte läsas som ett tal: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>{count} rows have problems: nothing was written. Fix them (see the rejected rows) or choose to skip the bad rows.</source>
+            <translation>{count} rader har fel: ingenting skrevs. Rätta dem (se de avvisade raderna) eller välj att hoppa över felaktiga rader.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>{count} rows read from {name}</source>
+            <translation>{count} rader lästa från {name}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>{imported} incidents imported, {duplicates} rows imported before, {rejected} rows rejected, {summaries} summaries skipped</source>
+            <translation>{imported} händelser importerade, {duplicates} rader importerade tidigare, {rejected} rader avvisade, {summaries} sammanfattningar överhoppade</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_incidents.py" />
+            <source>{input} is neither a file nor a vector layer</source>
+            <translation>{input} är varken en fil eller ett vektorlager</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>{name} cannot be read as CSV after line {line}: {error}</source>
+            <translation>{name} kan inte läsas som CSV efter rad {line}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>{name} cannot be read as CSV: {error}</source>
+            <translation>{name} kan inte läsas som CSV: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>{name} cannot be read as {what}</source>
+            <translation>{name} kan inte läsas som {what}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>{name} has no layer {layer}</source>
+            <translation>{name} har inget lager {layer}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>{name} is empty</source>
+            <translation>{name} är tom</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/readers.py" />
+            <source>{name} is not a file of the police's open events (a JSON list of events with id, datetime, name, type and location)</source>
+            <translation>{name} är ingen fil med polisens öppna händelser (en JSON-lista med händelser med id, datetime, name, type och location)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/precision.py" />
+            <source>{n} incidents placed only at a municipality's or county's centre are included</source>
+            <translation>{n} händelser som bara är placerade i en kommuns eller ett läns mittpunkt är med</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/precision.py" />
+            <source>{n} incidents placed only at a municipality's or county's centre were left out (INCLUDE_LOW_PRECISION includes them)</source>
+            <translation>{n} händelser som bara är placerade i en kommuns eller ett läns mittpunkt lämnades utanför (INCLUDE_LOW_PRECISION tar med dem)</translation>
         </message>
     </context>
     <context>

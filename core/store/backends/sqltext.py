@@ -63,6 +63,16 @@ def table_sql(table: Table, fid_sql: str, geometry_sql: str, column: Callable[[F
     return f"CREATE TABLE {table.name} (\n  " + ",\n  ".join(columns) + "\n)"
 
 
+def unique_index_statements(table: Table) -> list[str]:
+    """``CREATE UNIQUE INDEX`` for each of the table's partial unique keys
+    (unique where the key's last column is not null), alike in both backends."""
+    return [
+        f"CREATE UNIQUE INDEX IF NOT EXISTS uidx_{table.name}_{'_'.join(cols)} ON {table.name} "
+        f"({', '.join(cols)}) WHERE {cols[-1]} IS NOT NULL"
+        for cols in table.unique_indexes
+    ]
+
+
 def literal(value, text) -> str:
     """``value`` as a literal of a provider filter: always data, never SQL.
     Numbers and NULL are the same everywhere; ``text(str)`` writes the rest."""

@@ -64,7 +64,7 @@ class GeoPackageDDL:
         return [
             f"CREATE INDEX IF NOT EXISTS idx_{table.name}_{'_'.join(cols)} ON {table.name} ({', '.join(cols)})"
             for cols in table.indexes
-        ]
+        ] + sqltext.unique_index_statements(table)
 
     @staticmethod
     def srs_row(srs: osr.SpatialReference) -> tuple:

@@ -46,7 +46,7 @@ class PostgisDDL:
         statements = [
             f"CREATE INDEX IF NOT EXISTS idx_{table.name}_{'_'.join(cols)} ON {table.name} ({', '.join(cols)})"
             for cols in table.indexes
-        ]
+        ] + sqltext.unique_index_statements(table)
         if table.geometry:
             statements.append(f"CREATE INDEX IF NOT EXISTS idx_{table.name}_{GEOMETRY_COLUMN} ON {table.name} "
                               f"USING gist ({GEOMETRY_COLUMN})")

@@ -1,0 +1,52 @@
+"""Incidents placed only at the centre of a municipality or a county (the
+police's open events, or an import that says so) are no place on the map:
+a spatial analysis leaves them out unless INCLUDE_LOW_PRECISION asks for
+them, and says how many it left out."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from qgis.core import QgsProcessingParameterBoolean
+
+from ..core.i18n import tr
+from .common import optional
+from .inputs import INPUT, Incidents, read_incidents
+
+INCLUDE_LOW_PRECISION = "INCLUDE_LOW_PRECISION"
+PRECISION_FIELD = "location_precision"
+LOW_PRECISIONS = ("municipality", "county")
+
+
+def add_precision_parameter(algorithm) -> None:
+    algorithm.addParameter(optional(QgsProcessingParameterBoolean(
+        INCLUDE_LOW_PRECISION, tr("Include incidents placed only at a municipality's or county's centre"),
+        defaultValue=False)))
+
+
+def read_placed_incidents(algorithm, parameters, context, feedback, columns: tuple[str, ...] = (),
+                          **options) -> Incidents:
+    """``read_incidents`` without the incidents whose place is only a
+    municipality's or county's centre, unless INCLUDE_LOW_PRECISION."""
+    source = algorithm.parameterAsSource(parameters, INPUT, context)
+    known = source is not None and source.fields().indexOf(PRECISION_FIELD) >= 0
+    include = algorithm.parameterAsBoolean(parameters, INCLUDE_LOW_PRECISION, context)
+    asked = tuple(dict.fromkeys(columns + ((PRECISION_FIELD,) if known else ())))
+    incidents = read_incidents(algorithm, parameters, context, feedback, columns=asked, **options)
+    if not known:
+        return incidents
+    low = np.isin(incidents.attributes[PRECISION_FIELD].astype(str), LOW_PRECISIONS)
+    count = int(np.count_nonzero(low))
+    if include:
+        if count:
+            feedback.pushInfo(tr("{n} incidents placed only at a municipality's or county's centre are "
+                                 "included").format(n=count))
+        return incidents
+    if count:
+        feedback.pushInfo(tr("{n} incidents placed only at a municipality's or county's centre were left out "
+                             "(INCLUDE_LOW_PRECISION includes them)").format(n=count))
+    keep = ~low
+    return dataclasses.replace(
+        incidents, x=incidents.x[keep], y=incidents.y[keep], start=incidents.start[keep], end=incidents.end[keep],
+        attributes={name: values[keep] for name, values in incidents.attributes.items() if name in columns})

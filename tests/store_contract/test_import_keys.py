@@ -1,0 +1,48 @@
+"""An import into either backend: the rows land through the store's own
+write path, the same source key twice is refused by the database itself
+(whoever writes), and all or nothing leaves every row as it was."""
+
+from __future__ import annotations
+
+import pytest
+from store_helpers import incident
+
+from lagesbild.core.domain.importing import PreparedRow
+from lagesbild.core.store.importing import MODE_ALL_OR_NOTHING, MODE_SKIP_BAD_ROWS, import_rows
+
+
+def rows(*ids, bad: tuple = ()) -> list[PreparedRow]:
+    return [PreparedRow(line, incident(source="lista", source_id=key, category="nowhere" if key in bad else "fire",
+                                       place_name=f"Plats {key}"))
+            for line, key in enumerate(ids, start=2)]
+
+
+def test_import_rows_writes_the_good_rows_and_skips_what_is_there(store, other_client):
+    result = import_rows(store, rows("a", "b", "c", bad=("b",)), MODE_SKIP_BAD_ROWS)
+    assert (result.imported, [r.line for r in result.rejected], result.duplicates) == (2, [3], [])
+    assert sorted(i.source_id for i in store._select_incidents("source = ?", ("lista",))) == ["a", "c"]
+    before = other_client.fingerprint()
+    again = import_rows(store, rows("a", "c", "d", "d", bad=("d",)), MODE_ALL_OR_NOTHING)
+    assert again.imported == 0 and [r.line for r in again.duplicates] == [2, 3, 5]
+    assert [r.line for r in again.rejected] == [4]
+    assert other_client.fingerprint() == before  # the one bad row stopped everything
+
+
+def test_the_database_refuses_a_source_key_twice_but_not_rows_without_one(store, other_client):
+    store.add_incidents([incident(source="lista", source_id="a"), incident(), incident()])
+    assert store.count() == 3  # two rows without a source key
+    with pytest.raises(RuntimeError):
+        other_client.execute(
+            "INSERT INTO incidents (category, occurred_from, reporting_org, source, source_id, geom) "
+            "SELECT category, occurred_from, reporting_org, source, source_id, geom FROM incidents "
+            "WHERE source_id = 'a'")
+    assert store.count() == 3
+
+
+def test_location_precision_defaults_to_exact_and_takes_only_its_values(store, other_client):
+    added = store.add_incident(incident())
+    assert added.location_precision == "exact"
+    county = store.add_incident(incident(location_precision="county"))
+    assert county.location_precision == "county"
+    with pytest.raises(RuntimeError):
+        other_client.execute(f"UPDATE incidents SET location_precision = 'street' WHERE uuid = '{added.uuid}'")
