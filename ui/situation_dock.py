@@ -278,11 +278,12 @@ class SituationDock(LagesbildDock):
         except (StoreError, ValueError) as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return
-        for layer in layers.store_layers(QgsProject.instance(), self.store_path):
-            if not layer.setSubsetString(subset):
-                self._message(tr("The filter could not be applied to {layer}.").format(layer=layer.name()),
-                              MESSAGE_CRITICAL)
-        self.summary_label.setText("\n".join(numbers.lines(language())))
+        refusals = [refusal for layer in layers.store_layers(QgsProject.instance(), self.store_path)
+                    if (refusal := layers.apply_filter(layer, subset))]
+        for refusal in refusals:
+            self._message(refusal, MESSAGE_CRITICAL)
+        # in the dock too: a map that shows less than the numbers must say so
+        self.summary_label.setText("\n".join(refusals + numbers.lines(language())))
         self._save_state()
 
     def clear_filter(self) -> None:

@@ -122,9 +122,10 @@ class Backend(Protocol):
         """Inside a transaction: a fast path for a large validated insert;
         yields a function that takes (fid, x, y) of the new rows."""
 
-    def area_condition(self, location: StoreLocation, area: str) -> str | None:
-        """An exact condition "inside the store's area named ``area``" for a
-        provider filter, or None where the backend's SQL has none."""
+    def area_condition(self, location: StoreLocation, area: str, geometry: Any = None) -> str:
+        """An exact condition "inside the store's area named ``area``" (whose
+        shape is ``geometry``) for a provider filter, whose size does not grow
+        with the number of incidents."""
 
     def literal(self, value: Any) -> str:
         """``value`` as a literal of the SQL QGIS's provider runs (for a layer's

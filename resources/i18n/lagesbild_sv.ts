@@ -1947,9 +1947,8 @@
             <translation>Beskrivningen innehåller personuppgifter. Lägesbilden handlar om platser, aldrig om personer. Vill du ta bort dem nu och spara?</translation>
         </message>
         <message>
-            <location filename="../../ui/situation_dock.py" />
             <source>The filter could not be applied to {layer}.</source>
-            <translation>Filtret kunde inte tillämpas på {layer}.</translation>
+            <translation type="obsolete">Filtret kunde inte tillämpas på {layer}.</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -2972,6 +2971,11 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../algorithms/grant_access.py" />
             <source>{organisation}: {problem}</source>
             <translation>{organisation}: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/layers.py" />
+            <source>The map cannot show this filter: the layer {layer} refused it, so it still shows the earlier filter. The numbers below are right.</source>
+            <translation>Kartan kan inte visa det här filtret: lagret {layer} vägrade det, så det visar fortfarande det tidigare filtret. Siffrorna nedan stämmer.</translation>
         </message>
     </context>
     <context>

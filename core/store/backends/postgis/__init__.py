@@ -262,7 +262,7 @@ class PostgisBackend(PostgisDDL):
         yield lambda points: None
 
     @classmethod
-    def area_condition(cls, location: StoreLocation, area: str) -> str:
+    def area_condition(cls, location: StoreLocation, area: str, geometry=None) -> str:
         """Inside the area, as the store decides it (the first area of that
         name); qualified by the schema, since QGIS's connection has its own
         search path."""
