@@ -34,7 +34,7 @@ from ..core.i18n import language, tr
 from ..core.presentation import layers, report, situation
 from ..core.resources import PLUGIN_ICON
 from ..core.store import Store, StoreError, StoreLocation
-from .dock_base import LagesbildDock
+from .dock_base import LagesbildDock, server_button
 
 ICON = PLUGIN_ICON
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -76,11 +76,14 @@ class SituationDock(LagesbildDock):
         self.store_edit.setPlaceholderText(tr("Store file, or PostgreSQL connection"))
         self.store_edit.setToolTip(tr(
             "A GeoPackage store (Open store…), or a shared store on PostgreSQL typed as a connection, such as "
-            "service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild; the "
-            "password comes from PGPASSWORD, ~/.pgpass or the service file, never from here"))
+            "service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild, or one of "
+            "QGIS's saved connections (Server…); the password comes from QGIS's authentication database "
+            "(authcfg=…), PGPASSWORD, ~/.pgpass or the service file, never from here"))
         self.open_button = QPushButton(tr("Open store…"), body)
+        self.server_button = server_button(body, self.open_store)
         store_row.addWidget(self.store_edit)
         store_row.addWidget(self.open_button)
+        store_row.addWidget(self.server_button)
         outer.addLayout(store_row)
         self.load_button = QPushButton(tr("Load layers"), body)
         self.load_button.setToolTip(tr("Add the store's incidents, areas and measures, styled, in one layer group"))
