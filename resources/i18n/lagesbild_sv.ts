@@ -3021,6 +3021,11 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <source>{location}: the QGIS authentication configuration {authcfg} is of kind {method}; a store needs a Basic one (user name and password)</source>
             <translation>{location}: QGIS autentiseringskonfiguration {authcfg} är av typen {method}; en databas behöver en av typen Basic (användarnamn och lösenord)</translation>
         </message>
+        <message>
+            <location filename="../../core/store/copy.py" />
+            <source>{location} appeared while the copy was made: a copy is never written over a file, and nothing was changed</source>
+            <translation>{location} dök upp medan kopian gjordes: en kopia skrivs aldrig över en fil, och ingenting ändrades</translation>
+        </message>
     </context>
     <context>
         <name>Language</name>

@@ -122,7 +122,10 @@ class PostgisBackend(PostgisDDL):
         finally:
             connection.close()
 
-    def create(self, location: StoreLocation) -> Connection:
+    def create(self, location: StoreLocation, begin: bool = False) -> Connection:
+        """With ``begin`` the schema is made inside a transaction left open:
+        the caller's work and the schema then land together or not at all
+        (a killed client leaves no empty schema)."""
         connection = self._open(location)
         try:
             if self._schema_exists(connection):
@@ -137,6 +140,8 @@ class PostgisBackend(PostgisDDL):
                         "{location}: PostGIS is not installed in the database and could not be ({reason}); "
                         "ask the database's administrator to run CREATE EXTENSION postgis"
                     ).format(location=location.display, reason=error)) from error
+            if begin:
+                connection.execute("BEGIN")
             connection.execute(f"CREATE SCHEMA {_identifier(location.schema)}")
         except BaseException:
             connection.close()
