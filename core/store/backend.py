@@ -66,7 +66,9 @@ class Backend(Protocol):
 
     def read_meta(self, location: StoreLocation) -> dict[str, str]:
         """The store's ``lagesbild_meta`` table, read without writing anything;
-        NotAStoreError, in words, when the location holds no store."""
+        NotAStoreError, in words, when the location holds no store. A server
+        backend also takes an open ``connection`` to read it through, so that
+        ``Store.open`` makes one connection, not two."""
 
     def transaction(self, connection: Connection) -> AbstractContextManager[Connection]:
         """One write transaction, committed when the block ends and rolled back

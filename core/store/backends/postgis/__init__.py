@@ -162,14 +162,19 @@ class PostgisBackend(PostgisDDL):
             connection.execute("SET default_transaction_read_only = on")
         return connection
 
-    def read_meta(self, location: StoreLocation) -> dict[str, str]:
-        connection = self.connect(location, read_only=True)
+    def read_meta(self, location: StoreLocation, connection: Connection | None = None) -> dict[str, str]:
+        """Through ``connection`` when one is given (``Store.open``: one
+        connection, not two), else through a read-only one of its own."""
+        own = connection is None
+        if own:
+            connection = self.connect(location, read_only=True)
         try:
             if not self._schema_exists(connection) or "lagesbild_meta" not in self.table_names(connection):
                 raise NotAStoreError(tr("{location} holds no Lägesbild store").format(location=location.display))
             return dict(connection.execute("SELECT key, value FROM lagesbild_meta").fetchall())
         finally:
-            connection.close()
+            if own:
+                connection.close()
 
     @contextlib.contextmanager
     def transaction(self, connection: Connection):
