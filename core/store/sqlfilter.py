@@ -100,7 +100,9 @@ def inside_polygon(geometry, candidates: str, x_sql: str, y_sql: str, table: str
     fid = identifier("fid")
     return (
         f"{fid} IN (WITH lb_edge(part, ax, ay, bx, by) AS (VALUES {', '.join(edges)}), "
-        f"lb_point(fid, x, y) AS (SELECT {fid}, {x_sql}, {y_sql} FROM {table} WHERE {candidates}) "
+        # LIMIT -1 (no limit) keeps SQLite from flattening the points into the
+        # join, which would read each point's coordinates once per edge
+        f"lb_point(fid, x, y) AS (SELECT {fid}, {x_sql}, {y_sql} FROM {table} WHERE {candidates} LIMIT -1) "
         "SELECT p.fid FROM lb_point p JOIN lb_edge e ON (e.ay > p.y) <> (e.by > p.y) "
         "AND p.x < e.ax + (p.y - e.ay) * (e.bx - e.ax) / (e.by - e.ay) "
         f"WHERE p.x >= {exact_number(min_x)} AND p.x <= {exact_number(max_x)} "
