@@ -145,3 +145,35 @@ def test_a_saved_qgis_connection_names_a_store_in_the_docks(qgis_iface, postgres
         settings.remove(base)
     for text in messages():
         assert PASSWORD not in text
+
+
+def test_a_saved_connection_with_its_password_stored_serves_the_dock_without_showing_it(
+        qgis_iface, postgres_server, password_login, schema, messages):
+    """QGIS may keep a saved connection's password in plain text: the dock
+    then connects with it (its numbers work), and shows and saves it nowhere."""
+    settings = QgsSettings()
+    base = "PostgreSQL/connections/Med lösenord"
+    for key, value in (("host", "127.0.0.1"), ("port", str(postgres_server.port)), ("database", "lagesbild_test"),
+                       ("username", LOGIN), ("password", PASSWORD), ("saveUsername", "true"),
+                       ("savePassword", "true"), ("authcfg", ""), ("service", "")):
+        settings.setValue(f"{base}/{key}", value)
+    from lagesbild.ui.situation_dock import SituationDock
+
+    project = QgsProject.instance()
+    project.clear()
+    dock = SituationDock(qgis_iface)
+    try:
+        dock.open_store(saved_connection_text("Med lösenord", schema))
+        assert dock.store_path and PASSWORD not in dock.store_path and f"user={LOGIN}" in dock.store_path
+        dock.apply_filter()  # opens the store again, with the password it was opened with
+        assert dock.summary_label.text().startswith("0 incidents")
+        dock.clear_filter()
+        assert dock.store_path and PASSWORD not in dock.store_edit.text()
+        project_entries = project.readEntry("lagesbild", "situation/store", "")[0]
+        assert project_entries == dock.store_path
+    finally:
+        dock.unload()
+        project.clear()
+        settings.remove(base)
+    for text in messages():
+        assert PASSWORD not in text

@@ -48,6 +48,7 @@ class SituationDock(LagesbildDock):
         self.setWindowIcon(QIcon(str(ICON)))
         self.toggleViewAction().setStatusTip(tr("Show the situation picture: the store, filters and summary"))
         self.store_path = ""
+        self._opened: StoreLocation | None = None  # the store as opened, password and all: memory only
         self._base_preset = situation.SINCE_1_JANUARY
         self._restoring = False
         self._build()
@@ -205,7 +206,8 @@ class SituationDock(LagesbildDock):
         store = None
         if path:
             try:
-                store = Store.open(path)
+                store = Store.open(self._location_for(path))
+                self._opened = store.location
                 self.store_path = store.location.display
             except (StoreError, ValueError) as error:
                 self._message(str(error), MESSAGE_CRITICAL)
@@ -215,6 +217,12 @@ class SituationDock(LagesbildDock):
         finally:
             if store is not None:
                 store.close()
+
+    def _location_for(self, path: str):
+        """The store the dock opened, when ``path`` names it: with the password
+        a connection was opened with (typed, or saved in QGIS), which its
+        shown name (and the project) never hold."""
+        return self._opened if self._opened is not None and self._opened.display == path else path
 
     def _save_state(self) -> None:
         situation.write_state(QgsProject.instance(), self.store_path, self.state())
@@ -259,7 +267,7 @@ class SituationDock(LagesbildDock):
             self._message(tr("Choose a store first."), MESSAGE_CRITICAL)
             return
         try:
-            layers.load_store(self.store_path, QgsProject.instance(), language())
+            layers.load_store(self._location_for(self.store_path), QgsProject.instance(), language())
         except layers.LayerLoadError as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return
@@ -274,7 +282,7 @@ class SituationDock(LagesbildDock):
             return
         state = self.state()
         try:
-            with Store.open(self.store_path) as store:
+            with Store.open(self._location_for(self.store_path)) as store:
                 today = self._today(store)
                 subset = situation.subset_string(store, state, today)
                 numbers = situation.summary(store, state, today)
@@ -315,10 +323,11 @@ class SituationDock(LagesbildDock):
         """The report of the dock's period as a PDF, its layout added to the
         project's layout manager so that GIS staff can adjust it by hand."""
         try:
-            with Store.open(self.store_path) as store:
+            location = self._location_for(self.store_path)
+            with Store.open(location) as store:
                 period = self.state().period(self._today(store))
             options = report.ReportOptions(period=period, title=tr("Situation picture"))
-            result = report.export_report(self.store_path, pdf_path, options, QgsProject.instance())
+            result = report.export_report(location, pdf_path, options, QgsProject.instance())
         except (report.ReportError, StoreError, ValueError) as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return None

@@ -12,6 +12,7 @@ from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
 from ..i18n import tr
 from ..log import logger
 from ..store import Store, StoreError, StoreLocation
+from ..store.location import without_secrets
 from . import styling
 
 ROLE_PROPERTY = "lagesbild/role"
@@ -126,7 +127,7 @@ def apply_filter(layer: QgsVectorLayer, subset: str) -> str:
         refusal = layer.dataProvider().error().summary() or "setSubsetString"
         layer.setSubsetString(previous)
     logger.warning("the provider of %s refused the filter (%s chars): %s", layer.name(), len(subset),
-                   refusal[:300])
+                   without_secrets(refusal[:300]))
     return tr("The map cannot show this filter: the layer {layer} refused it, so it still shows the earlier "
               "filter. The numbers below are right.").format(layer=layer.name())
 
