@@ -3,12 +3,20 @@ makes goes through ``connect_signal`` and is undone by ``unload()`` (which
 plugin.py calls before removing the dock), so that unloading the plugin
 leaves no slot of a deleted dock connected to QGIS's own objects.
 
-A dock's close button only hides it: its connections stay until unload."""
+A dock's close button only hides it: its connections stay until unload.
+
+Also the docks' shared store chooser for a server: a button whose menu lists
+the PostgreSQL connections saved in QGIS (``server_button``)."""
 
 from __future__ import annotations
 
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QObject
+from qgis.PyQt.QtWidgets import QInputDialog, QLineEdit, QMenu, QToolButton
+
+from ..core.i18n import tr
+from ..core.store.location import DEFAULT_SCHEMA
+from ..core.store.qgis_connections import saved_connections
 
 DOCK_GROUP = "dock"
 
@@ -39,3 +47,45 @@ class LagesbildDock(QgsDockWidget):
 
     def unload(self) -> None:
         self.disconnect_signals()
+
+
+def saved_connection_text(name: str, schema: str = DEFAULT_SCHEMA) -> str:
+    """How a store in the saved QGIS connection ``name`` is named."""
+    quoted = "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    return f"connection={quoted} schema={schema or DEFAULT_SCHEMA}"
+
+
+def server_button(parent, open_store) -> QToolButton:
+    """A button whose menu offers the PostgreSQL connections saved in QGIS
+    (read anew each time it opens); choosing one asks for the store's schema
+    and calls ``open_store`` with the store's name."""
+    button = QToolButton(parent)
+    button.setText(tr("Server…"))
+    button.setToolTip(tr("A shared store on PostgreSQL, in one of the connections saved in QGIS (Data Source "
+                         "Manager); the password comes from QGIS's authentication database or libpq, never "
+                         "from the plugin"))
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+
+    def fill() -> None:
+        menu.clear()
+        names = saved_connections()
+        if not names:
+            menu.addAction(tr("No saved PostgreSQL connection: add one in QGIS's Data Source Manager")).setEnabled(
+                False)
+        for name in names:
+            menu.addAction(name).setData(name)
+
+    def chosen(action) -> None:
+        name = action.data()
+        if not name:
+            return
+        schema, ok = QInputDialog.getText(parent, tr("Store on {name}").format(name=name),
+                                          tr("The store's schema"), QLineEdit.EchoMode.Normal, DEFAULT_SCHEMA)
+        if ok:
+            open_store(saved_connection_text(name, schema.strip()))
+
+    menu.aboutToShow.connect(fill)
+    menu.triggered.connect(chosen)
+    button.setMenu(menu)
+    return button

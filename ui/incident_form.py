@@ -26,7 +26,7 @@ from ..core.presentation.form_style import ensure_standard_form
 from ..core.presentation.incident_display import organisation_name
 from ..core.resources import PLUGIN_ICON, RESOURCES
 from ..core.store import ConflictError, Store, StoreError, StoreLocation
-from .dock_base import LagesbildDock
+from .dock_base import LagesbildDock, server_button
 from .incident_form_fields import FormFieldsMixin
 from .incident_form_map import FormMapMixin, place_text
 from .map_tools import PickTool, PlacementMarker, PlaceTool
@@ -71,6 +71,8 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
     def _wire(self) -> None:
         connect = self.connect_signal
         connect(self.choose_store_button.clicked, self.choose_store)
+        self.server_button = server_button(self.content, self.open_store)
+        self.store_row.addWidget(self.server_button)
         connect(self.place_button.toggled, self._toggle_place_tool)
         connect(self.centre_button.clicked, self.use_map_centre)
         connect(self.category.currentIndexChanged, self._category_changed)

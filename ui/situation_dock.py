@@ -34,7 +34,7 @@ from ..core.i18n import language, tr
 from ..core.presentation import layers, report, situation
 from ..core.resources import PLUGIN_ICON
 from ..core.store import Store, StoreError, StoreLocation
-from .dock_base import LagesbildDock
+from .dock_base import LagesbildDock, server_button
 
 ICON = PLUGIN_ICON
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -48,6 +48,7 @@ class SituationDock(LagesbildDock):
         self.setWindowIcon(QIcon(str(ICON)))
         self.toggleViewAction().setStatusTip(tr("Show the situation picture: the store, filters and summary"))
         self.store_path = ""
+        self._opened: StoreLocation | None = None  # the store as opened, password and all: memory only
         self._base_preset = situation.SINCE_1_JANUARY
         self._restoring = False
         self._build()
@@ -76,11 +77,14 @@ class SituationDock(LagesbildDock):
         self.store_edit.setPlaceholderText(tr("Store file, or PostgreSQL connection"))
         self.store_edit.setToolTip(tr(
             "A GeoPackage store (Open store…), or a shared store on PostgreSQL typed as a connection, such as "
-            "service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild; the "
-            "password comes from PGPASSWORD, ~/.pgpass or the service file, never from here"))
+            "service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild, or one of "
+            "QGIS's saved connections (Server…); the password comes from QGIS's authentication database "
+            "(authcfg=…), PGPASSWORD, ~/.pgpass or the service file, never from here"))
         self.open_button = QPushButton(tr("Open store…"), body)
+        self.server_button = server_button(body, self.open_store)
         store_row.addWidget(self.store_edit)
         store_row.addWidget(self.open_button)
+        store_row.addWidget(self.server_button)
         outer.addLayout(store_row)
         self.load_button = QPushButton(tr("Load layers"), body)
         self.load_button.setToolTip(tr("Add the store's incidents, areas and measures, styled, in one layer group"))
@@ -202,7 +206,8 @@ class SituationDock(LagesbildDock):
         store = None
         if path:
             try:
-                store = Store.open(path)
+                store = Store.open(self._location_for(path))
+                self._opened = store.location
                 self.store_path = store.location.display
             except (StoreError, ValueError) as error:
                 self._message(str(error), MESSAGE_CRITICAL)
@@ -212,6 +217,12 @@ class SituationDock(LagesbildDock):
         finally:
             if store is not None:
                 store.close()
+
+    def _location_for(self, path: str):
+        """The store the dock opened, when ``path`` names it: with the password
+        a connection was opened with (typed, or saved in QGIS), which its
+        shown name (and the project) never hold."""
+        return self._opened if self._opened is not None and self._opened.display == path else path
 
     def _save_state(self) -> None:
         situation.write_state(QgsProject.instance(), self.store_path, self.state())
@@ -256,7 +267,7 @@ class SituationDock(LagesbildDock):
             self._message(tr("Choose a store first."), MESSAGE_CRITICAL)
             return
         try:
-            layers.load_store(self.store_path, QgsProject.instance(), language())
+            layers.load_store(self._location_for(self.store_path), QgsProject.instance(), language())
         except layers.LayerLoadError as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return
@@ -271,18 +282,19 @@ class SituationDock(LagesbildDock):
             return
         state = self.state()
         try:
-            with Store.open(self.store_path) as store:
+            with Store.open(self._location_for(self.store_path)) as store:
                 today = self._today(store)
                 subset = situation.subset_string(store, state, today)
                 numbers = situation.summary(store, state, today)
         except (StoreError, ValueError) as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return
-        for layer in layers.store_layers(QgsProject.instance(), self.store_path):
-            if not layer.setSubsetString(subset):
-                self._message(tr("The filter could not be applied to {layer}.").format(layer=layer.name()),
-                              MESSAGE_CRITICAL)
-        self.summary_label.setText("\n".join(numbers.lines(language())))
+        refusals = [refusal for layer in layers.store_layers(QgsProject.instance(), self.store_path)
+                    if (refusal := layers.apply_filter(layer, subset))]
+        for refusal in refusals:
+            self._message(refusal, MESSAGE_CRITICAL)
+        # in the dock too: a map that shows less than the numbers must say so
+        self.summary_label.setText("\n".join(refusals + numbers.lines(language())))
         self._save_state()
 
     def clear_filter(self) -> None:
@@ -311,10 +323,11 @@ class SituationDock(LagesbildDock):
         """The report of the dock's period as a PDF, its layout added to the
         project's layout manager so that GIS staff can adjust it by hand."""
         try:
-            with Store.open(self.store_path) as store:
+            location = self._location_for(self.store_path)
+            with Store.open(location) as store:
                 period = self.state().period(self._today(store))
             options = report.ReportOptions(period=period, title=tr("Situation picture"))
-            result = report.export_report(self.store_path, pdf_path, options, QgsProject.instance())
+            result = report.export_report(location, pdf_path, options, QgsProject.instance())
         except (report.ReportError, StoreError, ValueError) as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return None

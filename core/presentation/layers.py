@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
 
 from ..i18n import tr
+from ..log import logger
 from ..store import Store, StoreError, StoreLocation
+from ..store.location import without_secrets
 from . import styling
 
 ROLE_PROPERTY = "lagesbild/role"
@@ -109,3 +111,46 @@ def store_of(layer, table: str = INCIDENTS) -> StoreLocation | None:
     except (StoreError, OSError):
         return None
     return found[0]
+
+
+def apply_filter(layer: QgsVectorLayer, subset: str) -> str:
+    """Give ``layer`` the provider filter ``subset``: "" when its provider
+    runs it, else why not, in words, and the layer keeps its earlier filter.
+    A refused filter must never look like an empty map: QGIS 3.22's OGR
+    provider accepts any filter and then silently reads no features, so a
+    GeoPackage's filter is tried through OGR (the same GDAL) first."""
+    refusal = _ogr_refusal(layer, subset)
+    if refusal is None:
+        previous = layer.subsetString()
+        if layer.setSubsetString(subset) and layer.isValid() and layer.dataProvider().error().isEmpty():
+            return ""
+        refusal = layer.dataProvider().error().summary() or "setSubsetString"
+        layer.setSubsetString(previous)
+    logger.warning("the provider of %s refused the filter (%s chars): %s", layer.name(), len(subset),
+                   without_secrets(refusal[:300]))
+    return tr("The map cannot show this filter: the layer {layer} refused it, so it still shows the earlier "
+              "filter. The numbers below are right.").format(layer=layer.name())
+
+
+def _ogr_refusal(layer: QgsVectorLayer, subset: str) -> str | None:
+    """OGR's error for ``subset`` on the GeoPackage table of ``layer``, or None."""
+    found = StoreLocation.of_layer_source(layer.providerType(), layer.source())
+    if found is None or found[0].backend != "gpkg" or not subset:
+        return None
+    from osgeo import gdal, ogr
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    gdal.ErrorReset()
+    try:  # OGR raises or only records the error, depending on ogr.UseExceptions()
+        source = ogr.Open(str(found[0].path))
+        table = source.GetLayerByName(found[1]) if source is not None else None
+        if table is None:
+            return gdal.GetLastErrorMsg() or "cannot open"
+        failed = table.SetAttributeFilter(subset) != 0
+        table.GetNextFeature()
+        message = gdal.GetLastErrorMsg()
+        return (message or "SetAttributeFilter") if failed or gdal.GetLastErrorType() >= gdal.CE_Failure else None
+    except RuntimeError as error:
+        return str(error)
+    finally:
+        gdal.PopErrorHandler()

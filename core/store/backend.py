@@ -66,7 +66,9 @@ class Backend(Protocol):
 
     def read_meta(self, location: StoreLocation) -> dict[str, str]:
         """The store's ``lagesbild_meta`` table, read without writing anything;
-        NotAStoreError, in words, when the location holds no store."""
+        NotAStoreError, in words, when the location holds no store. A server
+        backend also takes an open ``connection`` to read it through, so that
+        ``Store.open`` makes one connection, not two."""
 
     def transaction(self, connection: Connection) -> AbstractContextManager[Connection]:
         """One write transaction, committed when the block ends and rolled back
@@ -122,9 +124,10 @@ class Backend(Protocol):
         """Inside a transaction: a fast path for a large validated insert;
         yields a function that takes (fid, x, y) of the new rows."""
 
-    def area_condition(self, location: StoreLocation, area: str) -> str | None:
-        """An exact condition "inside the store's area named ``area``" for a
-        provider filter, or None where the backend's SQL has none."""
+    def area_condition(self, location: StoreLocation, area: str, geometry: Any = None) -> str:
+        """An exact condition "inside the store's area named ``area``" (whose
+        shape is ``geometry``) for a provider filter, whose size does not grow
+        with the number of incidents."""
 
     def literal(self, value: Any) -> str:
         """``value`` as a literal of the SQL QGIS's provider runs (for a layer's

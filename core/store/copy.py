@@ -7,13 +7,18 @@ whole history, with the same ``fid``s, and the saved QGIS styles
 The copy is one transaction on the output, and the output is new: it is
 created with the input's CRS, time zone and extent, filled, and only then
 given its audit triggers, so that copying writes no history of its own and
-raises no version. If anything fails the output is removed again. The input
-is read in one snapshot, and not written."""
+raises no version. A failed, cancelled or killed copy leaves no output: on
+PostgreSQL the schema is created inside the copy's one transaction, so that
+it exists for others only when the copy commits; a GeoPackage is written to
+a hidden file beside the output and gets its name only when complete. The
+input is read in one snapshot, and not written."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from osgeo import ogr
@@ -57,15 +62,58 @@ def copy_store(source, target, progress=None) -> CopyResult:
     with Store.open(source) as store, _snapshot(store):
         srs = spatial_reference(store.crs)
         total = max(1, sum(_count(store, table.name) for table in DATA_TABLES))
-        connection = out_backend.create(target)
+        writing = _partial(target)
+        connection = out_backend.create(writing, begin=True) if target.backend == "postgres" else \
+            out_backend.create(writing)
         try:
+            # on PostgreSQL this joins the transaction that created the schema
             with out_backend.transaction(connection):
                 result = _fill(store, connection, out_backend, target, srs, total, progress)
+            if connection.in_transaction:
+                connection.execute("COMMIT")
+            connection.close()
+            if writing != target:
+                _publish(writing.path, target.path)
         except BaseException:
-            out_backend.discard(target, connection)
+            if target.backend == "postgres" and connection.in_transaction:
+                # the schema was made in this transaction and goes with it; a
+                # DROP SCHEMA could hit one that someone else made meanwhile
+                with contextlib.suppress(Exception):
+                    connection.execute("ROLLBACK")
+                connection.close()
+            else:
+                out_backend.discard(writing, connection)
             raise
-        connection.close()
     return result
+
+
+def _partial(target: StoreLocation) -> StoreLocation:
+    """Where the copy is written until it is complete: a GeoPackage's hidden
+    file beside the output (the same folder, so that it is renamed, not
+    copied), or the PostgreSQL schema itself (its transaction hides it)."""
+    if target.backend != "gpkg":
+        return target
+    path = target.path
+    return StoreLocation.geopackage(path.with_name(f".{path.stem}.copying-{os.getpid()}{path.suffix}"))
+
+
+def _publish(written: Path, target: Path) -> None:
+    """Give the complete copy its name, never over a file that appeared
+    meanwhile: a hard link fails when the name is taken."""
+    try:
+        os.link(written, target)
+    except FileExistsError:
+        raise StoreError(tr(
+            "{location} appeared while the copy was made: a copy is never written over a file, and nothing "
+            "was changed").format(location=target)) from None
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise StoreError(tr(
+                "{location} appeared while the copy was made: a copy is never written over a file, and "
+                "nothing was changed").format(location=target)) from None
+        os.replace(written, target)
+        return
+    written.unlink()
 
 
 def _fill(store, connection, out_backend, target, srs, total, progress) -> CopyResult:

@@ -101,9 +101,12 @@ class StoreLifecycle:
         store or a location that holds no store is refused and left untouched."""
         location = StoreLocation.parse(location)
         backend = backend_for(location)
-        version = cls.inspect(location)
+        if backend.name == "gpkg":  # looked at read-only first: a file that is no store is not touched
+            version = cls.inspect(location)
         connection = backend.connect(location)
         try:
+            if backend.name != "gpkg":  # a server: one connection, not one to look and one to work
+                version = _checked_version(location, backend.read_meta(location, connection))
             if version < schema.SCHEMA_VERSION:
                 _migrate(connection, backend, version)
             return cls(connection, location, backend)
@@ -115,17 +118,7 @@ class StoreLifecycle:
     def inspect(cls, location) -> int:
         """The schema version of a store, read without writing anything."""
         location = StoreLocation.parse(location)
-        name = location.display
-        meta = backend_for(location).read_meta(location)
-        if meta.get("application") != schema.APPLICATION or "schema_version" not in meta:
-            raise NotAStoreError(tr("{path} is a GeoPackage but not a Lägesbild store").format(path=name))
-        version = int(meta["schema_version"])
-        if version > schema.SCHEMA_VERSION:
-            raise NewerVersionError(tr(
-                "{path} was made by a newer Lägesbild (schema version {version}); this version reads "
-                "up to schema version {supported}: update the plugin"
-            ).format(path=name, version=version, supported=schema.SCHEMA_VERSION))
-        return version
+        return _checked_version(location, backend_for(location).read_meta(location))
 
     def close(self):
         if self._db is not None:
@@ -143,6 +136,21 @@ class StoreLifecycle:
         open transaction it joins that one, so that composite writes (the demo
         data, an import) stay one transaction."""
         return self.backend.transaction(self._db)
+
+
+def _checked_version(location: StoreLocation, meta: dict[str, str]) -> int:
+    """The schema version in a store's ``lagesbild_meta``; a store of a newer
+    Lägesbild, or no store at all, refused in words."""
+    name = location.display
+    if meta.get("application") != schema.APPLICATION or "schema_version" not in meta:
+        raise NotAStoreError(tr("{path} is a GeoPackage but not a Lägesbild store").format(path=name))
+    version = int(meta["schema_version"])
+    if version > schema.SCHEMA_VERSION:
+        raise NewerVersionError(tr(
+            "{path} was made by a newer Lägesbild (schema version {version}); this version reads "
+            "up to schema version {supported}: update the plugin"
+        ).format(path=name, version=version, supported=schema.SCHEMA_VERSION))
+    return version
 
 
 def build_schema(connection, backend, srs: osr.SpatialReference, extent: tuple[float, float, float, float],

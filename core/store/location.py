@@ -3,12 +3,16 @@ in one place, shown to users without secrets, and turned into the layer
 sources QGIS opens (through the backend, the one place that builds them).
 
 A store is a GeoPackage file, or a schema in a PostgreSQL database with
-PostGIS: a libpq URI ``postgresql://user@host:port/dbname?schema=NAME`` or a
-key/value string ``service=NAME schema=NAME`` (``host=… dbname=…``); the
-schema defaults to ``lagesbild``. A password given in the text is kept apart
-(``secret``) and never shown, logged or written into a layer's source: it
-belongs in libpq's usual places (``PGPASSWORD``, ``~/.pgpass``, the service
-file) or QGIS's authentication database."""
+PostGIS: a libpq URI ``postgresql://user@host:port/dbname?schema=NAME``, a
+key/value string ``service=NAME schema=NAME`` (``host=… dbname=…``), or a
+connection saved in QGIS, ``connection='NAME' schema=NAME``; the schema
+defaults to ``lagesbild``. A password given in the text (or stored in a saved
+connection) is kept apart (``secret``) and never shown, logged or written
+into a layer's source: it belongs in libpq's usual places (``PGPASSWORD``,
+``~/.pgpass``, the service file) or QGIS's authentication database, named by
+``authcfg=ID``. An ``authcfg`` goes into a layer's source as it is (QGIS
+resolves it); for the store's own connection its user and password are read
+from QGIS when connecting (``qgis_connections``), and kept nowhere."""
 
 from __future__ import annotations
 
@@ -25,11 +29,11 @@ GPKG = "gpkg"
 POSTGRES = "postgres"
 DEFAULT_SCHEMA = "lagesbild"
 _POSTGRES_URI = re.compile(r"^postgres(ql)?://", re.IGNORECASE)
-_POSTGRES_KEYS = re.compile(r"^\s*(service|host|hostaddr|dbname|port|user)\s*=", re.IGNORECASE)
+_POSTGRES_KEYS = re.compile(r"^\s*(service|host|hostaddr|dbname|port|user|authcfg|connection)\s*=", re.IGNORECASE)
 _CONNINFO_PAIR = re.compile(r"\s*(\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S*)")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 # the keys that name a database (and that a layer's source carries); never a password
-_LOCATION_KEYS = ("service", "host", "hostaddr", "port", "dbname", "user", "sslmode")
+_LOCATION_KEYS = ("service", "host", "hostaddr", "port", "dbname", "user", "sslmode", "authcfg")
 _SECRETS = (
     (re.compile(r"(://[^:/@]*):[^@]*@"), r"\1:***@"),  # user:password@ in a URI
     (re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE), r"\1***"),  # key/value form
@@ -95,6 +99,11 @@ class StoreLocation:
     def postgres(cls, pairs: dict[str, str]) -> StoreLocation:
         """A PostgreSQL location from connection keys (``schema`` among them)."""
         pairs = dict(pairs)
+        saved = pairs.pop("connection", "")
+        if saved:  # a connection saved in QGIS; keys given beside it win
+            from .qgis_connections import saved_connection_keys
+
+            pairs = saved_connection_keys(saved) | {key: value for key, value in pairs.items() if value}
         schema = pairs.pop("schema", "") or DEFAULT_SCHEMA
         if not _SCHEMA_NAME.match(schema):
             raise StoreError(tr(
@@ -176,9 +185,20 @@ class StoreLocation:
         return Path(self.target).name if self.backend == GPKG else self.name
 
     def conninfo(self, with_secret: bool = True) -> str:
-        """The libpq connection string of a PostgreSQL store."""
-        secret = f" password={_quote(self.secret)}" if with_secret and self.secret else ""
-        return self.target + secret
+        """The libpq connection string of a PostgreSQL store; with the secret,
+        an ``authcfg``'s user and password are read from QGIS now (libpq does
+        not know the key)."""
+        pairs = conninfo_pairs(self.target)
+        authcfg = pairs.pop("authcfg", "")
+        if with_secret and authcfg:
+            from .qgis_connections import auth_credentials
+
+            pairs |= auth_credentials(authcfg, self.display)
+        elif with_secret and self.secret:
+            pairs["password"] = self.secret
+        if not authcfg and not pairs.get("password"):
+            return self.target
+        return " ".join(f"{key}={_quote(value)}" for key, value in pairs.items())
 
     def connection_keys(self) -> dict[str, str]:
         """The keys that name the database (no password)."""

@@ -53,16 +53,15 @@ class StoreQueries:
     def layer_filter(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> str:
         """The provider filter (subset string) of the store's incidents layer
         that shows the same incidents as ``incidents(incident_filter)``. An
-        area is an exact spatial condition where the backend has one
-        (PostGIS), else the fids found inside it, fixed when the filter is made
-        (a GeoPackage's provider filter has no exact spatial predicate)."""
-        if incident_filter.area:
-            exact = self.backend.area_condition(self.location, incident_filter.area)
-            if exact is None:
-                return sqlfilter.fid_condition(self.arrays(incident_filter, ())["fid"].tolist())
-            rest = sqlfilter.render(replace(incident_filter, area=None), self.backend, self.tz, inline=True)[0]
-            return f"{rest} AND {exact}"
-        return sqlfilter.render(incident_filter, self.backend, self.tz, inline=True)[0]
+        area is a spatial condition that the provider runs against the store's
+        areas table (``backend.area_condition``), never a list of incidents: the
+        filter's size does not grow with the store or the period."""
+        if not incident_filter.area:
+            return sqlfilter.render(incident_filter, self.backend, self.tz, inline=True)[0]
+        inside = self.backend.area_condition(self.location, incident_filter.area,
+                                             self._area_geometry(incident_filter.area))
+        rest = sqlfilter.render(replace(incident_filter, area=None), self.backend, self.tz, inline=True)[0]
+        return inside if rest == "1 = 1" else f"{rest} AND {inside}"
 
     def count(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> int:
         if incident_filter.area:

@@ -1951,9 +1951,8 @@
             <translation type="obsolete">Beskrivningen innehåller personuppgifter. Lägesbilden handlar om platser, aldrig om personer. Vill du ta bort dem nu och spara?</translation>
         </message>
         <message>
-            <location filename="../../ui/situation_dock.py" />
             <source>The filter could not be applied to {layer}.</source>
-            <translation>Filtret kunde inte tillämpas på {layer}.</translation>
+            <translation type="obsolete">Filtret kunde inte tillämpas på {layer}.</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -2682,9 +2681,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>{windows} alla dagar</translation>
         </message>
         <message>
-            <location filename="../../ui/situation_dock.py" />
             <source>A GeoPackage store (Open store…), or a shared store on PostgreSQL typed as a connection, such as service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild; the password comes from PGPASSWORD, ~/.pgpass or the service file, never from here</source>
-            <translation>En GeoPackage-databas (Öppna databas…), eller en delad databas i PostgreSQL skriven som en anslutning, till exempel service=trygghet schema=lagesbild eller postgresql://användare@värd/databas?schema=lagesbild; lösenordet hämtas från PGPASSWORD, ~/.pgpass eller tjänstefilen, aldrig härifrån</translation>
+            <translation type="obsolete">En GeoPackage-databas (Öppna databas…), eller en delad databas i PostgreSQL skriven som en anslutning, till exempel service=trygghet schema=lagesbild eller postgresql://användare@värd/databas?schema=lagesbild; lösenordet hämtas från PGPASSWORD, ~/.pgpass eller tjänstefilen, aldrig härifrån</translation>
         </message>
         <message>
             <location filename="../../ui/situation_dock.py" />
@@ -3380,6 +3378,61 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../algorithms/precision.py" />
             <source>{n} incidents placed only at a municipality's or county's centre were left out (INCLUDE_LOW_PRECISION includes them)</source>
             <translation>{n} händelser som bara är placerade i en kommuns eller ett läns mittpunkt lämnades utanför (INCLUDE_LOW_PRECISION tar med dem)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>A GeoPackage store (Open store…), or a shared store on PostgreSQL typed as a connection, such as service=trygghet schema=lagesbild or postgresql://user@host/database?schema=lagesbild, or one of QGIS's saved connections (Server…); the password comes from QGIS's authentication database (authcfg=…), PGPASSWORD, ~/.pgpass or the service file, never from here</source>
+            <translation>En databas i GeoPackage (Öppna databas…), eller en delad databas i PostgreSQL skriven som en anslutning, till exempel service=trygghet schema=lagesbild eller postgresql://användare@värd/databas?schema=lagesbild, eller en av QGIS sparade anslutningar (Server…); lösenordet kommer från QGIS autentiseringsdatabas (authcfg=…), PGPASSWORD, ~/.pgpass eller servicefilen, aldrig härifrån</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dock_base.py" />
+            <source>A shared store on PostgreSQL, in one of the connections saved in QGIS (Data Source Manager); the password comes from QGIS's authentication database or libpq, never from the plugin</source>
+            <translation>En delad databas i PostgreSQL, i en av de anslutningar som sparats i QGIS (Datakällshanteraren); lösenordet kommer från QGIS autentiseringsdatabas eller libpq, aldrig från insticksprogrammet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dock_base.py" />
+            <source>No saved PostgreSQL connection: add one in QGIS's Data Source Manager</source>
+            <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i QGIS Datakällshanterare</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dock_base.py" />
+            <source>Server…</source>
+            <translation>Server…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dock_base.py" />
+            <source>Store on {name}</source>
+            <translation>Databas på {name}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/layers.py" />
+            <source>The map cannot show this filter: the layer {layer} refused it, so it still shows the earlier filter. The numbers below are right.</source>
+            <translation>Kartan kan inte visa det här filtret: lagret {layer} vägrade det, så det visar fortfarande det tidigare filtret. Siffrorna nedan stämmer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dock_base.py" />
+            <source>The store's schema</source>
+            <translation>Databasens schema</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/qgis_connections.py" />
+            <source>there is no saved PostgreSQL connection named {name} in QGIS</source>
+            <translation>det finns ingen sparad PostgreSQL-anslutning med namnet {name} i QGIS</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/copy.py" />
+            <source>{location} appeared while the copy was made: a copy is never written over a file, and nothing was changed</source>
+            <translation>{location} dök upp medan kopian gjordes: en kopia skrivs aldrig över en fil, och ingenting ändrades</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/qgis_connections.py" />
+            <source>{location}: the QGIS authentication configuration {authcfg} could not be read (is it there, and is QGIS's master password entered?)</source>
+            <translation>{location}: QGIS autentiseringskonfiguration {authcfg} kunde inte läsas (finns den, och är QGIS huvudlösenord angivet?)</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/qgis_connections.py" />
+            <source>{location}: the QGIS authentication configuration {authcfg} is of kind {method}; a store needs a Basic one (user name and password)</source>
+            <translation>{location}: QGIS autentiseringskonfiguration {authcfg} är av typen {method}; en databas behöver en av typen Basic (användarnamn och lösenord)</translation>
         </message>
     </context>
     <context>

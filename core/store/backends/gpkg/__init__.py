@@ -21,6 +21,28 @@ BUSY_TIMEOUT_S = 30
 _COMMENT_MARKERS = ("--", "/*", "*/")
 
 
+_SPATIAL_SQL: list[bool] = []  # whether OGR's SQLite has SpatiaLite: found once per process
+
+
+def has_spatial_sql(location: StoreLocation) -> bool:
+    """Whether OGR (the GDAL that QGIS's provider uses too) runs SpatiaLite's
+    ``ST_Intersects`` on the GeoPackage's geometries."""
+    if not _SPATIAL_SQL:
+        from osgeo import gdal, ogr
+
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            source = ogr.Open(str(location.path))
+            result = source.ExecuteSQL("SELECT ST_Intersects(geom, geom) FROM areas LIMIT 1") if source else None
+            if result is not None:
+                source.ReleaseResultSet(result)
+            if source is not None:
+                _SPATIAL_SQL.append(result is not None)
+        finally:
+            gdal.PopErrorHandler()
+    return bool(_SPATIAL_SQL and _SPATIAL_SQL[0])
+
+
 def _text_literal(value) -> str:
     inner = str(value).replace("'", "''")
     # comment markers become pieces joined with ||: the same string to SQLite
@@ -170,9 +192,24 @@ class GeoPackageBackend(GeoPackageDDL):
         connection.executemany(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", rows)
 
-    @staticmethod
-    def area_condition(location: StoreLocation, area: str) -> None:
-        return None  # OGR's GeoPackage filters have no ST_Intersects without SpatiaLite
+    @classmethod
+    def area_condition(cls, location: StoreLocation, area: str, geometry=None) -> str:
+        """Inside the area, for OGR's SQL of a GeoPackage: the R-tree narrows
+        to the area's box (read from the file, so the filter's size does not
+        grow with the incidents), then SpatiaLite's ``ST_Intersects`` where
+        GDAL was built with it (Debian's is), else the store's own even-odd
+        test written out over the area's edges (``sqlfilter.inside_polygon``;
+        slower for an area with many corners)."""
+        from ... import sqlfilter
+
+        first = f"FROM areas a WHERE a.name = {cls.literal(area)} ORDER BY a.fid LIMIT 1"
+        shape = f"(SELECT a.geom {first})"
+        box = (f"fid IN (SELECT r.id FROM rtree_incidents_geom r, (SELECT a.geom AS g {first}) b "
+               "WHERE r.maxx >= ST_MinX(b.g) AND r.minx <= ST_MaxX(b.g) "
+               "AND r.maxy >= ST_MinY(b.g) AND r.miny <= ST_MaxY(b.g))")
+        if geometry is None or has_spatial_sql(location):
+            return f"{box} AND ST_Intersects(geom, {shape})"
+        return sqlfilter.inside_polygon(geometry, box, "ST_MinX(geom)", "ST_MinY(geom)")
 
     @staticmethod
     def literal(value) -> str:

@@ -122,7 +122,10 @@ class PostgisBackend(PostgisDDL):
         finally:
             connection.close()
 
-    def create(self, location: StoreLocation) -> Connection:
+    def create(self, location: StoreLocation, begin: bool = False) -> Connection:
+        """With ``begin`` the schema is made inside a transaction left open:
+        the caller's work and the schema then land together or not at all
+        (a killed client leaves no empty schema)."""
         connection = self._open(location)
         try:
             if self._schema_exists(connection):
@@ -137,6 +140,8 @@ class PostgisBackend(PostgisDDL):
                         "{location}: PostGIS is not installed in the database and could not be ({reason}); "
                         "ask the database's administrator to run CREATE EXTENSION postgis"
                     ).format(location=location.display, reason=error)) from error
+            if begin:
+                connection.execute("BEGIN")
             connection.execute(f"CREATE SCHEMA {_identifier(location.schema)}")
         except BaseException:
             connection.close()
@@ -157,14 +162,19 @@ class PostgisBackend(PostgisDDL):
             connection.execute("SET default_transaction_read_only = on")
         return connection
 
-    def read_meta(self, location: StoreLocation) -> dict[str, str]:
-        connection = self.connect(location, read_only=True)
+    def read_meta(self, location: StoreLocation, connection: Connection | None = None) -> dict[str, str]:
+        """Through ``connection`` when one is given (``Store.open``: one
+        connection, not two), else through a read-only one of its own."""
+        own = connection is None
+        if own:
+            connection = self.connect(location, read_only=True)
         try:
             if not self._schema_exists(connection) or "lagesbild_meta" not in self.table_names(connection):
                 raise NotAStoreError(tr("{location} holds no Lägesbild store").format(location=location.display))
             return dict(connection.execute("SELECT key, value FROM lagesbild_meta").fetchall())
         finally:
-            connection.close()
+            if own:
+                connection.close()
 
     @contextlib.contextmanager
     def transaction(self, connection: Connection):
@@ -262,7 +272,7 @@ class PostgisBackend(PostgisDDL):
         yield lambda points: None
 
     @classmethod
-    def area_condition(cls, location: StoreLocation, area: str) -> str:
+    def area_condition(cls, location: StoreLocation, area: str, geometry=None) -> str:
         """Inside the area, as the store decides it (the first area of that
         name); qualified by the schema, since QGIS's connection has its own
         search path."""
