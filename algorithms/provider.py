@@ -13,6 +13,7 @@ from .density import DensityAlgorithm
 from .grant_access import GrantAccessAlgorithm
 from .hotspots import HotspotsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
+from .near_repeat import NearRepeatAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
 from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
@@ -31,6 +32,7 @@ ALGORITHM_CLASSES = (
     TimeProfileAlgorithm,
     PeriodComparisonAlgorithm,
     MeasureFollowUpAlgorithm,
+    NearRepeatAlgorithm,
     SituationReportAlgorithm,
 )
 
