@@ -440,6 +440,7 @@
         </message>
         <message>
             <location filename="../../algorithms/demo_data.py" />
+            <location filename="../../algorithms/near_repeat.py" />
             <source>Seed</source>
             <translation>Frö</translation>
         </message>
@@ -1100,6 +1101,7 @@
             <translation>Täthetsyta</translation>
         </message>
         <message>
+            <location filename="../../algorithms/near_repeat.py" />
             <location filename="../../algorithms/timeprofile.py" />
             <source>HTML files (*.html)</source>
             <translation>HTML-filer (*.html)</translation>
@@ -2972,6 +2974,181 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../algorithms/grant_access.py" />
             <source>{organisation}: {problem}</source>
             <translation>{organisation}: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>1 day</source>
+            <translation>1 dag</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>At the same place, within {days}, it is {ratio} times the expected.</source>
+            <translation>På samma plats, inom {days}, är den {ratio} gånger den förväntade.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Distance</source>
+            <translation>Avstånd</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Distance band edges (metres, from 0)</source>
+            <translation>Avståndsbandens gränser (meter, från 0)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Does one incident raise the risk of another nearby soon after? Every pair of incidents falls in a distance band and a time band. DISTANCE_BANDS are edges in metres (0,100,200 gives the bands same location, 0–100 m without the same location, 100–200 m, and 200 m or more); TIME_BANDS are edges in days (0,7,14 gives 0–6 days, 7–13 days and 14 days or more). A band includes its lower edge and excludes its upper one; days are whole calendar days apart in the time zone. For every distance band and time band the output gives the observed pairs, the expected pairs if time and place were unrelated (pairs in the distance band × pairs in the time band / all pairs, the mean over all permutations of the times among the places), the Knox ratio (observed / expected) and the p-value of a Monte Carlo test with PERMUTATIONS permutations of the times among the places ((1 + permutations with at least as many pairs) / (PERMUTATIONS + 1)). The same SEED gives the same p-values; the other numbers do not depend on it. The log and the HTML output name the near-repeat window: the largest block of bands next to the incident in which every band has a ratio above 1 at p &lt; 0.05. The bands of the Near Repeat Calculator are labelled one unit off: its "8 to 14 days" is 7–13 days here.</source>
+            <translation>Ökar en händelse risken för en till i närheten strax efter? Varje par av händelser hamnar i ett avståndsband och ett tidsband. DISTANCE_BANDS är gränser i meter (0,100,200 ger banden samma plats, 0–100 m utom samma plats, 100–200 m och 200 m eller mer); TIME_BANDS är gränser i dagar (0,7,14 ger 0–6 dagar, 7–13 dagar och 14 dagar eller fler). Ett band innehåller sin nedre gräns men inte sin övre; dagar räknas som hela kalenderdagar isär i tidszonen. För varje avståndsband och tidsband ger utdata de observerade paren, de förväntade paren om tid och plats vore oberoende (par i avståndsbandet × par i tidsbandet / alla par, medelvärdet över alla permutationer av tiderna mellan platserna), Knox-kvoten (observerade / förväntade) och p-värdet i ett Monte Carlo-test med PERMUTATIONS permutationer av tiderna mellan platserna ((1 + permutationer med minst lika många par) / (PERMUTATIONS + 1)). Samma SEED ger samma p-värden; de andra talen beror inte på det. Loggen och HTML-utdata namnger närupprepningsfönstret: det största blocket av band närmast händelsen där varje band har en kvot över 1 vid p &lt; 0,05. Near Repeat Calculators band är märkta en enhet fel: dess "8 to 14 days" är 7–13 dagar här.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Euclidean (straight line)</source>
+            <translation>Euklidiskt (fågelvägen)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Knox ratio (observed pairs / expected pairs) of {n} incidents ({pairs} pairs), {metric} distance, {permutations} permutations of the times among the places. Dark red: p &lt; 0.01, light red: p &lt; 0.05. A distance band includes its lower edge and excludes its upper one; the band from 0 excludes the same location. Days are whole calendar days apart.</source>
+            <translation>Knox-kvot (observerade par / förväntade par) för {n} händelser ({pairs} par), avstånd {metric}, {permutations} permutationer av tiderna mellan platserna. Mörkröd: p &lt; 0,01, ljusröd: p &lt; 0,05. Ett avståndsband innehåller sin nedre gräns men inte sin övre; bandet från 0 innehåller inte samma plats. Dagar räknas som hela kalenderdagar isär.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Knox table</source>
+            <translation>Knox-tabell</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Knox table (HTML)</source>
+            <translation>Knox-tabell (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Manhattan (along a grid)</source>
+            <translation>Manhattan (längs ett rutnät)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near repeats (Knox test)</source>
+            <translation>Närupprepningar (Knox-test)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near repeats: {source}</source>
+            <translation>Närupprepningar: {source}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near-repeat window: Knox ratio</source>
+            <translation>Närupprepningsfönster: Knox-kvot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near-repeat window: days</source>
+            <translation>Närupprepningsfönster: dagar</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near-repeat window: metres</source>
+            <translation>Närupprepningsfönster: meter</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>No near-repeat pattern: no band near in space and time has significantly more pairs of incidents than expected (p &lt; 0.05).</source>
+            <translation>Inget mönster av närupprepningar: inget band nära i rum och tid har signifikant fler par av händelser än förväntat (p &lt; 0,05).</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Permutations</source>
+            <translation>Permutationer</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Same location</source>
+            <translation>Samma plats</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Time band edges (days, from 0)</source>
+            <translation>Tidsbandens gränser (dagar, från 0)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Within {distance} m and {days} of an incident, the risk of another is {ratio} times the expected.</source>
+            <translation>Inom {distance} m och {days} från en händelse är risken för ännu en {ratio} gånger den förväntade.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>distance band edges</source>
+            <translation>avståndsbandens gränser</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>give at least 1 permutation, not {n}</source>
+            <translation>ange minst 1 permutation, inte {n}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the near-repeat analysis needs at least two incidents with a time, not {n}</source>
+            <translation>analysen av närupprepningar behöver minst två händelser med en tid, inte {n}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the near-repeat analysis was cancelled</source>
+            <translation>analysen av närupprepningar avbröts</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the {what} must be numbers separated by commas, such as 0,7,14, not {text!r}</source>
+            <translation>{what} måste vara tal åtskilda med kommatecken, till exempel 0,7,14, inte {text!r}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the {what} must start at 0 and grow, with at least two numbers, such as 0,7,14; not {text!r}</source>
+            <translation>{what} måste börja på 0 och växa, med minst två tal, till exempel 0,7,14; inte {text!r}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>time band edges</source>
+            <translation>tidsbandens gränser</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>unknown distance metric {metric!r}: use euclidean or manhattan</source>
+            <translation>okänt avståndsmått {metric!r}: använd euclidean eller manhattan</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{days} days</source>
+            <translation>{days} dagar</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{first} days</source>
+            <translation>{first} dagar</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{first} days or more</source>
+            <translation>{first} dagar eller fler</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{first}–{last} days</source>
+            <translation>{first}–{last} dagar</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{low} m or more</source>
+            <translation>{low} m eller mer</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>{n} incidents with a time; days counted in {zone}.</source>
+            <translation>{n} händelser med en tid; dagarna räknas i {zone}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{observed} of {expected} expected, {p}</source>
+            <translation>{observed} mot {expected} förväntade, {p}</translation>
         </message>
     </context>
     <context>
