@@ -10,6 +10,7 @@ from .copy_store import CopyStoreAlgorithm
 from .create_store import CreateStoreAlgorithm
 from .demo_data import DemoDataAlgorithm
 from .density import DensityAlgorithm
+from .emerging_hotspots import EmergingHotspotsAlgorithm
 from .grant_access import GrantAccessAlgorithm
 from .hotspots import HotspotsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
@@ -33,6 +34,7 @@ ALGORITHM_CLASSES = (
     PeriodComparisonAlgorithm,
     MeasureFollowUpAlgorithm,
     NearRepeatAlgorithm,
+    EmergingHotspotsAlgorithm,
     SituationReportAlgorithm,
 )
 

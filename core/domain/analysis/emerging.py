@@ -189,3 +189,18 @@ def emerging_hotspots(grid: Grid, band: float, x: np.ndarray, y: np.ndarray, day
     bins = step_bins(z, p)
     z_trend = mann_kendall(z)
     return EmergingResult(grid, steps, cube, z, p, bins, mann_kendall(cube), z_trend, classify(bins, z_trend), band)
+
+
+def pattern_label(code: str) -> str:
+    """The legend's words for a pattern code of PATTERNS."""
+    return {
+        "new_hot": tr("New hot spot"), "consecutive_hot": tr("Consecutive hot spot"),
+        "intensifying_hot": tr("Intensifying hot spot"), "persistent_hot": tr("Persistent hot spot"),
+        "diminishing_hot": tr("Diminishing hot spot"), "sporadic_hot": tr("Sporadic hot spot"),
+        "oscillating_hot": tr("Oscillating hot spot"), "historical_hot": tr("Historical hot spot"),
+        "new_cold": tr("New cold spot"), "consecutive_cold": tr("Consecutive cold spot"),
+        "intensifying_cold": tr("Intensifying cold spot"), "persistent_cold": tr("Persistent cold spot"),
+        "diminishing_cold": tr("Diminishing cold spot"), "sporadic_cold": tr("Sporadic cold spot"),
+        "oscillating_cold": tr("Oscillating cold spot"), "historical_cold": tr("Historical cold spot"),
+        "none": tr("No pattern"),
+    }[code]
