@@ -803,6 +803,7 @@
             <translation>en automatisk radie kräver minst 2 händelser, inte {n}: lägg till händelser eller ange en radie</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/inputs.py" />
             <location filename="../../core/presentation/report.py" />
             <source>cancelled</source>
@@ -2706,6 +2707,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Automatisk (reglerna i Optimized Hot Spot Analysis, avståndsband högst {cells} celler)</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/hotspots.py" />
             <source>Cell size (metres, 0 = by the scale)</source>
             <translation>Cellstorlek (meter, 0 = enligt skalan)</translation>
@@ -2716,6 +2718,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Cellstorlek {size} m: {rule}</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/hotspots.py" />
             <source>Distance band (metres, 0 = by the scale)</source>
             <translation>Avståndsband (meter, 0 = enligt skalan)</translation>
@@ -2756,6 +2759,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på rutor om 100 m, var och en med rutorna runt omkring, 99 % konfidens) är inringade i rött.</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/hotspots.py" />
             <source>Study area (polygons; default: the incidents' convex hull)</source>
             <translation>Studieområde (polygoner; standard: händelsernas konvexa hölje)</translation>
@@ -3149,6 +3153,166 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/domain/analysis/knox_report.py" />
             <source>{observed} of {expected} expected, {p}</source>
             <translation>{observed} mot {expected} förväntade, {p}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Consecutive cold spot</source>
+            <translation>Sammanhängande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Consecutive hot spot</source>
+            <translation>Sammanhängande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Diminishing cold spot</source>
+            <translation>Avtagande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Diminishing hot spot</source>
+            <translation>Avtagande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Earlier steps that count as neighbours</source>
+            <translation>Tidigare steg som räknas som grannar</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Emerging hot spots</source>
+            <translation>Framväxande hotspots</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Emerging hot spots (space-time trends)</source>
+            <translation>Framväxande hotspots (trender i rum och tid)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Historical cold spot</source>
+            <translation>Historisk coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Historical hot spot</source>
+            <translation>Historisk hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Intensifying cold spot</source>
+            <translation>Förstärkt coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Intensifying hot spot</source>
+            <translation>Förstärkt hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Is a place getting worse? Counts the incidents of every grid cell in every TIME_STEP (week, month or quarter of local dates), computes Getis-Ord Gi* for every cell and step over its neighbours within the distance band in that step and the TIME_NEIGHBOURS steps before it, marks each step's hot and cold spots at 90 % confidence after the Benjamini–Hochberg correction, tests the trend of each cell's z-scores (and of its counts) with Mann–Kendall, and gives each cell one pattern: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, or no pattern, by the rules of ArcGIS Pro's Emerging Hot Spot Analysis (90 % of the steps, the final step, trend p &lt; 0.05; the README states each rule). Grid, cell size, band and study area as in the hotspot algorithm. OUTPUT: the cells with pattern, label, trend_z and trend_p (Mann–Kendall of the counts), share_hot_steps, steps_hot and count_total. OUTPUT_CUBE: one row per cell and step with its count, gi_z and gi_bin.</source>
+            <translation>Blir en plats sämre? Räknar händelserna i varje rutnätscell i varje TIME_STEP (vecka, månad eller kvartal av lokala datum), beräknar Getis-Ord Gi* för varje cell och steg över dess grannar inom avståndsbandet i samma steg och de TIME_NEIGHBOURS stegen före, markerar varje stegs hotspots och coldspots med 90 % konfidens efter Benjamini–Hochberg-korrektionen, testar trenden i varje cells z-värden (och i dess antal) med Mann–Kendall och ger varje cell ett mönster: ny, sammanhängande, förstärkt, ihållande, avtagande, sporadisk, växlande eller historisk hotspot (eller coldspot), eller inget mönster, enligt reglerna i ArcGIS Pros Emerging Hot Spot Analysis (90 % av stegen, sista steget, trend p &lt; 0,05; README anger varje regel). Rutnät, cellstorlek, band och studieområde som i hotspot-algoritmen. OUTPUT: cellerna med pattern, label, trend_z och trend_p (Mann–Kendall för antalen), share_hot_steps, steps_hot och count_total. OUTPUT_CUBE: en rad per cell och steg med dess antal, gi_z och gi_bin.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Month</source>
+            <translation>Månad</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>New cold spot</source>
+            <translation>Ny coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>New hot spot</source>
+            <translation>Ny hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>No pattern</source>
+            <translation>Inget mönster</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Oscillating cold spot</source>
+            <translation>Växlande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Oscillating hot spot</source>
+            <translation>Växlande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Persistent cold spot</source>
+            <translation>Ihållande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Persistent hot spot</source>
+            <translation>Ihållande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Quarter</source>
+            <translation>Kvartal</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Space-time cube</source>
+            <translation>Kub i rum och tid</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Sporadic cold spot</source>
+            <translation>Sporadisk coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Sporadic hot spot</source>
+            <translation>Sporadisk hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Time step</source>
+            <translation>Tidssteg</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Week</source>
+            <translation>Vecka</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>an emerging hot spot analysis needs at least 2 time steps: choose a longer period or a shorter step</source>
+            <translation>en analys av framväxande hotspots behöver minst 2 tidssteg: välj en längre period eller ett kortare steg</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>every cell has the same count in every step, so nothing stands out: choose smaller cells, longer steps or more incidents</source>
+            <translation>varje cell har samma antal i varje steg, så inget sticker ut: välj mindre celler, längre steg eller fler händelser</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>the number of earlier steps that count as neighbours cannot be negative</source>
+            <translation>antalet tidigare steg som räknas som grannar kan inte vara negativt</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>unknown time step {step!r}: use week, month or quarter</source>
+            <translation>okänt tidssteg {step!r}: använd week, month eller quarter</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>{label}: {n} cells</source>
+            <translation>{label}: {n} celler</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>{n} incidents in {cells} cells of {size} m over {steps} steps ({step}); distance band {band} m.</source>
+            <translation>{n} händelser i {cells} celler om {size} m under {steps} steg ({step}); avståndsband {band} m.</translation>
         </message>
     </context>
     <context>
