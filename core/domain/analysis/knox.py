@@ -187,12 +187,6 @@ def pairs_closer_in_time(days: np.ndarray, edges: np.ndarray) -> np.ndarray:
     return np.asarray(counts, dtype=np.int64)
 
 
-def _time_band_of_difference(time_edges: np.ndarray) -> np.ndarray:
-    """Band of each whole day difference 0 … ceil(last edge); a larger one is clipped to the last."""
-    top = int(np.ceil(time_edges[-1]))
-    return (np.searchsorted(time_edges, np.arange(top + 1), side="right") - 1).astype(np.int64)
-
-
 def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_edges, metric: str = "euclidean",
          permutations: int = PERMUTATIONS, seed: int = SEED,
          progress: Callable[[float], bool] | None = None) -> KnoxResult:
@@ -217,22 +211,33 @@ def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_ed
     rows, columns = distance_edges.size + 1, time_edges.size
     distance_band = np.searchsorted(distance_edges, distance, side="right")
     distance_band[distance == 0] = 0
-    base = distance_band * columns
-    band_of = _time_band_of_difference(time_edges)
-    top = band_of.size - 1
-    i32, j32 = i.astype(np.int32), j.astype(np.int32)
-    near_cells = (rows - 1) * columns
+    # the near pairs by distance band, so that each band's time bands are one bincount of a slice
+    order = np.argsort(distance_band, kind="stable")
+    first, second = i[order], j[order]
+    segments = np.searchsorted(distance_band[order], np.arange(rows)).tolist()  # band k: segments[k] … [k + 1]
+    del i, j, distance, order
+    # days as small integers; a whole number of days apart is below an edge e when below ceil(e)
+    relative = days - days.min()
+    span = int(relative.max())
+    relative = relative.astype(np.int16 if span < 2**15 - 1 else np.int32)
+    limits = [min(int(np.ceil(edge)), span + 1) for edge in time_edges[1:]]
 
     closer = pairs_closer_in_time(days, time_edges)
     total = n * (n - 1) // 2
     per_time_band = np.append(np.diff(closer), total - closer[-1])
 
     def table(day_of_place: np.ndarray) -> np.ndarray:
-        difference = np.minimum(np.abs(day_of_place[i32] - day_of_place[j32]), top)
-        near = np.bincount(base + band_of[difference], minlength=near_cells).reshape(rows - 1, columns)
+        apart = day_of_place[first]
+        apart -= day_of_place[second]
+        np.abs(apart, out=apart)
+        near = np.zeros((rows - 1, columns), dtype=np.int64)
+        for k in range(rows - 1):
+            part = apart[segments[k]:segments[k + 1]]
+            below = [0] + [int(np.count_nonzero(part < limit)) for limit in limits] + [part.size]
+            near[k] = np.diff(below)
         return np.vstack([near, per_time_band - near.sum(axis=0)])
 
-    observed = table(days)
+    observed = table(relative)
     per_distance_band = observed.sum(axis=1)
     expected = np.outer(per_distance_band, per_time_band) / total
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -241,7 +246,7 @@ def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_ed
     at_least = np.zeros(observed.shape, dtype=np.int64)
     step = max(1, permutations // 100)
     for done in range(1, permutations + 1):
-        at_least += table(days[rng.permutation(n)]) >= observed
+        at_least += table(relative[rng.permutation(n)]) >= observed
         if progress is not None and (done % step == 0 or done == permutations) and not progress(done / permutations):
             raise AnalysisError(tr("the near-repeat analysis was cancelled"))
     p = (1 + at_least) / (permutations + 1)
