@@ -113,6 +113,10 @@ class EmergingHotspotsAlgorithm(AnalysisAlgorithm):
                              "distance band {band} m.").format(
             n=int(result.cube.sum()), cells=len(result.grid), size=f"{spots.cell_size:g}",
             steps=result.steps.size, step=step, band=f"{result.band:.1f}"))
+        feedback.pushInfo(tr("Whole steps only, the first beginning {first} and the last {last}; incidents "
+                             "outside them are left out.").format(
+            first=step_start(int(result.steps[0]), step).isoformat(),
+            last=step_start(int(result.steps[-1]), step).isoformat()))
         codes, counts = np.unique(result.pattern.astype(str), return_counts=True)
         found = dict(zip(codes.tolist(), counts.tolist()))
         for code in PATTERNS:

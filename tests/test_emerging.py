@@ -19,6 +19,7 @@ from lagesbild.core.domain.analysis.emerging import (
     space_time_gi,
     step_of_days,
     step_start,
+    whole_steps,
 )
 from lagesbild.core.domain.analysis.grid import make_grid
 from lagesbild.core.domain.analysis.hotspots import hotspots
@@ -111,6 +112,18 @@ def test_steps_are_local_weeks_months_and_quarters():
     assert step_start(int(step_of_days(days[:1], "quarter")[0]), "quarter") == dt.date(2026, 4, 1)
 
 
+def test_only_whole_steps_are_analysed():
+    def day(text):
+        return (dt.date.fromisoformat(text) - dt.date(1970, 1, 1)).days
+
+    low, high = whole_steps(day("2024-06-15"), day("2026-06-14"), "month")
+    assert (step_start(low, "month"), step_start(high, "month")) == (dt.date(2024, 7, 1), dt.date(2026, 5, 1))
+    low, high = whole_steps(day("2026-06-15"), day("2026-06-28"), "week")  # Monday to Sunday: two weeks
+    assert high - low == 1 and step_start(low, "week") == dt.date(2026, 6, 15)
+    low, high = whole_steps(day("2026-01-01"), day("2026-06-30"), "quarter")
+    assert (step_start(low, "quarter"), high - low) == (dt.date(2026, 1, 1), 1)
+
+
 def test_space_time_gi_equals_the_formula_with_an_explicit_neighbour_list():
     grid = make_grid("square", (0.0, 0.0, 500.0, 400.0), 100.0)
     rng = np.random.default_rng(9)
@@ -139,7 +152,7 @@ def test_the_lighting_measure_shows_as_a_fading_hot_spot_in_the_demo():
                      for t in data["occurred_from"]])
     spots = hotspots(data["x"], data["y"])  # the scale of places: 100 m cells and the cells around
     result = emerging_hotspots(spots.grid, spots.band, data["x"], data["y"], days, "month", 1)
-    assert result.steps.size == 25  # June 2024 … June 2026
+    assert result.steps.size == 23  # the whole months: July 2024 … May 2026
     inside = demo.points_in_ring(result.grid.centres[:, 0], result.grid.centres[:, 1], demo.LIGHTING_RING)
     assert inside.sum() >= 10
     # the lit area's cells were hot all along and fade once the lighting is up: their counts fall

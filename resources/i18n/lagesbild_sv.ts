@@ -3314,6 +3314,16 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <source>{n} incidents in {cells} cells of {size} m over {steps} steps ({step}); distance band {band} m.</source>
             <translation>{n} händelser i {cells} celler om {size} m under {steps} steg ({step}); avståndsband {band} m.</translation>
         </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Whole steps only, the first beginning {first} and the last {last}; incidents outside them are left out.</source>
+            <translation>Endast hela steg, det första med början {first} och det sista {last}; händelser utanför dem lämnas utanför.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>no incident has a time: nothing to analyse</source>
+            <translation>ingen händelse har en tid: inget att analysera</translation>
+        </message>
     </context>
     <context>
         <name>Language</name>

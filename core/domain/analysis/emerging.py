@@ -67,10 +67,28 @@ def step_of_days(days: np.ndarray, step: str) -> np.ndarray:
 
 def step_start(number: int, step: str) -> date:
     """The first local day of step ``number``."""
+    return date(1970, 1, 1) + timedelta(days=first_day_of_step(number, step))
+
+
+def first_day_of_step(number: int, step: str) -> int:
+    """The local day number (days since 1970-01-01) on which step ``number`` begins."""
     if step == "week":
-        return date(1970, 1, 1) + timedelta(days=int(number) * 7 - 3)
+        return int(number) * 7 - 3
     months = int(number) * (3 if step == "quarter" else 1)
-    return date(1970 + months // 12, months % 12 + 1, 1)
+    return int(np.datetime64(months, "M").astype("datetime64[D]").astype(np.int64))
+
+
+def whole_steps(first_day: int, last_day: int, step: str) -> tuple[int, int]:
+    """(first, last) step number of the steps that lie wholly within the days
+    ``first_day`` … ``last_day``: a step cut by either end is left out, so that
+    the final step (the one the patterns turn on) is a full one."""
+    low = int(step_of_days(np.array([first_day]), step)[0])
+    if first_day_of_step(low, step) < first_day:
+        low += 1
+    high = int(step_of_days(np.array([last_day]), step)[0])
+    if first_day_of_step(high + 1, step) - 1 > last_day:
+        high -= 1
+    return low, high
 
 
 def space_time_gi(cube: np.ndarray, grid: Grid, band: float, time_neighbours: int) -> tuple[np.ndarray, np.ndarray]:
@@ -173,13 +191,20 @@ def emerging_hotspots(grid: Grid, band: float, x: np.ndarray, y: np.ndarray, day
                       last_day: int | None = None) -> EmergingResult:
     """The cube, Gi*, trends and patterns of incidents at (x, y) on local ``days``
     over ``grid`` (from ``hotspots``: its study area, cell size and band). The
-    steps run from the step of ``first_day`` (default: the first incident's)
-    to that of ``last_day``."""
+    steps are the whole ones from ``first_day`` (default: the first incident's)
+    to ``last_day`` (default: the last incident's); incidents outside them are
+    left out."""
     if time_neighbours < 0:
         raise AnalysisError(tr("the number of earlier steps that count as neighbours cannot be negative"))
     numbers = step_of_days(days, step)
-    low = int(step_of_days(np.array([first_day]), step)[0]) if first_day is not None else int(numbers.min())
-    high = int(step_of_days(np.array([last_day]), step)[0]) if last_day is not None else int(numbers.max())
+    days = np.asarray(days, dtype=np.int64)
+    if days.size == 0:
+        raise AnalysisError(tr("no incident has a time: nothing to analyse"))
+    low, high = whole_steps(int(days.min()) if first_day is None else first_day,
+                            int(days.max()) if last_day is None else last_day, step)
+    if high - low + 1 < 2:
+        raise AnalysisError(tr("an emerging hot spot analysis needs at least 2 time steps: choose a longer "
+                               "period or a shorter step"))
     cells = cell_of(grid, np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
     keep = (cells >= 0) & (numbers >= low) & (numbers <= high)
     steps = np.arange(low, high + 1)
