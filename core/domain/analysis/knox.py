@@ -24,7 +24,8 @@ expected; and the Monte Carlo ``p_value`` = (1 + #{simulated ≥ observed}) /
 
 Only the pairs closer than the largest distance edge are ever listed, with a
 grid of cells as wide as that edge (a pair closer than it, in either metric,
-lies in the same or a neighbouring cell), never an n × n matrix. The pairs
+lies in the same or a neighbouring cell), never an n × n matrix; they are
+kept as two int32 indices, 8 bytes a pair, grouped by distance band. The pairs
 beyond it are counted per time band as (all pairs in that time band, from the
 sorted days) minus the near ones; the all-pairs time-band totals do not
 change when the days are permuted, so each permutation needs only the near
@@ -133,19 +134,18 @@ def _cell_pairs(x: np.ndarray, y: np.ndarray, reach: float):
     return order, first, size, b_start[item], b_count[item]
 
 
-def near_pairs(x: np.ndarray, y: np.ndarray, reach: float, metric: str = "euclidean",
-               cancelled: Callable[[], bool] | None = None):
-    """(i, j, distance) of every pair i < j of points closer than ``reach``, as
-    int64, int64 and float64 arrays, in memory linear in their number."""
+def near_pair_chunks(x: np.ndarray, y: np.ndarray, reach: float, metric: str = "euclidean",
+                     cancelled: Callable[[], bool] | None = None):
+    """Yield (i, j, distance) of the pairs i < j of points closer than
+    ``reach``, a chunk of candidates at a time (int64, int64, float64)."""
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     if metric not in METRICS:
         raise AnalysisError(tr("unknown distance metric {metric!r}: use euclidean or manhattan").format(metric=metric))
     if x.size < 2:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+        return
     order, a_first, a_size, b_first, b_size = _cell_pairs(x, y, reach)
     sx, sy = x[order], y[order]
-    found_i, found_j, found_d = [], [], []
     totals = a_size * b_size
     # items in chunks of about _CHUNK_PAIRS candidates (an item is at most one chunk, but for a huge cell)
     window = (np.cumsum(totals) - totals) // _CHUNK_PAIRS
@@ -165,11 +165,38 @@ def near_pairs(x: np.ndarray, y: np.ndarray, reach: float, metric: str = "euclid
         i, j = i[keep], j[keep]
         d = _distances(sx[j] - sx[i], sy[j] - sy[i], metric)
         close = d < reach
-        found_i.append(order[i[close]])
-        found_j.append(order[j[close]])
-        found_d.append(d[close])
+        yield order[i[close]], order[j[close]], d[close]
         low = high
-    return np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_d)
+
+
+def near_pairs(x: np.ndarray, y: np.ndarray, reach: float, metric: str = "euclidean",
+               cancelled: Callable[[], bool] | None = None):
+    """(i, j, distance) of every pair i < j of points closer than ``reach``, as
+    int64, int64 and float64 arrays."""
+    chunks = list(near_pair_chunks(x, y, reach, metric, cancelled))
+    if not chunks:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+    return tuple(np.concatenate(parts) for parts in zip(*chunks))
+
+
+def _near_pairs_by_band(x, y, distance_edges, metric, cancelled):
+    """The near pairs' (i, j) as int32, grouped by distance band (same
+    location, then each band from 0), and where each band starts: 8 bytes a pair."""
+    bands = distance_edges.size
+    firsts: list[list[np.ndarray]] = [[] for _ in range(bands)]
+    seconds: list[list[np.ndarray]] = [[] for _ in range(bands)]
+    for i, j, d in near_pair_chunks(x, y, float(distance_edges[-1]), metric, cancelled):
+        band = np.searchsorted(distance_edges, d, side="right")
+        band[d == 0] = 0
+        for k in range(bands):
+            chosen = band == k
+            firsts[k].append(i[chosen].astype(np.int32))
+            seconds[k].append(j[chosen].astype(np.int32))
+    sizes = [sum(part.size for part in parts) for parts in firsts]
+    segments = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64).tolist()
+    first = np.concatenate([part for parts in firsts for part in parts] or [np.zeros(0, np.int32)])
+    second = np.concatenate([part for parts in seconds for part in parts] or [np.zeros(0, np.int32)])
+    return first, second, segments
 
 
 def pairs_closer_in_time(days: np.ndarray, edges: np.ndarray) -> np.ndarray:
@@ -207,15 +234,8 @@ def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_ed
     def cancelled() -> bool:
         return progress is not None and not progress(0.0)
 
-    i, j, distance = near_pairs(x, y, float(distance_edges[-1]), metric, cancelled)
+    first, second, segments = _near_pairs_by_band(x, y, distance_edges, metric, cancelled)
     rows, columns = distance_edges.size + 1, time_edges.size
-    distance_band = np.searchsorted(distance_edges, distance, side="right")
-    distance_band[distance == 0] = 0
-    # the near pairs by distance band, so that each band's time bands are one bincount of a slice
-    order = np.argsort(distance_band, kind="stable")
-    first, second = i[order], j[order]
-    segments = np.searchsorted(distance_band[order], np.arange(rows)).tolist()  # band k: segments[k] … [k + 1]
-    del i, j, distance, order
     # days as small integers; a whole number of days apart is below an edge e when below ceil(e)
     relative = days - days.min()
     span = int(relative.max())
