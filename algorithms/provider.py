@@ -10,10 +10,12 @@ from .copy_store import CopyStoreAlgorithm
 from .create_store import CreateStoreAlgorithm
 from .demo_data import DemoDataAlgorithm
 from .density import DensityAlgorithm
+from .emerging_hotspots import EmergingHotspotsAlgorithm
 from .grant_access import GrantAccessAlgorithm
 from .hotspots import HotspotsAlgorithm
 from .import_incidents import ImportIncidentsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
+from .near_repeat import NearRepeatAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
 from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
@@ -33,6 +35,8 @@ ALGORITHM_CLASSES = (
     TimeProfileAlgorithm,
     PeriodComparisonAlgorithm,
     MeasureFollowUpAlgorithm,
+    NearRepeatAlgorithm,
+    EmergingHotspotsAlgorithm,
     SituationReportAlgorithm,
 )
 

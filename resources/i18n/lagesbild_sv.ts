@@ -446,6 +446,7 @@
         </message>
         <message>
             <location filename="../../algorithms/demo_data.py" />
+            <location filename="../../algorithms/near_repeat.py" />
             <source>Seed</source>
             <translation>Frö</translation>
         </message>
@@ -808,6 +809,7 @@
             <translation>en automatisk radie kräver minst 2 händelser, inte {n}: lägg till händelser eller ange en radie</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/inputs.py" />
             <location filename="../../core/presentation/report.py" />
             <source>cancelled</source>
@@ -1106,6 +1108,7 @@
             <translation>Täthetsyta</translation>
         </message>
         <message>
+            <location filename="../../algorithms/near_repeat.py" />
             <location filename="../../algorithms/timeprofile.py" />
             <source>HTML files (*.html)</source>
             <translation>HTML-filer (*.html)</translation>
@@ -2705,6 +2708,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Automatisk (reglerna i Optimized Hot Spot Analysis, avståndsband högst {cells} celler)</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/hotspots.py" />
             <source>Cell size (metres, 0 = by the scale)</source>
             <translation>Cellstorlek (meter, 0 = enligt skalan)</translation>
@@ -2715,6 +2719,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Cellstorlek {size} m: {rule}</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/hotspots.py" />
             <source>Distance band (metres, 0 = by the scale)</source>
             <translation>Avståndsband (meter, 0 = enligt skalan)</translation>
@@ -2755,6 +2760,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på rutor om 100 m, var och en med rutorna runt omkring, 99 % konfidens) är inringade i rött.</translation>
         </message>
         <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/hotspots.py" />
             <source>Study area (polygons; default: the incidents' convex hull)</source>
             <translation>Studieområde (polygoner; standard: händelsernas konvexa hölje)</translation>
@@ -3433,6 +3439,351 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/qgis_connections.py" />
             <source>{location}: the QGIS authentication configuration {authcfg} is of kind {method}; a store needs a Basic one (user name and password)</source>
             <translation>{location}: QGIS autentiseringskonfiguration {authcfg} är av typen {method}; en databas behöver en av typen Basic (användarnamn och lösenord)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>1 day</source>
+            <translation>1 dag</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>At the same place, within {days}, it is {ratio} times the expected.</source>
+            <translation>På samma plats, inom {days}, är den {ratio} gånger den förväntade.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Consecutive cold spot</source>
+            <translation>Sammanhängande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Consecutive hot spot</source>
+            <translation>Sammanhängande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Diminishing cold spot</source>
+            <translation>Avtagande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Diminishing hot spot</source>
+            <translation>Avtagande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Distance</source>
+            <translation>Avstånd</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Distance band edges (metres, from 0)</source>
+            <translation>Avståndsbandens gränser (meter, från 0)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Does one incident raise the risk of another nearby soon after? Every pair of incidents falls in a distance band and a time band. DISTANCE_BANDS are edges in metres (0,100,200 gives the bands same location, 0–100 m without the same location, 100–200 m, and 200 m or more); TIME_BANDS are edges in days (0,7,14 gives 0–6 days, 7–13 days and 14 days or more). A band includes its lower edge and excludes its upper one; days are whole calendar days apart in the time zone. For every distance band and time band the output gives the observed pairs, the expected pairs if time and place were unrelated (pairs in the distance band × pairs in the time band / all pairs, the mean over all permutations of the times among the places), the Knox ratio (observed / expected) and the p-value of a Monte Carlo test with PERMUTATIONS permutations of the times among the places ((1 + permutations with at least as many pairs) / (PERMUTATIONS + 1)). The same SEED gives the same p-values; the other numbers do not depend on it. The log and the HTML output name the near-repeat window: the largest block of bands next to the incident in which every band has a ratio above 1 at p &lt; 0.05. The bands of the Near Repeat Calculator are labelled one unit off: its "8 to 14 days" is 7–13 days here.</source>
+            <translation>Ökar en händelse risken för en till i närheten strax efter? Varje par av händelser hamnar i ett avståndsband och ett tidsband. DISTANCE_BANDS är gränser i meter (0,100,200 ger banden samma plats, 0–100 m utom samma plats, 100–200 m och 200 m eller mer); TIME_BANDS är gränser i dagar (0,7,14 ger 0–6 dagar, 7–13 dagar och 14 dagar eller fler). Ett band innehåller sin nedre gräns men inte sin övre; dagar räknas som hela kalenderdagar isär i tidszonen. För varje avståndsband och tidsband ger utdata de observerade paren, de förväntade paren om tid och plats vore oberoende (par i avståndsbandet × par i tidsbandet / alla par, medelvärdet över alla permutationer av tiderna mellan platserna), Knox-kvoten (observerade / förväntade) och p-värdet i ett Monte Carlo-test med PERMUTATIONS permutationer av tiderna mellan platserna ((1 + permutationer med minst lika många par) / (PERMUTATIONS + 1)). Samma SEED ger samma p-värden; de andra talen beror inte på det. Loggen och HTML-utdata namnger närupprepningsfönstret: det största blocket av band närmast händelsen där varje band har en kvot över 1 vid p &lt; 0,05. Near Repeat Calculators band är märkta en enhet fel: dess "8 to 14 days" är 7–13 dagar här.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Earlier steps that count as neighbours</source>
+            <translation>Tidigare steg som räknas som grannar</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Emerging hot spots</source>
+            <translation>Framväxande hotspots</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Emerging hot spots (space-time trends)</source>
+            <translation>Framväxande hotspots (trender i rum och tid)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Euclidean (straight line)</source>
+            <translation>Euklidiskt (fågelvägen)</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Historical cold spot</source>
+            <translation>Historisk coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Historical hot spot</source>
+            <translation>Historisk hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Intensifying cold spot</source>
+            <translation>Förstärkt coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Intensifying hot spot</source>
+            <translation>Förstärkt hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Is a place getting worse? Counts the incidents of every grid cell in every TIME_STEP (week, month or quarter of local dates), computes Getis-Ord Gi* for every cell and step over its neighbours within the distance band in that step and the TIME_NEIGHBOURS steps before it, marks each step's hot and cold spots at 90 % confidence after the Benjamini–Hochberg correction, tests the trend of each cell's z-scores (and of its counts) with Mann–Kendall, and gives each cell one pattern: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, or no pattern, by the rules of ArcGIS Pro's Emerging Hot Spot Analysis (90 % of the steps, the final step, trend p &lt; 0.05; the README states each rule). Grid, cell size, band and study area as in the hotspot algorithm. OUTPUT: the cells with pattern, label, trend_z and trend_p (Mann–Kendall of the counts), share_hot_steps, steps_hot and count_total. OUTPUT_CUBE: one row per cell and step with its count, gi_z and gi_bin.</source>
+            <translation>Blir en plats sämre? Räknar händelserna i varje rutnätscell i varje TIME_STEP (vecka, månad eller kvartal av lokala datum), beräknar Getis-Ord Gi* för varje cell och steg över dess grannar inom avståndsbandet i samma steg och de TIME_NEIGHBOURS stegen före, markerar varje stegs hotspots och coldspots med 90 % konfidens efter Benjamini–Hochberg-korrektionen, testar trenden i varje cells z-värden (och i dess antal) med Mann–Kendall och ger varje cell ett mönster: ny, sammanhängande, förstärkt, ihållande, avtagande, sporadisk, växlande eller historisk hotspot (eller coldspot), eller inget mönster, enligt reglerna i ArcGIS Pros Emerging Hot Spot Analysis (90 % av stegen, sista steget, trend p &lt; 0,05; README anger varje regel). Rutnät, cellstorlek, band och studieområde som i hotspot-algoritmen. OUTPUT: cellerna med pattern, label, trend_z och trend_p (Mann–Kendall för antalen), share_hot_steps, steps_hot och count_total. OUTPUT_CUBE: en rad per cell och steg med dess antal, gi_z och gi_bin.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Knox ratio (observed pairs / expected pairs) of {n} incidents ({pairs} pairs), {metric} distance, {permutations} permutations of the times among the places. Dark red: p &lt; 0.01, light red: p &lt; 0.05. A distance band includes its lower edge and excludes its upper one; the band from 0 excludes the same location. Days are whole calendar days apart.</source>
+            <translation>Knox-kvot (observerade par / förväntade par) för {n} händelser ({pairs} par), avstånd {metric}, {permutations} permutationer av tiderna mellan platserna. Mörkröd: p &lt; 0,01, ljusröd: p &lt; 0,05. Ett avståndsband innehåller sin nedre gräns men inte sin övre; bandet från 0 innehåller inte samma plats. Dagar räknas som hela kalenderdagar isär.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Knox table</source>
+            <translation>Knox-tabell</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Knox table (HTML)</source>
+            <translation>Knox-tabell (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Manhattan (along a grid)</source>
+            <translation>Manhattan (längs ett rutnät)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Month</source>
+            <translation>Månad</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near repeats (Knox test)</source>
+            <translation>Närupprepningar (Knox-test)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near repeats: {source}</source>
+            <translation>Närupprepningar: {source}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near-repeat window: Knox ratio</source>
+            <translation>Närupprepningsfönster: Knox-kvot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near-repeat window: days</source>
+            <translation>Närupprepningsfönster: dagar</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Near-repeat window: metres</source>
+            <translation>Närupprepningsfönster: meter</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>New cold spot</source>
+            <translation>Ny coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>New hot spot</source>
+            <translation>Ny hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>No near-repeat pattern: no band near in space and time has significantly more pairs of incidents than expected (p &lt; 0.05).</source>
+            <translation>Inget mönster av närupprepningar: inget band nära i rum och tid har signifikant fler par av händelser än förväntat (p &lt; 0,05).</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>No pattern</source>
+            <translation>Inget mönster</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Oscillating cold spot</source>
+            <translation>Växlande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Oscillating hot spot</source>
+            <translation>Växlande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Permutations</source>
+            <translation>Permutationer</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Persistent cold spot</source>
+            <translation>Ihållande coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Persistent hot spot</source>
+            <translation>Ihållande hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Quarter</source>
+            <translation>Kvartal</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Same location</source>
+            <translation>Samma plats</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Space-time cube</source>
+            <translation>Kub i rum och tid</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Sporadic cold spot</source>
+            <translation>Sporadisk coldspot</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>Sporadic hot spot</source>
+            <translation>Sporadisk hotspot</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>Time band edges (days, from 0)</source>
+            <translation>Tidsbandens gränser (dagar, från 0)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Time step</source>
+            <translation>Tidssteg</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Week</source>
+            <translation>Vecka</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>Whole steps only, the first beginning {first} and the last {last}; incidents outside them are left out.</source>
+            <translation>Endast hela steg, det första med början {first} och det sista {last}; händelser utanför dem lämnas utanför.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Within {distance} m and {days} of an incident, the risk of another is {ratio} times the expected.</source>
+            <translation>Inom {distance} m och {days} från en händelse är risken för ännu en {ratio} gånger den förväntade.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>an emerging hot spot analysis needs at least 2 time steps: choose a longer period or a shorter step</source>
+            <translation>en analys av framväxande hotspots behöver minst 2 tidssteg: välj en längre period eller ett kortare steg</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>distance band edges</source>
+            <translation>avståndsbandens gränser</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>every cell has the same count in every step, so nothing stands out: choose smaller cells, longer steps or more incidents</source>
+            <translation>varje cell har samma antal i varje steg, så inget sticker ut: välj mindre celler, längre steg eller fler händelser</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>give at least 1 permutation, not {n}</source>
+            <translation>ange minst 1 permutation, inte {n}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>no incident has a time: nothing to analyse</source>
+            <translation>ingen händelse har en tid: inget att analysera</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the near-repeat analysis needs at least two incidents with a time, not {n}</source>
+            <translation>analysen av närupprepningar behöver minst två händelser med en tid, inte {n}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the near-repeat analysis was cancelled</source>
+            <translation>analysen av närupprepningar avbröts</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>the number of earlier steps that count as neighbours cannot be negative</source>
+            <translation>antalet tidigare steg som räknas som grannar kan inte vara negativt</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the {what} must be numbers separated by commas, such as 0,7,14, not {text!r}</source>
+            <translation>{what} måste vara tal åtskilda med kommatecken, till exempel 0,7,14, inte {text!r}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>the {what} must start at 0 and grow, with at least two numbers, such as 0,7,14; not {text!r}</source>
+            <translation>{what} måste börja på 0 och växa, med minst två tal, till exempel 0,7,14; inte {text!r}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>time band edges</source>
+            <translation>tidsbandens gränser</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox.py" />
+            <source>unknown distance metric {metric!r}: use euclidean or manhattan</source>
+            <translation>okänt avståndsmått {metric!r}: använd euclidean eller manhattan</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/emerging.py" />
+            <source>unknown time step {step!r}: use week, month or quarter</source>
+            <translation>okänt tidssteg {step!r}: använd week, month eller quarter</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{days} days</source>
+            <translation>{days} dagar</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{first} days</source>
+            <translation>{first} dagar</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{first} days or more</source>
+            <translation>{first} dagar eller fler</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{first}–{last} days</source>
+            <translation>{first}–{last} dagar</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>{label}: {n} cells</source>
+            <translation>{label}: {n} celler</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{low} m or more</source>
+            <translation>{low} m eller mer</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/emerging_hotspots.py" />
+            <source>{n} incidents in {cells} cells of {size} m over {steps} steps ({step}); distance band {band} m.</source>
+            <translation>{n} händelser i {cells} celler om {size} m under {steps} steg ({step}); avståndsband {band} m.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/near_repeat.py" />
+            <source>{n} incidents with a time; days counted in {zone}.</source>
+            <translation>{n} händelser med en tid; dagarna räknas i {zone}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>{observed} of {expected} expected, {p}</source>
+            <translation>{observed} mot {expected} förväntade, {p}</translation>
         </message>
     </context>
     <context>

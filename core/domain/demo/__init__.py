@@ -38,6 +38,10 @@ the module constants named here, so tests can check them):
    locations elsewhere in town (so the total stays exactly ``size``); inside
    drops by about 55 % year on year (the trend included), outside not more
    than the trend.
+6. Near repeats (``NEAR_REPEAT_*``): 5 % of the burglaries outside the focus
+   areas each start a series; up to 3 burglaries drawn within the 12 days
+   after it are moved (places only, times kept) to within 150 m of it, from
+   their own random stream, so the patterns above stay as drawn.
 
 The package: ``municipality`` holds the places (extent, landmarks, districts,
 focus areas, names, descriptions, the measures), ``rates`` the numbers behind
@@ -72,6 +76,11 @@ from .rates import (
     HOTSPOT_SIGMA_M,
     HOURLY_PROFILE_OF,
     LIGHTING_REDUCTION,
+    NEAR_REPEAT_DAYS,
+    NEAR_REPEAT_FOLLOWERS,
+    NEAR_REPEAT_ORIGIN_SHARE,
+    NEAR_REPEAT_RADIUS_M,
+    NEAR_REPEAT_SUBCATEGORY,
     ORGANISATIONS,
     OVERNIGHT_SHARE,
     POLICE_REPORTED_SHARE,
@@ -110,6 +119,11 @@ __all__ = [
     "LIGHTING_START_DAYS_BEFORE_TODAY",
     "MAX_SIZE",
     "MIN_SIZE",
+    "NEAR_REPEAT_DAYS",
+    "NEAR_REPEAT_FOLLOWERS",
+    "NEAR_REPEAT_ORIGIN_SHARE",
+    "NEAR_REPEAT_RADIUS_M",
+    "NEAR_REPEAT_SUBCATEGORY",
     "ORGANISATIONS",
     "OVERNIGHT_SHARE",
     "PLACE_NAMES",

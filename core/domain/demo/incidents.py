@@ -25,6 +25,7 @@ from .municipality import (
     demo_areas,
     points_in_ring,
 )
+from .near_repeat import plant_near_repeats
 from .rates import (
     BACKGROUND_CENTRES,
     BACKGROUND_UNIFORM_SHARE,
@@ -308,4 +309,5 @@ def generate(size: int, seed: int, today: dt.date, time_zone: str = "Europe/Stoc
     columns["place_name"] = _place_names(rng, columns["x"], columns["y"])
     today_utc = int(local_naive_to_utc(np.array([end_local]), time_zone)[0])
     columns["status"] = _status(rng, columns["reported_at"], today_utc)
+    plant_near_repeats(columns, seed, _place_names)
     return DemoData(demo_areas(), measures, columns, dict(LANDMARKS), lighting)

@@ -104,3 +104,11 @@ COST_MODEL = {  # (share with a known cost, median SEK); log-normal with sigma 0
     "fire_container": (0.8, 8_000), "fire_building": (0.6, 150_000),
 }
 # fmt: on
+
+# Near repeats (pattern 6): a burglary followed by others close by soon after.
+NEAR_REPEAT_SUBCATEGORY = "theft_burglary"
+NEAR_REPEAT_ORIGIN_SHARE = 0.05  # of the burglaries, each the first of a series
+NEAR_REPEAT_FOLLOWERS = 3  # later burglaries moved next to each first one
+NEAR_REPEAT_RADIUS_M = 150.0  # uniformly within this distance of the first
+NEAR_REPEAT_DAYS = 12  # the followers happened within this many days after the first
+NEAR_REPEAT_STREAM = 6  # its own random stream: the other patterns' draws stay as they were

@@ -1,0 +1,93 @@
+"""lagesbild:emerginghotspots as users run it: processing.run and the real
+qgis_process.bin on a demo store; the cube's counts checked against the
+store's incidents counted here in each output cell with OGR and zoneinfo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr
+from store_helpers import output_rows
+
+from lagesbild.core.domain import demo
+from lagesbild.core.domain.analysis.emerging import PATTERNS
+from lagesbild.core.domain.timeutil import Period
+from lagesbild.core.store import IncidentFilter, Store
+from lagesbild.core.store.demo_store import build_demo_store
+
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    return build_demo_store(tmp_path_factory.mktemp("emerging") / "demo.gpkg", 6000, 2, TODAY)
+
+
+def test_cells_and_cube_agree_with_the_store(run, demo_store, tmp_path):
+    out, cube = tmp_path / "ehs.gpkg", tmp_path / "cube.gpkg"
+    run("lagesbild:emerginghotspots", {"INPUT": f"{demo_store}|layername=incidents", "CELL_SIZE": 200,
+                                       "DISTANCE_BAND": 300, "TIME_STEP": 2, "OUTPUT": str(out),
+                                       "OUTPUT_CUBE": str(cube)})
+    cells = output_rows(out, geometry=True)
+    rows = output_rows(cube)
+    with Store.open(demo_store) as store:
+        data = store.arrays(IncidentFilter(), ("occurred_from",))
+        zone = ZoneInfo(store.time_zone)
+    local_days = [dt.datetime.fromtimestamp(int(t), zone).date() for t in data["occurred_from"]]
+    # whole quarters only: the demo runs 2024-06-15 … 2026-06-14, so Q3 2024 … Q1 2026
+    in_steps = [dt.date(2024, 7, 1) <= day <= dt.date(2026, 3, 31) for day in local_days]
+    assert sum(c["count_total"] for c in cells) == sum(in_steps)
+    steps = sorted({r["step_start"] for r in rows})
+    assert len(rows) == len(cells) * len(steps) and steps[0] == "2024-07-01" and steps[-1] == "2026-01-01"
+    by_cell = {}
+    for r in rows:
+        by_cell.setdefault(r["cell"], []).append(r)
+    for c in cells:
+        assert c["pattern"] in PATTERNS
+        series = by_cell[c["cell"]]
+        assert sum(r["count"] for r in series) == c["count_total"]
+        assert sum(r["gi_bin"] > 0 for r in series) == c["steps_hot"]
+        assert c["share_hot_steps"] == pytest.approx(c["steps_hot"] / len(steps))
+    # the busiest cell's counts per quarter, counted here: points in its square, local dates by zoneinfo
+    busiest = max(cells, key=lambda c: c["count_total"])
+    inside = [i for i in range(data["x"].size) if in_steps[i]
+              and busiest["_geom"].Contains(ogr.CreateGeometryFromWkt(f"POINT({data['x'][i]} {data['y'][i]})"))]
+    quarters = {}
+    for i in inside:
+        day = local_days[i]
+        start = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1).isoformat()
+        quarters[start] = quarters.get(start, 0) + 1
+    assert {r["step_start"]: r["count"] for r in by_cell[busiest["cell"]] if r["count"]} == quarters
+    # the lit square's cells: their counts fall (the Mann–Kendall z of the counts, trend_z, below 0)
+    lit = [c for c in cells if c["count_total"] > 0 and demo.points_in_ring(
+        np.array([c["_geom"].Centroid().GetX()]), np.array([c["_geom"].Centroid().GetY()]), demo.LIGHTING_RING)[0]]
+    assert len(lit) >= 3 and np.median([c["trend_z"] for c in lit]) < 0
+    dataset = gdal.OpenEx(str(out), gdal.OF_VECTOR)
+    styles = dataset.ExecuteSQL("SELECT styleQML FROM layer_styles")
+    qml = styles.GetNextFeature().GetField(0)
+    dataset.ReleaseResultSet(styles)
+    assert "diminishing_hot" in qml and "Diminishing hot spot" in qml
+
+
+def test_one_step_is_refused_in_words(run, demo_store, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="at least 2 time steps"):
+        run("lagesbild:emerginghotspots", {"INPUT": f"{demo_store}|layername=incidents", "TIME_STEP": 2,
+                                           "PERIOD_START": "2026-01-01", "PERIOD_END": "2026-03-31",
+                                           "OUTPUT": str(tmp_path / "x.gpkg")})
+
+
+def test_through_qgis_process_with_the_defaults(qgis_process_run, demo_store, tmp_path):
+    result = qgis_process_run("lagesbild:emerginghotspots", {"INPUT": f"{demo_store}|layername=incidents",
+                                                             "OUTPUT": tmp_path / "e.gpkg"})
+    cells = output_rows(tmp_path / "e.gpkg")
+    assert "OUTPUT" in result["results"]
+    with Store.open(demo_store) as store:  # whole months only: July 2024 … May 2026
+        in_months = store.count(IncidentFilter(period=Period(dt.date(2024, 7, 1), dt.date(2026, 5, 31))))
+    assert sum(c["count_total"] for c in cells) == in_months < 6000
+    patterns = np.array([c["pattern"] for c in cells])
+    assert set(patterns) <= set(PATTERNS) and np.count_nonzero(patterns != "none") > 0
