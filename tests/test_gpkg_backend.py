@@ -91,7 +91,7 @@ def test_a_busy_store_says_so_in_words_and_writes_nothing(store, tmp_path):
     try:
         before = fingerprint(store.path)
         store._db.execute("PRAGMA busy_timeout = 100")  # do not wait the full 30 s here
-        with pytest.raises(StoreBusyError, match="someone else is saving") as refused:
+        with pytest.raises(StoreBusyError, match="the store is busy: another program has been writing") as refused:
             store.add_incident(incident())
         assert "locked" not in str(refused.value) and "sqlite" not in str(refused.value).lower()
     finally:
