@@ -42,7 +42,7 @@ from ..core.domain.timeutil import DEFAULT_TIME_ZONE, Period, parse_utc, zone
 from ..core.i18n import tr
 from ..core.presentation.layers import store_of
 from ..core.store import IncidentFilter, Store, StoreError, StoreLocation
-from .common import optional, parameter_as_date
+from .common import check_period_days, check_time_field, optional, parameter_as_date
 
 INPUT = "INPUT"
 FILTER = "FILTER"
@@ -99,8 +99,6 @@ def add_incident_parameters(algorithm, period: bool = True) -> None:
             PERIOD_END, tr("Period end (last day, inclusive)"), DATETIME_DATE)))
     algorithm.addParameter(optional(QgsProcessingParameterString(
         TIME_ZONE, tr("Time zone (default: the store's, else Europe/Stockholm)"))))
-
-
 
 
 def qdatetime_to_epoch(value, naive_is_utc: bool, tz: ZoneInfo) -> int:
@@ -300,13 +298,20 @@ def resolve_input(algorithm, parameters, context) -> IncidentInput:
             raise QgsProcessingException(tr("the period runs backwards: {start} to {end}").format(
                 start=start_day, end=end_day))
         period = Period(start_day, end_day)
+    check_period_days(start_day, end_day)
     location = store_of(layer)
     store = None
     if location is not None:
         try:
-            store = Store.open(location)
+            store = Store.open(location, read_only=True)
+            check_time_field(source, time_field, True, STORE_TIME_FIELDS)
         except StoreError as error:
             raise QgsProcessingException(str(error)) from error
+        except QgsProcessingException:
+            store.close()
+            raise
+    else:
+        check_time_field(source, time_field, False, STORE_TIME_FIELDS)
     try:
         tz = zone(zone_name or (store.time_zone if store is not None else DEFAULT_TIME_ZONE))
     except ValueError as error:
