@@ -202,7 +202,7 @@ class SituationDock(LagesbildDock):
         store = None
         if path:
             try:
-                store = Store.open(path)
+                store = Store.open(path, read_only=True)
                 self.store_path = store.location.display
             except (StoreError, ValueError) as error:
                 self._message(str(error), MESSAGE_CRITICAL)
@@ -271,7 +271,7 @@ class SituationDock(LagesbildDock):
             return
         state = self.state()
         try:
-            with Store.open(self.store_path) as store:
+            with Store.open(self.store_path, read_only=True) as store:
                 today = self._today(store)
                 subset = situation.subset_string(store, state, today)
                 numbers = situation.summary(store, state, today)
@@ -311,7 +311,7 @@ class SituationDock(LagesbildDock):
         """The report of the dock's period as a PDF, its layout added to the
         project's layout manager so that GIS staff can adjust it by hand."""
         try:
-            with Store.open(self.store_path) as store:
+            with Store.open(self.store_path, read_only=True) as store:
                 period = self.state().period(self._today(store))
             options = report.ReportOptions(period=period, title=tr("Situation picture"))
             result = report.export_report(self.store_path, pdf_path, options, QgsProject.instance())

@@ -96,13 +96,19 @@ class StoreLifecycle:
         return cls(connection, location, backend)
 
     @classmethod
-    def open(cls, location):
+    def open(cls, location, read_only: bool = False):
         """Open a store, migrating an older one inside one transaction. A newer
-        store or a location that holds no store is refused and left untouched."""
+        store or a location that holds no store is refused and left untouched.
+        ``read_only``: for reading alone (analyses, reports, summaries): the
+        store is left byte for byte as it was (an older store is migrated
+        first, once, as any opening does)."""
         location = StoreLocation.parse(location)
         backend = backend_for(location)
         version = cls.inspect(location)
-        connection = backend.connect(location)
+        if read_only and version < schema.SCHEMA_VERSION:
+            cls.open(location).close()  # the one write a reader makes: bringing the schema up to date
+            version = schema.SCHEMA_VERSION
+        connection = backend.connect(location, read_only=read_only)
         try:
             if version < schema.SCHEMA_VERSION:
                 _migrate(connection, backend, version)

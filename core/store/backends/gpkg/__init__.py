@@ -176,4 +176,10 @@ class GeoPackageBackend(GeoPackageDDL):
     # --- QGIS -------------------------------------------------------------------
     @staticmethod
     def layer_source(location: StoreLocation, table: str) -> tuple[str, str]:
-        return f"{location.target}|layername={table}", "ogr"
+        """The layer's OGR source. ``DO_NOT_ENABLE_WAL``: QGIS's own marker
+        (read by QgsOgrProviderUtils, GDAL >= 3.4.2) that keeps it from
+        switching the store to WAL when it reopens the layer (a new filter
+        does that): WAL is unsafe on the network shares a shared store lives
+        on, and a reader must leave the file byte for byte as it was. GDAL
+        warns once that the GPKG driver does not know the option."""
+        return f"{location.target}|layername={table}|option:DO_NOT_ENABLE_WAL=ON", "ogr"
