@@ -85,3 +85,13 @@ def test_hotspots_hands_cancel_down():
     y = rng.uniform(TOWN[1], TOWN[3], 500)
     with pytest.raises(Cancelled):
         hotspots(x, y, cell_size=100.0, band=500.0, cancelled=lambda: True)
+
+
+def test_the_automatic_band_search_asks_for_cancel():
+    from lagesbild.core.domain.analysis.autoscale import auto_distance_band
+
+    grid = make_grid("square", TOWN, 100.0)
+    asked = []
+    with pytest.raises(Cancelled):
+        auto_distance_band(_counts(grid), grid, lambda: asked.append(True) or len(asked) >= 2)
+    assert len(asked) == 2

@@ -178,7 +178,7 @@ def hotspots(
     elif scale == PLACES:
         band, rule = place_band(grid)
     else:
-        band, rule = capped_auto_band(counts, grid)
+        band, rule = capped_auto_band(counts, grid, cancelled)
     check_cancel(cancelled)
     z, p = gi_star(counts, grid, band, cancelled)
     return HotspotResult(grid, counts, z, p, gi_bins(z, p), cell_size, band, rule, cell_rule, area_rule)
