@@ -65,7 +65,16 @@ class LagesbildAlgorithm(QgsProcessingAlgorithm):
 
 
 class AnalysisAlgorithm(LagesbildAlgorithm):
-    """The analysis algorithms: one group in the toolbox."""
+    """The analysis algorithms: one group in the toolbox. A FILTER QGIS
+    cannot parse is refused already when the parameters are checked (the
+    dialog says so before the run starts), and again in the run."""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS's name
+        from .common import expression_problem
+
+        ok, message = super().checkParameterValues(parameters, context)
+        problem = expression_problem(parameters.get("FILTER")) if ok else None
+        return (False, problem) if problem else (ok, message)
 
     def groupId(self) -> str:
         return "analysis"

@@ -59,6 +59,20 @@ def parameter_as_date(algorithm, parameters, name, context):
     return date(day.year(), day.month(), day.day())
 
 
+def expression_problem(text) -> str | None:
+    """Why QGIS cannot parse the expression ``text``, or None when it can (or
+    there is none). ``parameterAsExpression`` hands an unparsable expression
+    over as '', which would read as "no filter": the raw text is parsed here."""
+    from qgis.core import QgsExpression
+
+    if not isinstance(text, str) or not text.strip():
+        return None
+    parsed = QgsExpression(text.strip())
+    if not parsed.hasParserError():
+        return None
+    return tr("the FILTER expression is not valid: {error}").format(error=parsed.parserErrorString())
+
+
 # the days a period may cover: what the time arithmetic (a day after the end,
 # the same period a year before) can always compute
 FIRST_DAY = (1900, 1, 1)

@@ -42,7 +42,7 @@ from ..core.domain.timeutil import DEFAULT_TIME_ZONE, Period, parse_utc, zone
 from ..core.i18n import tr
 from ..core.presentation.layers import store_of
 from ..core.store import IncidentFilter, Store, StoreError, StoreLocation
-from .common import check_period_days, check_time_field, optional, parameter_as_date
+from .common import check_period_days, check_time_field, expression_problem, optional, parameter_as_date
 
 INPUT = "INPUT"
 FILTER = "FILTER"
@@ -149,11 +149,9 @@ def filter_expression(algorithm, parameters, context) -> str:
     returns '' for such an expression, which would read as no filter at all."""
     raw = parameters.get(FILTER)
     text = raw.strip() if isinstance(raw, str) else algorithm.parameterAsExpression(parameters, FILTER, context).strip()
-    if text:
-        parsed = QgsExpression(text)
-        if parsed.hasParserError():
-            raise QgsProcessingException(tr("the FILTER expression is not valid: {error}").format(
-                error=parsed.parserErrorString()))
+    problem = expression_problem(text)
+    if problem:
+        raise QgsProcessingException(problem)
     return text
 
 
