@@ -126,3 +126,17 @@ def test_createstore_refuses_an_empty_extent(qgis_process_run, tmp_path, extent)
     assert result["returncode"] != 0 and "the EXTENT" in output and "is empty" in output, output[-2000:]
     assert "Traceback" not in output
     assert not (tmp_path / "new.gpkg").exists()
+
+
+@pytest.mark.parametrize("algorithm,params,words", [
+    ("lagesbild:density", {"PIXEL_SIZE": "1e-9", "OUTPUT": "{tmp}/d.tif"}, ("too many to compute",)),
+    ("lagesbild:density", {"RADIUS": "1e9", "PIXEL_SIZE": "10", "OUTPUT": "{tmp}/d.tif"},
+     ("too many to compute",)),
+    ("lagesbild:periodcomparison", {"GROUP_BY": 5, "CELL_SIZE": "1", "PERIOD_B_START": "2026-01-01",
+                                    "PERIOD_B_END": "2026-05-31", "OUTPUT": "{tmp}/c.gpkg"},
+     ("a cell size of 1 m", "choose a cell size of at least")),
+])
+def test_other_sizes_are_checked_before_anything_is_allocated(qgis_process_run, demo_store, tmp_path, algorithm,
+                                                              params, words):
+    params = {name: value.format(tmp=tmp_path) if isinstance(value, str) else value for name, value in params.items()}
+    refused(qgis_process_run, algorithm, {"INPUT": INCIDENTS.format(store=demo_store), **params}, demo_store, *words)
