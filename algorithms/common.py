@@ -59,6 +59,53 @@ def parameter_as_date(algorithm, parameters, name, context):
     return date(day.year(), day.month(), day.day())
 
 
+def expression_problem(text) -> str | None:
+    """Why QGIS cannot parse the expression ``text``, or None when it can (or
+    there is none). ``parameterAsExpression`` hands an unparsable expression
+    over as '', which would read as "no filter": the raw text is parsed here."""
+    from qgis.core import QgsExpression
+
+    if not isinstance(text, str) or not text.strip():
+        return None
+    parsed = QgsExpression(text.strip())
+    if not parsed.hasParserError():
+        return None
+    return tr("the FILTER expression is not valid: {error}").format(error=parsed.parserErrorString())
+
+
+# the days a period may cover: what the time arithmetic (a day after the end,
+# the same period a year before) can always compute
+FIRST_DAY = (1900, 1, 1)
+LAST_DAY = (9998, 12, 31)
+
+
+def check_period_days(start, end) -> None:
+    """Refuse, in words, a period with a day outside FIRST_DAY..LAST_DAY."""
+    from datetime import date
+
+    low, high = date(*FIRST_DAY), date(*LAST_DAY)
+    for day in (start, end):
+        if day is not None and not (low <= day <= high):
+            raise QgsProcessingException(tr(
+                "the day {day} lies outside the days that can be analysed ({low} to {high}): "
+                "check PERIOD_START and PERIOD_END").format(day=day.isoformat(), low=low.isoformat(),
+                                                            high=high.isoformat()))
+
+
+def check_time_field(source, name: str, in_store: bool, store_time_fields) -> None:
+    """Refuse a TIME_FIELD that holds no times: a store's field that is not
+    one of its time fields, or a number field of any layer. (A field that is
+    missing is said where the time is read.)"""
+    index = source.fields().indexOf(name)
+    if index < 0:
+        return
+    field = source.fields().at(index)
+    if (in_store and name not in store_time_fields) or field.isNumeric():
+        raise QgsProcessingException(tr(
+            "the TIME_FIELD {name} holds no dates and times: choose one of {fields}").format(
+            name=name, fields=", ".join(sorted(store_time_fields)) if in_store else tr("the layer's date fields")))
+
+
 def ring_geometry(ring, multi: bool = False):
     """A QgsGeometry polygon (or multipolygon) from one closed ring of (x, y)."""
     from qgis.core import QgsGeometry

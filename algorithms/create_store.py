@@ -65,10 +65,16 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
             crs = QgsCoordinateReferenceSystem(DEFAULT_CRS)
         time_zone = (self.parameterAsString(parameters, self.TIME_ZONE, context) or DEFAULT_TIME_ZONE).strip()
         extent = None
-        if parameters.get(self.EXTENT):
+        if parameters.get(self.EXTENT) is not None:  # given, even as '': it must say something
             rectangle = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
-            if not rectangle.isNull() and not rectangle.isEmpty():
-                extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
+            if rectangle.isNull() or rectangle.isEmpty():
+                raise QgsProcessingException(tr(
+                    "the EXTENT {extent!r} is empty or cannot be read: give the area incidents may lie in as "
+                    "xmin,xmax,ymin,ymax [EPSG:3006], or leave EXTENT out for the CRS's whole area of use").format(
+                    extent=str(parameters.get(self.EXTENT))))
+            extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
+        else:
+            feedback.pushWarning(tr("No EXTENT given: incidents may lie anywhere in the CRS's area of use"))
         try:
             store = Store.create(location, crs=crs.authid(), time_zone=time_zone, extent=extent)
         except (StoreError, ValueError) as error:

@@ -32,6 +32,7 @@ from ..core.compat import (
     WKB_POLYGON,
 )
 from ..core.domain.analysis import AnalysisError
+from ..core.domain.analysis.bounds import Cancelled
 from ..core.domain.analysis.fdr import label
 from ..core.domain.analysis.hotspots import gi_of_counts, hotspots
 from ..core.domain.analysis.places import TOP_PLACES, top_places
@@ -70,7 +71,7 @@ def district_names(location, x: list[float], y: list[float]) -> list[str | None]
     if location is None or not x:
         return names
     try:
-        with Store.open(location) as store:
+        with Store.open(location, read_only=True) as store:
             districts = store.areas("district")
     except (StoreError, OSError):
         return names
@@ -179,7 +180,8 @@ class HotspotsAlgorithm(AnalysisAlgorithm):
             result = hotspots(incidents.x, incidents.y, SHAPES[self.parameterAsEnum(parameters, self.GRID, context)],
                               self.parameterAsDouble(parameters, self.CELL_SIZE, context),
                               self.parameterAsDouble(parameters, self.DISTANCE_BAND, context), boundary,
-                              scale=SCALES[self.parameterAsEnum(parameters, self.SCALE, context)])
+                              scale=SCALES[self.parameterAsEnum(parameters, self.SCALE, context)],
+                              cancelled=feedback.isCanceled)
         except AnalysisError as error:
             raise QgsProcessingException(str(error)) from error
         self._report(result, feedback)
@@ -218,7 +220,10 @@ class HotspotsAlgorithm(AnalysisAlgorithm):
         for category, prefix in category_keys(values):
             chosen = np.asarray([v is not None and str(v) == category for v in values], dtype=bool)
             try:
-                analyses.append((prefix, gi_of_counts(result, incidents.x[chosen], incidents.y[chosen])))
+                analyses.append((prefix, gi_of_counts(result, incidents.x[chosen], incidents.y[chosen],
+                                                      feedback.isCanceled)))
+            except Cancelled as error:
+                raise QgsProcessingException(str(error)) from error
             except AnalysisError as error:
                 feedback.pushWarning(tr("{category}: no analysis, {error}").format(category=category, error=error))
                 analyses.append((prefix, None))

@@ -42,7 +42,7 @@ from ..core.domain.timeutil import DEFAULT_TIME_ZONE, Period, parse_utc, zone
 from ..core.i18n import tr
 from ..core.presentation.layers import store_of
 from ..core.store import IncidentFilter, Store, StoreError, StoreLocation
-from .common import optional, parameter_as_date
+from .common import check_period_days, check_time_field, expression_problem, optional, parameter_as_date
 
 INPUT = "INPUT"
 FILTER = "FILTER"
@@ -101,8 +101,6 @@ def add_incident_parameters(algorithm, period: bool = True) -> None:
         TIME_ZONE, tr("Time zone (default: the store's, else Europe/Stockholm)"))))
 
 
-
-
 def qdatetime_to_epoch(value, naive_is_utc: bool, tz: ZoneInfo) -> int:
     """UTC epoch seconds of a QDateTime, QDate or ISO text; -1 for null.
     ValueError for a value that is there but cannot be read as a time.
@@ -151,11 +149,9 @@ def filter_expression(algorithm, parameters, context) -> str:
     returns '' for such an expression, which would read as no filter at all."""
     raw = parameters.get(FILTER)
     text = raw.strip() if isinstance(raw, str) else algorithm.parameterAsExpression(parameters, FILTER, context).strip()
-    if text:
-        parsed = QgsExpression(text)
-        if parsed.hasParserError():
-            raise QgsProcessingException(tr("the FILTER expression is not valid: {error}").format(
-                error=parsed.parserErrorString()))
+    problem = expression_problem(text)
+    if problem:
+        raise QgsProcessingException(problem)
     return text
 
 
@@ -300,13 +296,20 @@ def resolve_input(algorithm, parameters, context) -> IncidentInput:
             raise QgsProcessingException(tr("the period runs backwards: {start} to {end}").format(
                 start=start_day, end=end_day))
         period = Period(start_day, end_day)
+    check_period_days(start_day, end_day)
     location = store_of(layer)
     store = None
     if location is not None:
         try:
-            store = Store.open(location)
+            store = Store.open(location, read_only=True)
+            check_time_field(source, time_field, True, STORE_TIME_FIELDS)
         except StoreError as error:
             raise QgsProcessingException(str(error)) from error
+        except QgsProcessingException:
+            store.close()
+            raise
+    else:
+        check_time_field(source, time_field, False, STORE_TIME_FIELDS)
     try:
         tz = zone(zone_name or (store.time_zone if store is not None else DEFAULT_TIME_ZONE))
     except ValueError as error:

@@ -208,7 +208,7 @@ class MeasureFollowUpAlgorithm(AnalysisAlgorithm):
         if path is None:
             return [], []
         try:
-            with Store.open(path) as store:
+            with Store.open(path, read_only=True) as store:
                 areas, store_crs = store.areas("district"), store.crs
         except (StoreError, OSError):
             return [], []

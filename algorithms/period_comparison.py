@@ -39,7 +39,7 @@ from ..core.i18n import language, tr
 from ..core.presentation.styling import diverging_renderer
 from ..core.store.comparison import compare_in_store
 from .base import AnalysisAlgorithm
-from .common import optional, parameter_as_date, ring_geometry
+from .common import check_period_days, optional, parameter_as_date, ring_geometry
 from .inputs import STORE_TIME_FIELDS, add_incident_parameters, in_period, resolve_input
 from .styles import style_output
 
@@ -103,6 +103,8 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
         values = [parameter_as_date(self, parameters, key, context)
                   for key in (self.PERIOD_A_START, self.PERIOD_A_END, self.PERIOD_B_START, self.PERIOD_B_END)]
         a_start, a_end, b_start, b_end = values
+        check_period_days(*values[:2])
+        check_period_days(*values[2:])
         try:
             period_b = make_period(b_start or default_b.start, b_end or default_b.end, "B")
             if a_start is None and a_end is None and (b_start or b_end):

@@ -21,7 +21,7 @@ from ..core.presentation.report import ReportError, ReportOptions, export_report
 from ..core.presentation.report_data import COMPARE_OPTIONS, MIN_COUNT, default_period
 from ..core.store import Store, StoreError
 from .base import LagesbildAlgorithm
-from .common import optional, parameter_as_date, store_input, store_parameter
+from .common import check_period_days, optional, parameter_as_date, store_input, store_parameter
 
 
 class SituationReportAlgorithm(LagesbildAlgorithm):
@@ -86,7 +86,7 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
             raise QgsProcessingException(tr("no such store: {path}").format(path=location.display))
         store_path = location
         try:
-            with Store.open(store_path) as store:
+            with Store.open(store_path, read_only=True) as store:
                 today = local_today(store.tz)  # the store's today, not the machine's
         except (StoreError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
@@ -96,6 +96,7 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
         if start is None and end is not None:
             start = end - (default.end - default.start)
         start, end = start or default.start, end or default.end
+        check_period_days(start, end)
         if end < start:
             raise QgsProcessingException(tr("the period runs backwards: it starts on {start}, after its end on {end}")
                                          .format(start=start.isoformat(), end=end.isoformat()))

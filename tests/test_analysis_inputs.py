@@ -293,9 +293,10 @@ def test_period_comparison_opens_the_store_once(run, demo_store, tmp_path, monke
     opened, detected = [], []
     real_open, real_store_of = Store.open.__func__, inputs.store_of
 
-    def counting_open(cls, path):
+    def counting_open(cls, path, **options):
         opened.append(path)
-        return real_open(cls, path)
+        assert options == {"read_only": True}  # an analysis only reads
+        return real_open(cls, path, **options)
 
     def counting_store_of(layer):
         detected.append(layer)

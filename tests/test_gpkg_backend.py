@@ -46,7 +46,7 @@ def test_a_bulk_load_restores_every_trigger_and_index_and_indexes_the_points(sto
 
 def test_a_layer_source_is_built_and_read_in_one_place(store):
     source, provider = store.location.layer_source("incidents")
-    assert provider == "ogr" and source == f"{store.path}|layername=incidents"
+    assert provider == "ogr" and source == f"{store.path}|layername=incidents|option:DO_NOT_ENABLE_WAL=ON"
     assert StoreLocation.of_layer_source(provider, source) == (store.location, "incidents")
     assert StoreLocation.of_layer_source("ogr", "/data/roads.shp|layername=roads") is None
     assert StoreLocation.of_layer_source("memory", "Point?crs=EPSG:3006") is None
@@ -91,7 +91,7 @@ def test_a_busy_store_says_so_in_words_and_writes_nothing(store, tmp_path):
     try:
         before = fingerprint(store.path)
         store._db.execute("PRAGMA busy_timeout = 100")  # do not wait the full 30 s here
-        with pytest.raises(StoreBusyError, match="someone else is saving") as refused:
+        with pytest.raises(StoreBusyError, match="the store is busy: another program has been writing") as refused:
             store.add_incident(incident())
         assert "locked" not in str(refused.value) and "sqlite" not in str(refused.value).lower()
     finally:

@@ -206,7 +206,7 @@ class SituationDock(LagesbildDock):
         store = None
         if path:
             try:
-                store = Store.open(self._location_for(path))
+                store = Store.open(self._location_for(path), read_only=True)
                 self._opened = store.location
                 self.store_path = store.location.display
             except (StoreError, ValueError) as error:
@@ -282,7 +282,7 @@ class SituationDock(LagesbildDock):
             return
         state = self.state()
         try:
-            with Store.open(self._location_for(self.store_path)) as store:
+            with Store.open(self._location_for(self.store_path), read_only=True) as store:
                 today = self._today(store)
                 subset = situation.subset_string(store, state, today)
                 numbers = situation.summary(store, state, today)
@@ -324,7 +324,7 @@ class SituationDock(LagesbildDock):
         project's layout manager so that GIS staff can adjust it by hand."""
         try:
             location = self._location_for(self.store_path)
-            with Store.open(location) as store:
+            with Store.open(location, read_only=True) as store:
                 period = self.state().period(self._today(store))
             options = report.ReportOptions(period=period, title=tr("Situation picture"))
             result = report.export_report(location, pdf_path, options, QgsProject.instance())

@@ -50,13 +50,39 @@ class Context:
     now: datetime | None = None
 
 
+# control characters a text may not hold: NUL cuts the text short in QGIS and
+# PostgreSQL refuses it; the others are invisible. Tab and line breaks are fine.
+_CONTROL_CHARACTERS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
+
+
+def control_character_message() -> str:
+    return tr("holds an invisible control character (such as NUL, often left by copying from another program); "
+              "remove it and save again")
+
+
+def not_finite_message(value) -> str:
+    return tr("must be a finite number, not {value}").format(value=value)
+
+
+def has_control_character(text) -> bool:
+    """Whether ``text`` holds a character a stored text may not hold."""
+    return isinstance(text, str) and not _CONTROL_CHARACTERS.isdisjoint(text)
+
+
 def _text_problems(values: dict, table: schema.Table) -> list[Problem]:
+    """Text fields: text, not too long, no control characters (refused, not
+    stripped: nothing typed is changed behind the user's back). Number fields:
+    finite (no infinity, no NaN)."""
     problems = []
     for f in table.fields:
         value = values.get(f.name)
+        if f.type in (schema.REAL, schema.INTEGER) and isinstance(value, float) and math.isinf(value):
+            problems.append(Problem(f.name, "not_finite", not_finite_message(value)))
         if f.type == schema.TEXT and value is not None:
             if not isinstance(value, str):
                 problems.append(Problem(f.name, "type", tr("must be text")))
+            elif has_control_character(value):
+                problems.append(Problem(f.name, "control_character", control_character_message()))
             elif f.length and len(value) > f.length:
                 problems.append(Problem(
                     f.name, "too_long",
@@ -112,6 +138,8 @@ def validate_incident(values: dict, context: Context) -> list[Problem]:
     if cost is not None:
         if isinstance(cost, bool) or not isinstance(cost, (int, float)) or math.isnan(cost):
             problems.append(Problem("estimated_cost_sek", "type", tr("must be a number")))
+        elif not math.isfinite(cost):
+            pass  # said by _text_problems: not finite
         elif cost < 0:
             problems.append(Problem("estimated_cost_sek", "negative", tr("cannot be negative")))
 

@@ -320,7 +320,7 @@ def export_report(store_path, pdf_path, options: ReportOptions, project: QgsProj
     pdf_path = Path(pdf_path)
     if not pdf_path.parent.is_dir():
         raise ReportError(tr("the folder {folder} does not exist").format(folder=pdf_path.parent))
-    with Store.open(store_path) as store:
+    with Store.open(store_path, read_only=True) as store:
         layout, layers, pages = build_report(store, options, project, feedback)
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.textRenderFormat = TEXT_RENDER_ALWAYS_TEXT

@@ -116,12 +116,20 @@ def hotspot_layer(store: Store, x, y) -> QgsVectorLayer:
     return layer
 
 
-def _named(source: tuple[str, str], name: str) -> tuple[str, str, str]:
-    return source[0], name, source[1]
-
-
 def area_layer(store: Store) -> QgsVectorLayer:
-    layer = QgsVectorLayer(*_named(store.location.layer_source("areas"), tr("Areas")))
+    """The store's areas, copied into a memory layer: the report reads the
+    store through its read-only connection alone, and QGIS never opens the
+    file (a provider may write to a GeoPackage it opens: WAL, its counts)."""
+    layer = QgsVectorLayer(f"MultiPolygon?crs={store.crs}&field=name:string&field=kind:string", tr("Areas"),
+                           "memory")
+    features = []
+    for area in store.areas():
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(area.geometry.ExportToWkt()))
+        feature.setAttributes([area.name, area.kind])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
     renderer = report_area_renderer()
     if not layer.featureCount():  # no kinds to tell apart: a legend of kinds would list what is not there
         district = renderer.categories()[0]  # held: its symbol lives as long as it does

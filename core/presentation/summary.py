@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=None,
                         help="the day of the summary (default: today in the store's time zone)")
     args = parser.parse_args(argv)
-    with Store.open(args.store) as store:
+    with Store.open(args.store, read_only=True) as store:
         print(situation_summary(store, args.today or local_today(store.tz)))
     return 0
 

@@ -19,6 +19,7 @@ from .errors import (
     AccessDeniedError,
     Cancelled,
     ConflictError,
+    DamagedStoreError,
     NewerVersionError,
     NotAStoreError,
     NotFoundError,
@@ -52,7 +53,8 @@ class Store(StoreLifecycle, StoreWrites, StoreQueries):
 __all__ = [
     "BULK_LOAD_MIN_ROWS", "CODE_GROUPS", "DEFAULT_CRS", "EDITABLE_FIELDS", "GROUPS", "ROLES", "TIME_FIELDS",
     "TIME_GROUPS",
-    "AccessDeniedError", "Area", "Cancelled", "ConflictError", "Incident", "IncidentFilter", "Measure",
+    "AccessDeniedError", "Area", "Cancelled", "ConflictError", "DamagedStoreError", "Incident", "IncidentFilter",
+    "Measure",
     "NewerVersionError", "NotAStoreError", "NotFoundError", "Store", "StoreBusyError", "StoreError", "StoreLocation",
     "default_extent", "spatial_reference",
 ]

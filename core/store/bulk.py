@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..domain import codelist, personal_data, schema
+from ..domain import codelist, personal_data, schema, validation
 from ..domain.timeutil import now_utc
 from ..domain.validation import FUTURE_TOLERANCE, Problem, ValidationError
 from ..i18n import tr
@@ -84,8 +84,13 @@ def validate_columns(columns: dict, extent, organisations: frozenset[str], now_e
     if "estimated_cost_sek" in columns:
         cost = np.asarray(columns["estimated_cost_sek"], dtype=np.float64)
         _flag(problems, cost < 0, "estimated_cost_sek", "negative", tr("cannot be negative"))
+        _flag(problems, np.isinf(cost), "estimated_cost_sek", "not_finite",
+              validation.not_finite_message("inf"))
     for name, limit_chars in schema.INCIDENT_TEXT_LIMITS.items():
         if name in columns:
+            controlled = np.fromiter((validation.has_control_character(v) for v in columns[name]), dtype=bool,
+                                     count=len(columns[name]))
+            _flag(problems, controlled, name, "control_character", validation.control_character_message())
             lengths = np.char.str_len(np.asarray(columns[name]).astype(str))
             _flag(problems, lengths > limit_chars, name, "too_long",
                   tr("is longer than {limit} characters").format(limit=limit_chars))

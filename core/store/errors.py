@@ -31,6 +31,10 @@ class StoreBusyError(StoreError):
     """Another writer held the store for longer than the wait allows."""
 
 
+class DamagedStoreError(StoreError):
+    """The store's file is damaged (not a whole SQLite database any more)."""
+
+
 class Cancelled(StoreError):
     """The user cancelled a long write; it was rolled back."""
 

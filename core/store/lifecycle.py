@@ -96,18 +96,25 @@ class StoreLifecycle:
         return cls(connection, location, backend)
 
     @classmethod
-    def open(cls, location):
+    def open(cls, location, read_only: bool = False):
         """Open a store, migrating an older one inside one transaction. A newer
-        store or a location that holds no store is refused and left untouched."""
+        store or a location that holds no store is refused and left untouched.
+        ``read_only``: for reading alone (analyses, reports, summaries): the
+        store is left byte for byte as it was (an older store is migrated
+        first, once, as any opening does)."""
         location = StoreLocation.parse(location)
         backend = backend_for(location)
         if backend.name == "gpkg":  # looked at read-only first: a file that is no store is not touched
             version = cls.inspect(location)
-        connection = backend.connect(location)
+        connection = backend.connect(location, read_only=read_only)
         try:
             if backend.name != "gpkg":  # a server: one connection, not one to look and one to work
                 version = _checked_version(location, backend.read_meta(location, connection))
             if version < schema.SCHEMA_VERSION:
+                if read_only:  # the one write a reader makes: bringing the schema up to date
+                    connection.close()
+                    cls.open(location).close()
+                    return cls.open(location, read_only=True)
                 _migrate(connection, backend, version)
             return cls(connection, location, backend)
         except BaseException:

@@ -811,6 +811,7 @@
         <message>
             <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/inputs.py" />
+            <location filename="../../core/domain/analysis/bounds.py" />
             <location filename="../../core/presentation/report.py" />
             <source>cancelled</source>
             <translation>avbrutet</translation>
@@ -885,7 +886,7 @@
             <translation>några händelser saknar giltiga koordinater: ta bort händelser utan plats</translation>
         </message>
         <message>
-            <location filename="../../algorithms/inputs.py" />
+            <location filename="../../algorithms/common.py" />
             <source>the FILTER expression is not valid: {error}</source>
             <translation>FILTER-uttrycket är inte giltigt: {error}</translation>
         </message>
@@ -2195,19 +2196,18 @@
             <translation>ingen databas angavs: välj en databasfil</translation>
         </message>
         <message>
-            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <location filename="../../core/store/backends/gpkg/connection.py" />
             <location filename="../../core/store/backends/postgis/__init__.py" />
             <source>the store could not be written, and nothing was written: {reason}</source>
             <translation>databasen kunde inte skrivas, och ingenting skrevs: {reason}</translation>
         </message>
         <message>
-            <location filename="../../core/store/backends/gpkg/__init__.py" />
             <location filename="../../core/store/backends/postgis/__init__.py" />
             <source>the store is busy: someone else is saving to it; nothing was written, try again in a moment</source>
             <translation>databasen är upptagen: någon annan sparar i den; ingenting skrevs, försök igen om en stund</translation>
         </message>
         <message>
-            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <location filename="../../core/store/backends/gpkg/connection.py" />
             <location filename="../../core/store/backends/postgis/__init__.py" />
             <source>the store refused the change, and nothing was written: {reason}</source>
             <translation>databasen vägrade ändringen, och ingenting skrevs: {reason}</translation>
@@ -3784,6 +3784,81 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/domain/analysis/knox_report.py" />
             <source>{observed} of {expected} expected, {p}</source>
             <translation>{observed} mot {expected} förväntade, {p}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>No EXTENT given: incidents may lie anywhere in the CRS's area of use</source>
+            <translation>Ingen EXTENT angiven: händelser får ligga var som helst inom referenssystemets användningsområde</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/bounds.py" />
+            <source>a cell size of {size:g} m over an area of {width:,.0f} × {height:,.0f} m gives {cells} cells and would need about {memory} of memory; at most {limit} cells are analysed: choose a cell size of at least {smallest:,.0f} m</source>
+            <translation>en cellstorlek på {size:g} m över ett område på {width:,.0f} × {height:,.0f} m ger {cells} celler och skulle kräva omkring {memory} minne; högst {limit} celler analyseras: välj en cellstorlek på minst {smallest:,.0f} m</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/base.py" />
+            <source>a date or number given is too large to compute with ({reason}): check the period (years up to 9998) and the sizes given</source>
+            <translation>ett angivet datum eller tal är för stort att räkna med ({reason}): kontrollera perioden (år till och med 9998) och de angivna storlekarna</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/bounds.py" />
+            <source>a distance band of {band:,.0f} m is wider than the whole area analysed ({diagonal:,.0f} m from corner to corner): every cell would be a neighbour of every other and no hot or cold spot could be found; choose a band smaller than {diagonal:,.0f} m, or 0 to have it chosen</source>
+            <translation>ett avståndsband på {band:,.0f} m är bredare än hela det analyserade området ({diagonal:,.0f} m från hörn till hörn): varje cell skulle vara granne med alla andra och ingen het eller kall fläck kunde hittas; välj ett band mindre än {diagonal:,.0f} m, eller 0 för att låta det väljas</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/analysis/bounds.py" />
+            <source>a distance band of {band:,.0f} m with cells of {size:g} m would need about {memory} of memory, more than the {limit} an analysis may use: choose a smaller band or a larger cell size</source>
+            <translation>ett avståndsband på {band:,.0f} m med celler på {size:g} m skulle kräva omkring {memory} minne, mer än de {limit} en analys får använda: välj ett mindre band eller en större cellstorlek</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/validation.py" />
+            <source>holds an invisible control character (such as NUL, often left by copying from another program); remove it and save again</source>
+            <translation>innehåller ett osynligt styrtecken (till exempel NUL, ofta kvar efter kopiering från ett annat program); ta bort det och spara igen</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/validation.py" />
+            <source>must be a finite number, not {value}</source>
+            <translation>måste vara ett ändligt tal, inte {value}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>the EXTENT {extent!r} is empty or cannot be read: give the area incidents may lie in as xmin,xmax,ymin,ymax [EPSG:3006], or leave EXTENT out for the CRS's whole area of use</source>
+            <translation>EXTENT {extent!r} är tom eller kan inte läsas: ange området där händelser får ligga som xmin,xmax,ymin,ymax [EPSG:3006], eller utelämna EXTENT för referenssystemets hela användningsområde</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/common.py" />
+            <source>the TIME_FIELD {name} holds no dates and times: choose one of {fields}</source>
+            <translation>TIME_FIELD {name} innehåller inga datum och tider: välj ett av {fields}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/base.py" />
+            <source>the analysis needs more memory than this computer has: choose a larger cell size, a smaller distance band or a smaller area</source>
+            <translation>analysen behöver mer minne än den här datorn har: välj en större cellstorlek, ett mindre avståndsband eller ett mindre område</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/common.py" />
+            <source>the day {day} lies outside the days that can be analysed ({low} to {high}): check PERIOD_START and PERIOD_END</source>
+            <translation>dagen {day} ligger utanför de dagar som kan analyseras ({low} till {high}): kontrollera PERIOD_START och PERIOD_END</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/common.py" />
+            <source>the layer's date fields</source>
+            <translation>lagrets datumfält</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/connection.py" />
+            <source>the store is busy: another program has been writing to it for {seconds} s; try again, or close the other program's edit session</source>
+            <translation>databasen är upptagen: ett annat program har skrivit till den i {seconds} s; försök igen, eller avsluta redigeringen i det andra programmet</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/connection.py" />
+            <source>the store {path} is damaged and cannot be read ({reason}); nothing was changed: restore the file from a backup, or check it with lagesbild:verifystore</source>
+            <translation>databasen {path} är skadad och kan inte läsas ({reason}); inget ändrades: återställ filen från en säkerhetskopia, eller kontrollera den med lagesbild:verifystore</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/backends/gpkg/__init__.py" />
+            <source>{path} is not a GeoPackage, or is damaged ({reason})</source>
+            <translation>{path} är inte en GeoPackage, eller är skadad ({reason})</translation>
         </message>
     </context>
     <context>

@@ -44,6 +44,7 @@ import numpy as np
 
 from ...i18n import tr
 from . import AnalysisError
+from .bounds import check_cancel
 from .gistar import stencil
 from .grid import Grid
 
@@ -139,8 +140,10 @@ def auto_cell_size(x: np.ndarray, y: np.ndarray, extent: tuple[float, float, flo
     return _significant(size)
 
 
-def _moran_profile(counts: np.ndarray, grid: Grid, bands: list[float]) -> tuple[np.ndarray, np.ndarray]:
-    """Global Moran's I and its z-score (randomisation) for each band, binary weights, no self."""
+def _moran_profile(counts: np.ndarray, grid: Grid, bands: list[float],
+                   cancelled=None) -> tuple[np.ndarray, np.ndarray]:
+    """Global Moran's I and its z-score (randomisation) for each band, binary
+    weights, no self. ``cancelled``: asked once per band (``bounds.Cancelled``)."""
     x = np.asarray(counts, dtype=np.float64)
     n = x.size
     deviation = x - x.mean()
@@ -164,6 +167,7 @@ def _moran_profile(counts: np.ndarray, grid: Grid, bands: list[float]) -> tuple[
     moran, z = [], []
     done = 0
     for band in bands:
+        check_cancel(cancelled)
         reach = band / grid.cell_size * (1 + 1e-9)
         upto = int(np.searchsorted(distance2, reach * reach, side="right"))
         for a, b in half[done:upto]:  # the stencil's offsets, one half of each symmetric pair
@@ -209,7 +213,7 @@ def _nearest_cells_band(grid: Grid, k: int) -> float:
     return float(distances[1 : k + 1].mean()) * grid.cell_size
 
 
-def auto_distance_band(counts: np.ndarray, grid: Grid) -> tuple[float, str]:
+def auto_distance_band(counts: np.ndarray, grid: Grid, cancelled=None) -> tuple[float, str]:
     """(band, how it was chosen): the first peak of incremental spatial autocorrelation,
     or the documented fallback (see the module)."""
     height, width = grid.dense_shape
@@ -217,7 +221,7 @@ def auto_distance_band(counts: np.ndarray, grid: Grid) -> tuple[float, str]:
     while steps > 2 and (math.pi * steps * steps / 2) * height * width * 5 > _SEARCH_BUDGET:
         steps -= 1
     bands = [grid.cell_size * step for step in range(1, steps + 1)]
-    _, z = _moran_profile(counts, grid, bands)
+    _, z = _moran_profile(counts, grid, bands, cancelled)
     for i in range(1, len(bands) - 1):
         if z[i] > PEAK_Z and z[i] > z[i - 1] and z[i] >= z[i + 1]:
             rule = tr(

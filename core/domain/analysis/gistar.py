@@ -28,6 +28,7 @@ import numpy as np
 
 from ...i18n import tr
 from . import AnalysisError
+from .bounds import check_band, check_cancel
 from .grid import Grid
 from .normal import two_sided_p
 
@@ -60,8 +61,10 @@ def _dense(grid: Grid, values: np.ndarray) -> np.ndarray:
     return dense
 
 
-def window_sums(grid: Grid, band: float, *values: np.ndarray) -> list[np.ndarray]:
-    """For each array of per-cell values, Σ_j w_ij v_j over the band, per cell."""
+def window_sums(grid: Grid, band: float, *values: np.ndarray, cancelled=None) -> list[np.ndarray]:
+    """For each array of per-cell values, Σ_j w_ij v_j over the band, per cell.
+    ``cancelled``: a callable asked between the stencil's rows (Cancelled when true)."""
+    check_band(grid.dense_shape, grid.cell_size, band)
     runs = _row_runs(stencil(grid, band))
     pad = max(max(abs(r), abs(lo), abs(hi)) for r, lo, hi in runs)
     height, width = grid.dense_shape
@@ -72,7 +75,9 @@ def window_sums(grid: Grid, band: float, *values: np.ndarray) -> list[np.ndarray
         padded[pad : pad + height, pad + 1 : pad + 1 + width] = _dense(grid, value)
         running = np.cumsum(padded, axis=1)  # running[:, k] = Σ of padded[:, :k + 1]
         total = np.zeros((height, width), dtype=np.float64)
-        for row, low, high in runs:
+        for number, (row, low, high) in enumerate(runs):
+            if number % 16 == 0:
+                check_cancel(cancelled)
             band_rows = running[pad + row : pad + row + height]
             total += band_rows[:, pad + 1 + high : pad + 1 + high + width]
             total -= band_rows[:, pad + low : pad + low + width]
@@ -80,8 +85,9 @@ def window_sums(grid: Grid, band: float, *values: np.ndarray) -> list[np.ndarray
     return results
 
 
-def gi_star(counts: np.ndarray, grid: Grid, band: float) -> tuple[np.ndarray, np.ndarray]:
-    """(z, p) of Gi* for every cell of ``grid``; p is the two-sided normal p-value."""
+def gi_star(counts: np.ndarray, grid: Grid, band: float, cancelled=None) -> tuple[np.ndarray, np.ndarray]:
+    """(z, p) of Gi* for every cell of ``grid``; p is the two-sided normal
+    p-value. ``cancelled``: see ``window_sums``."""
     x = np.asarray(counts, dtype=np.float64)
     n = x.size
     if n != len(grid):
@@ -99,7 +105,7 @@ def gi_star(counts: np.ndarray, grid: Grid, band: float) -> tuple[np.ndarray, np
                 "a larger area or a longer period"
             ).format(n=n)
         )
-    neighbour_sum, weight = window_sums(grid, band, x, np.ones(n))
+    neighbour_sum, weight = window_sums(grid, band, x, np.ones(n), cancelled=cancelled)
     denominator = spread * np.sqrt(np.maximum(n * weight - weight * weight, 0.0) / (n - 1))
     numerator = neighbour_sum - mean * weight
     z = np.zeros(n)

@@ -30,12 +30,11 @@ from osgeo import ogr
 from ...i18n import tr
 from ..geometry import points_in_polygon, polygon_rings
 from . import AnalysisError
+from .bounds import MAX_CELLS, check_grid
 
 SQUARE = "square"
 HEXAGON = "hexagon"
 SHAPES = (SQUARE, HEXAGON)
-# a grid larger than this is refused: counting and Gi* stay well inside memory
-MAX_CELLS = 4_000_000
 _SQRT3 = math.sqrt(3.0)
 
 
@@ -175,10 +174,10 @@ def make_grid(shape: str, extent: tuple[float, float, float, float], cell_size: 
         raise AnalysisError(
             tr("the extent {extent} is not valid: give xmin, ymin, xmax, ymax").format(extent=tuple(extent))
         )
+    check_grid(shape, (xmin, ymin, xmax, ymax), cell_size)  # before anything is allocated
     if shape == SQUARE:
         cols = np.arange(math.floor(xmin / cell_size), math.floor(xmax / cell_size) + 1)
         rows = np.arange(math.floor(ymin / cell_size), math.floor(ymax / cell_size) + 1)
-        _check_size(cols.size * rows.size)
         col, row = np.meshgrid(cols, rows)
         lattice = np.column_stack([col.ravel(), row.ravel()]).astype(np.int64)
         return Grid(shape, cell_size, centres_of(shape, cell_size, lattice), lattice)
@@ -188,7 +187,6 @@ def make_grid(shape: str, extent: tuple[float, float, float, float], cell_size: 
     # q range wide enough for every row, trimmed by the bounding-box test below
     q_low = math.floor((xmin - cell_size) / cell_size - rows.max() / 2)
     q_high = math.ceil((xmax + cell_size) / cell_size - rows.min() / 2)
-    _check_size(rows.size * (q_high - q_low + 1) // 2)
     q, r = np.meshgrid(np.arange(q_low, q_high + 1), rows)
     lattice = np.column_stack([q.ravel(), r.ravel()]).astype(np.int64)
     centres = centres_of(shape, cell_size, lattice)

@@ -24,6 +24,7 @@ from osgeo import ogr
 from ...i18n import tr
 from . import AnalysisError
 from .autoscale import auto_cell_size
+from .bounds import check_cancel
 from .fdr import gi_bins
 from .fdr import label as bin_label
 from .gistar import gi_star
@@ -121,13 +122,15 @@ def hotspots(
     boundary: ogr.Geometry | None = None,
     extent=None,
     scale: str = PLACES,
+    cancelled=None,
 ) -> HotspotResult:
     """Gi* hot and cold spots of the incidents at (x, y). ``cell_size`` and ``band``
     in CRS units (metres); 0 chooses them by the rules of ``scale`` (``places``
     or ``automatic``, see ``scale``). The cells analysed are those that meet
     ``boundary`` if given, else all cells over ``extent`` (xmin, ymin, xmax,
     ymax) if given, else those that meet the incidents' convex hull buffered
-    by a few cells."""
+    by a few cells. ``cancelled``: a callable asked in the long loops (such
+    as ``feedback.isCanceled``); ``bounds.Cancelled`` when it says so."""
     x, y = _located(x, y)
     if scale not in SCALES:
         raise AnalysisError(tr("unknown scale {scale}: choose places or automatic").format(scale=scale))
@@ -175,16 +178,17 @@ def hotspots(
     elif scale == PLACES:
         band, rule = place_band(grid)
     else:
-        band, rule = capped_auto_band(counts, grid)
-    z, p = gi_star(counts, grid, band)
+        band, rule = capped_auto_band(counts, grid, cancelled)
+    check_cancel(cancelled)
+    z, p = gi_star(counts, grid, band, cancelled)
     return HotspotResult(grid, counts, z, p, gi_bins(z, p), cell_size, band, rule, cell_rule, area_rule)
 
 
-def gi_of_counts(result: HotspotResult, x, y) -> CellAnalysis:
+def gi_of_counts(result: HotspotResult, x, y, cancelled=None) -> CellAnalysis:
     """The analysis of other incidents (one category) on ``result``'s grid and
     band: what a run of ``hotspots`` on those incidents alone gives with the
     same boundary, cell size and band. AnalysisError where it would refuse."""
     x, y = _located(x, y)
     counts = _counted(result.grid, x, y, True)
-    z, p = gi_star(counts, result.grid, result.band)
+    z, p = gi_star(counts, result.grid, result.band, cancelled)
     return CellAnalysis(counts, z, p, gi_bins(z, p))

@@ -54,10 +54,11 @@ def place_band(grid: Grid) -> tuple[float, str]:
     return grid.cell_size * math.sqrt(2.0), tr("the cells around each cell (queen contiguity, cell size × √2)")
 
 
-def capped_auto_band(counts: np.ndarray, grid: Grid) -> tuple[float, str]:
+def capped_auto_band(counts: np.ndarray, grid: Grid, cancelled=None) -> tuple[float, str]:
     """(band, rule): the first peak of incremental spatial autocorrelation (or
-    its fallback), at most ``MAX_AUTO_BAND_CELLS`` cells."""
-    band, rule = auto_distance_band(counts, grid)
+    its fallback), at most ``MAX_AUTO_BAND_CELLS`` cells. ``cancelled``: asked
+    in the search."""
+    band, rule = auto_distance_band(counts, grid, cancelled)
     cap = MAX_AUTO_BAND_CELLS * grid.cell_size
     if band > cap:
         return cap, tr("{rule} gave {band} m, capped at {cells} cells").format(

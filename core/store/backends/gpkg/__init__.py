@@ -9,13 +9,14 @@ import sqlite3
 from pathlib import Path
 
 from ....i18n import tr
-from ...errors import NotAStoreError, StoreBusyError, StoreError
+from ...errors import DamagedStoreError, NotAStoreError, StoreError
 from ...location import StoreLocation
 from .. import sqltext
 from . import codec
+from .connection import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S  # noqa: F401 - the wait, named where the backend is
+from .connection import connect, translate_error
 from .ddl import GeoPackageDDL, register_functions
 
-BUSY_TIMEOUT_S = 30
 # QGIS 3.40's OGR provider strips "--" and "/* */" comments from a provider
 # filter even inside a string literal, which would cut the literal open
 _COMMENT_MARKERS = ("--", "/*", "*/")
@@ -68,7 +69,7 @@ class GeoPackageBackend(GeoPackageDDL):
         if not path.parent.is_dir():
             raise StoreError(tr("the folder {folder} does not exist").format(folder=path.parent))
         try:
-            connection = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            connection = connect(str(path), path)
         except sqlite3.Error as error:
             raise StoreError(tr("{path} cannot be written: {error}").format(path=path, error=error)) from error
         register_functions(connection)
@@ -89,10 +90,10 @@ class GeoPackageBackend(GeoPackageDDL):
             raise StoreError(tr("no such file: {path}").format(path=path))
         uri = Path(path).as_uri() + ("?mode=ro" if read_only else "?mode=rw")
         try:
-            connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            connection = connect(uri, path, uri=True)
             register_functions(connection)
             connection.execute("PRAGMA foreign_keys = OFF")
-        except sqlite3.Error as error:
+        except (sqlite3.Error, DamagedStoreError) as error:
             raise NotAStoreError(tr("{path} cannot be read: {error}").format(path=path, error=error)) from error
         return connection
 
@@ -102,8 +103,9 @@ class GeoPackageBackend(GeoPackageDDL):
         try:
             try:
                 tables = self.table_names(connection)
-            except sqlite3.DatabaseError as error:
-                raise NotAStoreError(tr("{path} is not a GeoPackage").format(path=path)) from error
+            except DamagedStoreError as error:
+                raise NotAStoreError(tr("{path} is not a GeoPackage, or is damaged ({reason})").format(
+                    path=path, reason=error.__cause__)) from error
             if "gpkg_contents" not in tables:
                 raise NotAStoreError(tr("{path} is not a GeoPackage").format(path=path))
             if "lagesbild_meta" not in tables:
@@ -136,17 +138,7 @@ class GeoPackageBackend(GeoPackageDDL):
 
     @staticmethod
     def translate_error(error: BaseException) -> BaseException:
-        if not isinstance(error, sqlite3.Error):
-            return error
-        text = str(error)
-        if isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-            return StoreBusyError(tr(
-                "the store is busy: someone else is saving to it; nothing was written, try again in a moment"))
-        if isinstance(error, sqlite3.IntegrityError):
-            return StoreError(tr("the store refused the change, and nothing was written: {reason}").format(
-                reason=text))
-        return StoreError(tr("the store could not be written, and nothing was written: {reason}").format(
-            reason=text))
+        return translate_error(error)
 
     # --- who may do what --------------------------------------------------------
     @staticmethod
@@ -221,4 +213,10 @@ class GeoPackageBackend(GeoPackageDDL):
     # --- QGIS -------------------------------------------------------------------
     @staticmethod
     def layer_source(location: StoreLocation, table: str) -> tuple[str, str]:
-        return f"{location.target}|layername={table}", "ogr"
+        """The layer's OGR source. ``DO_NOT_ENABLE_WAL``: QGIS's own marker
+        (read by QgsOgrProviderUtils, GDAL >= 3.4.2) that keeps it from
+        switching the store to WAL when it reopens the layer (a new filter
+        does that): WAL is unsafe on the network shares a shared store lives
+        on, and a reader must leave the file byte for byte as it was. GDAL
+        warns once that the GPKG driver does not know the option."""
+        return f"{location.target}|layername={table}|option:DO_NOT_ENABLE_WAL=ON", "ogr"
