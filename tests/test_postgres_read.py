@@ -162,3 +162,15 @@ def test_a_code_missing_from_its_code_table_falls_back_to_the_plain_read(postgre
         assert found["reporting_org"].tolist() == ["housing", "school"]
     finally:
         postgres_server.sql("lagesbild_test", f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+def test_one_stored_point_decodes_as_postgis_reads_it(store_location, postgres_server):
+    from lagesbild.core.store.backends.postgis import codec
+
+    rows = postgres_server.query("SELECT geom::text, ST_X(geom), ST_Y(geom) FROM incidents ORDER BY fid DESC LIMIT 3",
+                                 store_location.schema)
+    for stored, x, y in rows:
+        alone = codec.decode_points([stored])
+        assert (alone[0].tolist(), alone[1].tolist()) == ([x], [y])
+    many = codec.decode_points([stored for stored, _, _ in rows])
+    assert many[0].tolist() == [x for _, x, _ in rows] and many[1].tolist() == [y for _, _, y in rows]
