@@ -19,7 +19,9 @@ fairest reference measured in the same run on the same data:
 - ``copy_store`` of the whole store, PostgreSQL to GeoPackage and back.
 
 Sizes: BENCH_PG_SIZES (default "1000000"); BENCH_PG_COPY=0 leaves out the
-two copies (five minutes at a million). Prints a Markdown table."""
+two copies (five minutes at a million); BENCH_PG_PORT measures a server
+already running on that loopback port (its stores ``bench_<size>`` are
+reused, not written again). Prints a Markdown table."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from pg_server import PostgresServer  # noqa: E402
+from pg_server import PostgresServer, server_binaries  # noqa: E402
 
 from lagesbild.core.store import Store, StoreLocation  # noqa: E402
 
@@ -112,8 +114,9 @@ def editor(location: str, uuids: list[str]) -> None:
     print(json.dumps(times), flush=True)
 
 
-def plugin_saves(location: StoreLocation, groups: list[list[str]]) -> list[float]:
-    """Every group's saves by an editor process of its own, all at once."""
+def plugin_saves(location: StoreLocation, groups: list[list[str]]) -> list[list[float]]:
+    """Every group's saves by an editor process of its own, all at once: the
+    seconds of each editor's saves, in order (the first is its session's first)."""
     processes = [subprocess.Popen([sys.executable, __file__, "editor", location.conninfo() + " schema="
                                    + location.schema, *group], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   text=True) for group in groups]
@@ -128,7 +131,7 @@ def plugin_saves(location: StoreLocation, groups: list[list[str]]) -> list[float
         out, _ = process.communicate()
         if process.returncode:
             raise RuntimeError("an editor failed")
-        times += json.loads(out)
+        times.append(json.loads(out))
     return times
 
 
@@ -169,27 +172,43 @@ def save_rows(size: int, server: PostgresServer, location: StoreLocation, folder
     rows = []
     alone = plugin_saves(location, [uuids[:SAVES_ALONE]])
     floor = pgbench(server, 1, SAVES_ALONE, folder)
-    rows.append(("alone", alone, floor, [percentiles(alone)[1] / percentiles(floor)[1]]))
+    rows.append(("alone", alone, floor, [percentiles(alone[0])[1] / percentiles(floor)[1]]))
     together, floor_together, ratios = [], [], []
     rest = uuids[SAVES_ALONE:]
     for round_number in range(ROUNDS):
         mine = rest[round_number * EDITORS * SAVES_EACH:(round_number + 1) * EDITORS * SAVES_EACH]
         times = plugin_saves(location, [mine[n::EDITORS] for n in range(EDITORS)])
         theirs = pgbench(server, EDITORS, SAVES_EACH, folder)
-        ratios.append(percentiles(times)[1] / percentiles(theirs)[1])
+        ratios.append(percentiles([t for editor_times in times for t in editor_times])[1] / percentiles(theirs)[1])
         together += times
         floor_together += theirs
     rows.append((f"{EDITORS} editors at once ({ROUNDS} rounds)", together, floor_together, ratios))
     lost = lost_writes(server, location.schema, before)
     result = []
-    for label, times, floor, ratio in rows:
+    for label, sessions, floor, ratio in rows:
+        times = [t for editor_times in sessions for t in editor_times]
         median, p99 = percentiles(times)
+        later = percentiles([t for editor_times in sessions for t in editor_times[1:]])
+        first = percentiles([editor_times[0] for editor_times in sessions])[0]
         floor_median, floor_p99 = percentiles(floor)
         result.append((size, f"save one incident, {label}: median {median:.1f} ms, p99 {p99:.1f} ms, "
-                       f"lost {lost} of {len(uuids)}", p99 / 1000,
+                       f"lost {lost} of {len(uuids)}; a session's first save median {first:.1f} ms, the "
+                       f"later ones p99 {later[1]:.1f} ms", p99 / 1000,
                        f"pgbench simple-update, as many clients: median {floor_median:.1f} ms, p99 {floor_p99:.1f} ms",
                        floor_p99 / 1000, float(np.median(ratio))))
     return result
+
+
+class RunningServer(PostgresServer):
+    """A server already running on loopback (BENCH_PG_PORT), as the tests start
+    one: its stores of an earlier run are measured again without rewriting them."""
+
+    def __init__(self, port: int):  # noqa: D107 (no folder of its own: not started or stopped here)
+        self.binaries = server_binaries()
+        self.port = port
+
+    def stop(self) -> None:
+        pass
 
 
 def bench(size: int, server: PostgresServer, folder: Path) -> list[tuple]:
@@ -200,14 +219,17 @@ def bench(size: int, server: PostgresServer, folder: Path) -> list[tuple]:
 
     rows = []
     location = StoreLocation.parse(f"{server.dsn()} schema=bench_{size}")
-    seconds, data = timed(demo.generate, size, 1, TODAY)
-    rows.append((size, "generate the demo incidents", seconds, "", "", None))
-    with Store.create(location) as store:
-        seconds, _ = timed(write_demo, store, data, 1)
-        reference = plain_copy_reference(server, store)
-        rows.append((size, "write (validated, audited, GiST-indexed, COPY)", seconds,
-                     "plain COPY of the same rows into a bare table", reference, seconds / reference))
+    written = bool(server.query(f"SELECT 1 FROM pg_namespace WHERE nspname = 'bench_{size}'"))
+    if not written:
+        seconds, data = timed(demo.generate, size, 1, TODAY)
+        rows.append((size, "generate the demo incidents", seconds, "", "", None))
+        with Store.create(location) as store:
+            seconds, _ = timed(write_demo, store, data, 1)
+            reference = plain_copy_reference(server, store)
+            rows.append((size, "write (validated, audited, GiST-indexed, COPY)", seconds,
+                         "plain COPY of the same rows into a bare table", reference, seconds / reference))
         del data
+    with Store.open(location) as store:
         mine, theirs, ratio = paired_reads(server, store)
         rows.append((size, f"read points, category, time into NumPy (median of {READS} paired runs)", mine,
                      "psycopg2's COPY … TO STDOUT (FORMAT binary) of fid, geom, category, occurred_from, "
@@ -220,6 +242,7 @@ def bench(size: int, server: PostgresServer, folder: Path) -> list[tuple]:
         gpkg = folder / f"copy-{size}.gpkg"
         seconds, _ = timed(copy_store, location, gpkg)
         rows.append((size, "copy_store PostgreSQL → GeoPackage", seconds, "", "", None))
+        server.sql("lagesbild_test", f"DROP SCHEMA IF EXISTS back_{size} CASCADE")  # of an earlier run
         back = StoreLocation.parse(f"{server.dsn()} schema=back_{size}")
         seconds, _ = timed(copy_store, gpkg, back)
         rows.append((size, "copy_store GeoPackage → PostgreSQL", seconds, "", "", None))
@@ -233,14 +256,17 @@ def main() -> None:
     app.initQgis()
     load = os.getloadavg()[0]
     sizes = [int(s) for s in os.environ.get("BENCH_PG_SIZES", "1000000").split(",")]
-    server = PostgresServer().start()
+    port = os.environ.get("BENCH_PG_PORT")
+    server = RunningServer(int(port)) if port else PostgresServer().start()
     try:
         with tempfile.TemporaryDirectory() as folder:
             rows = [row for size in sizes for row in bench(size, server, Path(folder))]
     finally:
         server.stop()
     print("## PostgreSQL store\n")
-    print(f"Server: PostgreSQL from {server.binaries}, fsync off, on loopback, started by the benchmark; "
+    started = "already running (BENCH_PG_PORT), started as the tests start theirs" if port else \
+        "started by the benchmark"
+    print(f"Server: PostgreSQL from {server.binaries}, fsync off, on loopback, {started}; "
           f"run {datetime.now(timezone.utc):%Y-%m-%d %H:%MZ}, load average before it "
           f"{load:.1f}. The reference is the plainest way PostgreSQL does the same job, in "
           "the same run; ratio = step / reference (for the read and the saves, the median of the paired "
