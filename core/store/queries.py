@@ -105,6 +105,19 @@ class StoreQueries:
             if name not in schema.INCIDENTS.field_names:
                 raise StoreError(tr("not a field of an incident: {name}").format(name=name))
         where, params = self._where(incident_filter)
+        # a backend's own bulk read where it has one (PostGIS: a binary COPY),
+        # which answers None for what it cannot read exactly; else plain SQL
+        fast = getattr(self.backend, "read_arrays", None)
+        result = fast(self._db, where, params, tuple(columns)) if fast is not None else None
+        if result is None:
+            result = self._select_arrays(where, params, columns)
+        if incident_filter.area:
+            keep = self._inside_area(incident_filter.area, result["x"], result["y"])
+            result = {name: values[keep] for name, values in result.items()}
+        return result
+
+    def _select_arrays(self, where: str, params: list, columns: tuple[str, ...]) -> dict[str, np.ndarray]:
+        """``arrays`` through a plain SELECT, row by row: every backend has it."""
         selected = ["fid", schema.GEOMETRY_COLUMN] + [
             self.backend.epoch_sql(name) if name in TIME_FIELDS else name for name in columns]
         rows = self._db.execute(f"SELECT {', '.join(selected)} FROM incidents WHERE {where} ORDER BY fid",
@@ -119,9 +132,6 @@ class StoreQueries:
                 result[name] = np.asarray([np.nan if v is None else v for v in values], dtype=np.float64)
             else:
                 result[name] = np.asarray(values, dtype=object)
-        if incident_filter.area:
-            keep = self._inside_area(incident_filter.area, x, y)
-            result = {name: values[keep] for name, values in result.items()}
         return result
 
     # --- areas and measures ---------------------------------------------------

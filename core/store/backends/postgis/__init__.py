@@ -18,7 +18,7 @@ from ....i18n import tr
 from ...errors import AccessDeniedError, NotAStoreError, StoreBusyError, StoreError
 from ...location import StoreLocation, without_secrets
 from .. import sqltext
-from . import access, codec
+from . import access, codec, read
 from .ddl import PostgisDDL
 
 CONNECT_TIMEOUT_S = 10
@@ -235,6 +235,12 @@ class PostgisBackend(PostgisDDL):
     decode_time = staticmethod(codec.decode_time)
     encode_epochs = staticmethod(codec.encode_epochs)
     time_bound = staticmethod(codec.time_bound)
+
+    @staticmethod
+    def read_arrays(connection: Connection, where: str, params: list, columns: tuple[str, ...]):
+        """The store's ``arrays`` through one binary COPY (``read.py``), or None."""
+        with connection.raw.cursor() as cursor, _in_words():
+            return read.read_arrays(cursor, where, params, columns)
 
     # --- SQL that differs ----------------------------------------------------------
     @staticmethod

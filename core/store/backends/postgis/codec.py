@@ -65,6 +65,11 @@ def decode_points(values: list) -> tuple[np.ndarray, np.ndarray]:
     if count == 0:
         return np.zeros(0), np.zeros(0)
     size = _EWKB_POINT.itemsize
+    if count == 1 and isinstance(values[0], str) and len(values[0]) == 2 * size and values[0].startswith("01"):
+        # one incident (every save reads one back): struct, not NumPy's per-call overhead
+        kind, _, x, y = struct.unpack("<IIdd", bytes.fromhex(values[0][2:]))
+        if kind == ogr.wkbPoint | _SRID_FLAG:
+            return np.array([x]), np.array([y])
     if all(isinstance(v, str) and len(v) == 2 * size for v in values):
         records = np.frombuffer(bytes.fromhex("".join(values)), dtype=_EWKB_POINT)
         if np.all(records["order"] == 1) and np.all(records["type"] == (ogr.wkbPoint | _SRID_FLAG)):
