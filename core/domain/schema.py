@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import codelist
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION = "lagesbild"
 
 # Logical field types.
@@ -159,9 +159,14 @@ INCIDENT_HISTORY = Table(
         Field("field", TEXT, 32, not_null=True),
         Field("old_value", TEXT),
         Field("new_value", TEXT),
+        # the hash chain (README "Audit trail"): written when the plugin seals
+        # the row; NULL until then
+        Field("seal_seq", INTEGER),
+        Field("row_hash", TEXT, 64),
+        Field("text_seal", TEXT, 97),  # free text: "salt:sha256", only the sha256 once blanked
     ),
-    indexes=(("incident_uuid", "changed_at"),),
-    description="One row per changed field of an incident, written by triggers",
+    indexes=(("incident_uuid", "changed_at"), ("seal_seq",)),
+    description="One row per changed field of an incident, written by triggers; append-only, hash-chained",
 )
 
 META = Table(
@@ -173,6 +178,14 @@ META = Table(
 
 TABLES: tuple[Table, ...] = (CATEGORIES, ORGANISATIONS, INCIDENTS, INCIDENT_HISTORY, AREAS, MEASURES, META)
 AUDITED_FIELDS: tuple[str, ...] = tuple(f.name for f in INCIDENTS.fields if f.audited) + (GEOMETRY_COLUMN,)
+# the audit trail's rules, kept by triggers in every client
+IMMUTABLE_FIELDS = ("uuid", "created_at")  # never change
+BOOKKEEPING_FIELDS = ("updated_at", "updated_by_org")  # recorded when changed alone
+FREE_TEXT_FIELDS = ("place_name", "description", "handling_note")  # the retention job may blank them
+# history rows that are not a field's change: a deleted incident (after one row
+# per field holding its last value), a blanked free text, a repair of the store
+HISTORY_DELETED, HISTORY_BLANKED, HISTORY_REPAIRED = "deleted", "text_blanked", "store_repaired"
+STORE_UUID = "00000000-0000-0000-0000-000000000000"  # the incident_uuid of a row about the store itself
 
 # References checked by triggers in every client (QGIS, ogrinfo, mobile apps),
 # not only by this plugin: (table, field, code table, condition on the code table).
@@ -220,6 +233,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             ("incidents", "police_report_ref"),
             ("incidents", "estimated_cost_sek"),
             ("organisations", "active"),
+        ),
+    ),
+    Migration(
+        2,
+        "incident_history gains seal_seq, row_hash and text_seal (the hash chain); its rows are sealed",
+        add_fields=(
+            ("incident_history", "seal_seq"),
+            ("incident_history", "row_hash"),
+            ("incident_history", "text_seal"),
         ),
     ),
 )
