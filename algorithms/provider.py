@@ -16,6 +16,7 @@ from .measure_followup import MeasureFollowUpAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
 from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
+from .verify_store import VerifyStoreAlgorithm
 
 PROVIDER_ID = "lagesbild"
 ICON_PATH = PLUGIN_ICON
@@ -26,6 +27,7 @@ ALGORITHM_CLASSES = (
     DemoDataAlgorithm,
     CopyStoreAlgorithm,
     GrantAccessAlgorithm,
+    VerifyStoreAlgorithm,
     HotspotsAlgorithm,
     DensityAlgorithm,
     TimeProfileAlgorithm,

@@ -68,6 +68,10 @@ def head(connection) -> tuple[int, str]:
     return (int(row[0]), row[1]) if row else (0, GENESIS)
 
 
+def unsealed(connection) -> int:
+    return int(connection.execute("SELECT count(*) FROM incident_history WHERE seal_seq IS NULL").fetchone()[0])
+
+
 def seal(connection, backend) -> int:
     """Inside an open write transaction: seal every unsealed history row, in
     the order of their fids; returns how many."""
@@ -168,7 +172,7 @@ class StoreAudit:
             rows = db.execute(
                 f"SELECT fid, text_seal FROM incident_history WHERE field IN ({names}) AND changed_at < ? "
                 "AND (old_value IS NOT NULL OR new_value IS NOT NULL) ORDER BY fid",
-                (*schema.FREE_TEXT_FIELDS, self.backend.time_bound(before))).fetchall()
+                (*schema.FREE_TEXT_FIELDS, self.backend.time_bound(before.replace(microsecond=0)))).fetchall()
             db.executemany("UPDATE incident_history SET old_value = NULL, new_value = NULL, text_seal = ? "
                            "WHERE fid = ?", [(_digest_of(text_seal), fid) for fid, text_seal in rows])
         return len(rows)

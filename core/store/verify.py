@@ -136,7 +136,7 @@ def verify_store(location, repair: bool = False) -> Report:
             problems, names = trigger_problems(connection, backend)
         report.problems += problems
         report.problems += chain.check(connection, backend)
-        if not problems:
+        if not problems and chain.unsealed(connection):
             with backend.transaction(connection):
                 report.sealed = chain.seal(connection, backend)
         report.head = chain.head(connection)
