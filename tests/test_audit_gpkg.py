@@ -109,3 +109,26 @@ def test_verifystore_finds_a_dropped_trigger_and_repairs_it(store_path, qgis_pro
         (uuid,) = store._db.execute("SELECT uuid FROM incidents").fetchone()
         store.update_incident(uuid, {"status": "in_progress"}, expected_version=2, by_org="police")
         assert [row["field"] for row in store.history(uuid)] == ["status", "status"]
+
+
+def test_a_copy_into_postgres_and_back_keeps_a_whole_chain(tmp_path, postgres_server):
+    from lagesbild.core.store import StoreLocation
+    from lagesbild.core.store.copy import copy_store
+
+    path = tmp_path / "original.gpkg"
+    with Store.create(path) as store:
+        moved = store.add_incident(incident())
+        store.update_incident(moved.uuid, {"geometry": (620_012.3456789, 6_650_000.987654321),
+                                           "description": "Ny text"}, expected_version=1, by_org="police")
+        gone = store.add_incident(incident(category="graffiti"))
+    ogr_sql(path, f"DELETE FROM incidents WHERE uuid = '{gone.uuid}'")
+    assert verify_store(path).sealed == len(schema.INCIDENTS.fields) + 2
+    server = StoreLocation.parse(f"{postgres_server.dsn()} schema=audit_copy")
+    try:
+        copy_store(path, server)
+        assert verify_store(server).problems == []
+        back = tmp_path / "back.gpkg"
+        copy_store(server, back)
+        assert verify_store(back).problems == []
+    finally:
+        postgres_server.sql("lagesbild_test", "DROP SCHEMA IF EXISTS audit_copy CASCADE")

@@ -17,6 +17,8 @@ import hashlib
 import json
 import secrets
 
+from osgeo import ogr
+
 from ..domain import schema
 from ..i18n import tr
 
@@ -33,6 +35,22 @@ def _text(value):
     return str(value)
 
 
+def _position(value, backend):
+    """A position in the history as the same text on every backend (ISO WKB in
+    hex): a GeoPackage keeps its blob in hex, PostgreSQL the WKT, and a copy
+    between them (``copy.py``) converts one into the other."""
+    if value is None:
+        return None
+    try:
+        if backend.name == "gpkg":
+            geometry = backend.decode_geometry(bytes.fromhex(str(value)))
+        else:
+            geometry = ogr.CreateGeometryFromWkt(str(value))
+        return bytes(geometry.ExportToIsoWkb(ogr.wkbNDR)).hex()
+    except (ValueError, RuntimeError, AttributeError, TypeError):
+        return "?" + str(value)  # not a position: hashed as it is
+
+
 def text_digest(salt: str, old, new) -> str:
     return hashlib.sha256((salt + json.dumps([_text(old), _text(new)], ensure_ascii=False)).encode()).hexdigest()
 
@@ -42,10 +60,12 @@ def row_hash(previous: str, seq: int, row, backend, digest: str | None) -> str:
     fid, incident_uuid, changed_at, changed_by_org, field, old, new = row[:7]
     if field in schema.FREE_TEXT_FIELDS:
         old = new = None  # covered by the digest
-    moment = backend.decode_time(changed_at)
-    content = json.dumps(
-        [int(seq), int(fid), incident_uuid, None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-         changed_by_org, field, _text(old), _text(new), digest], ensure_ascii=False, separators=(",", ":"))
+    elif field == schema.GEOMETRY_COLUMN:
+        old, new = _position(old, backend), _position(new, backend)
+    moment = backend.decode_time(changed_at)  # to the millisecond, which both backends keep
+    at = None if moment is None else moment.isoformat(timespec="milliseconds")
+    content = json.dumps([int(seq), int(fid), incident_uuid, at, changed_by_org, field, _text(old), _text(new), digest],
+                         ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((previous + "\n" + content).encode()).hexdigest()
 
 
@@ -96,9 +116,16 @@ def seal(connection, backend) -> int:
         updates.append((seq, previous, text_seal, row[0]))
     connection.executemany("UPDATE incident_history SET seal_seq = ?, row_hash = ?, text_seal = ? WHERE fid = ?",
                            updates)
-    connection.execute("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (HEAD_KEY, f"{seq}:{previous}"))
+    record_head(connection)
     return len(updates)
+
+
+def record_head(connection) -> None:
+    """Note the last sealed row in ``lagesbild_meta`` (a copy does so for the
+    rows it copied with their seals), so that a removed last row shows."""
+    seq, last = head(connection)
+    connection.execute("INSERT INTO lagesbild_meta (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (HEAD_KEY, f"{seq}:{last}"))
 
 
 def _describe(row) -> str:
@@ -137,11 +164,12 @@ def check(connection, backend) -> list[str]:
                                "or a row before it was removed or moved").format(row=_describe(row), seq=seq))
         previous, expected = stored or "", max(expected, seq + 1)
     recorded = connection.execute("SELECT value FROM lagesbild_meta WHERE key = ?", (HEAD_KEY,)).fetchone()
-    last = f"{int(rows[-1][7])}:{rows[-1][8]}" if rows else None
-    if (recorded[0] if recorded else None) != last:
+    last = f"{int(rows[-1][7])}:{rows[-1][8]}" if rows else f"0:{GENESIS}"
+    recorded = recorded[0] if recorded else f"0:{GENESIS}"
+    if recorded != last:
         problems.append(tr("the store's record of its last seal ({recorded}) does not name the last sealed history "
                            "row ({last}): sealed rows at the end were deleted, or the record was changed").format(
-            recorded=recorded[0] if recorded else tr("none"), last=last or tr("none")))
+            recorded=recorded, last=last))
     half = connection.execute("SELECT count(*) FROM incident_history WHERE seal_seq IS NULL AND row_hash IS NOT NULL"
                               ).fetchone()[0]
     if half:
