@@ -168,3 +168,24 @@ def test_a_store_without_its_audit_triggers_is_refused_and_repaired(store, other
     with Store.open(store.location) as reopened:
         reopened.update_incident(added.uuid, {"status": "closed"}, expected_version=1, by_org="police")
         assert [row["field"] for row in reopened.history(added.uuid)] == ["status"]
+
+
+# a trigger left in place under its own name but made harmless
+DISARM = {
+    "gpkg": ["DROP TRIGGER lagesbild_history_no_delete",
+             "CREATE TRIGGER lagesbild_history_no_delete BEFORE DELETE ON incident_history BEGIN SELECT 1; END"],
+    "postgres": ["ALTER TABLE incidents DISABLE TRIGGER lagesbild_incidents_update"],
+}
+DISARMED_NAME = {"gpkg": "lagesbild_history_no_delete", "postgres": "lagesbild_incidents_update"}
+
+
+def test_an_altered_or_disabled_trigger_is_found_and_repaired(store, other_client):
+    store.add_incident(incident())
+    for sql in DISARM[store.location.backend]:
+        other_client.execute(sql)
+    name = DISARMED_NAME[store.location.backend]
+    with pytest.raises(TriggersAlteredError, match=name):
+        Store.open(store.location)
+    assert verify_store(store.location).problems == [f"the trigger {name} was altered or disabled"]
+    assert verify_store(store.location, repair=True).problems == []
+    Store.open(store.location).close()
