@@ -64,8 +64,10 @@ def row_hash(previous: str, seq: int, row, backend, digest: str | None) -> str:
         old, new = _position(old, backend), _position(new, backend)
     moment = backend.decode_time(changed_at)  # to the millisecond, which both backends keep
     at = None if moment is None else moment.isoformat(timespec="milliseconds")
+    # json.dumps's default separators write what PostgreSQL's json_build_array
+    # writes, so that its sealing trigger (postgis/audit.py) hashes the same text
     content = json.dumps([int(seq), int(fid), incident_uuid, at, changed_by_org, field, _text(old), _text(new), digest],
-                         ensure_ascii=False, separators=(",", ":"))
+                         ensure_ascii=False)
     return hashlib.sha256((previous + "\n" + content).encode()).hexdigest()
 
 

@@ -87,7 +87,48 @@ $body$""",
         f"FOR EACH ROW EXECUTE FUNCTION {PREFIX}history_guard()",
         f"CREATE TRIGGER {PREFIX}history_no_truncate BEFORE TRUNCATE ON incident_history "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}history_guard()",
-        # the store's owner seals the history (core/store/chain.py): row-level
+        # a row is sealed as it is written (core/store/chain.py does the same
+        # in Python, and checks it): the chain's text is built as chain.row_hash
+        # builds it, one sealer at a time per store
+        f"""CREATE OR REPLACE FUNCTION {PREFIX}history_seal() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $body$
+DECLARE
+  last_seq bigint;
+  last_hash text;
+  salt text;
+  digest text;
+  old_text text := NEW.old_value;
+  new_text text := NEW.new_value;
+BEGIN
+  IF NEW.seal_seq IS NOT NULL OR NEW.row_hash IS NOT NULL THEN
+    RETURN NEW;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('lagesbild seal ' || current_schema()));
+  SELECT seal_seq, row_hash INTO last_seq, last_hash FROM incident_history WHERE seal_seq IS NOT NULL
+    ORDER BY seal_seq DESC LIMIT 1;
+  IF NEW.field IN ({free_text}) THEN
+    salt := md5(random()::text || clock_timestamp()::text);
+    digest := encode(sha256(convert_to(salt || json_build_array(old_text, new_text)::text, 'UTF8')), 'hex');
+    NEW.text_seal := salt || ':' || digest;
+    old_text := NULL;
+    new_text := NULL;
+  ELSIF NEW.field = '{GEOMETRY_COLUMN}' THEN
+    old_text := encode(ST_AsBinary(ST_GeomFromText(old_text), 'NDR'), 'hex');
+    new_text := encode(ST_AsBinary(ST_GeomFromText(new_text), 'NDR'), 'hex');
+  END IF;
+  NEW.seal_seq := coalesce(last_seq, 0) + 1;
+  NEW.row_hash := encode(sha256(convert_to(coalesce(last_hash, '') || chr(10) || json_build_array(
+    NEW.seal_seq, NEW.fid, NEW.incident_uuid,
+    to_char(NEW.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '+00:00',
+    NEW.changed_by_org, NEW.field, old_text, new_text, digest)::text, 'UTF8')), 'hex');
+  INSERT INTO lagesbild_meta (key, value) VALUES ('history_head', NEW.seal_seq || ':' || NEW.row_hash)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+  RETURN NEW;
+END
+$body$""",
+        f"CREATE TRIGGER {PREFIX}history_seal BEFORE INSERT ON incident_history "
+        f"FOR EACH ROW EXECUTE FUNCTION {PREFIX}history_seal()",
+        # the store's owner also seals the history (core/store/chain.py): row-level
         # security, forced on the history, must let that update through to
         # the guard above, which refuses every other
         "DROP POLICY IF EXISTS owner_seals ON incident_history",
