@@ -1,9 +1,10 @@
 """The history's hash chain (README "Audit trail"): each sealed history row
 carries ``row_hash``, the sha256 of its content and of the row sealed before
-it, numbered by ``seal_seq``. The triggers of any client write history rows
+it, numbered by ``seal_seq``. A GeoPackage's triggers write history rows
 unsealed (SQLite has no sha256, and a plain client calls no plugin code); the
 plugin seals every unsealed row, in order, inside each of its write
-transactions and in ``lagesbild:verifystore``. A sealed row that was edited,
+transactions and in ``lagesbild:verifystore``. PostgreSQL's trigger seals a
+row as it is written, over the same text (``postgis/audit.py``). A sealed row that was edited,
 removed or moved then no longer fits the chain, and ``check`` says so.
 
 A free-text row (``schema.FREE_TEXT_FIELDS``) is chained through
