@@ -19,6 +19,7 @@ from .near_repeat import NearRepeatAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
 from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
+from .verify_store import VerifyStoreAlgorithm
 
 PROVIDER_ID = "lagesbild"
 ICON_PATH = PLUGIN_ICON
@@ -30,6 +31,7 @@ ALGORITHM_CLASSES = (
     CopyStoreAlgorithm,
     GrantAccessAlgorithm,
     ImportIncidentsAlgorithm,
+    VerifyStoreAlgorithm,
     HotspotsAlgorithm,
     DensityAlgorithm,
     TimeProfileAlgorithm,

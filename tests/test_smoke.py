@@ -45,6 +45,7 @@ SMOKE_PARAMETERS: dict[str, dict] = {
                                   "BEFORE_START": "2024-01-01", "BEFORE_END": "2024-03-31",
                                   "AFTER_START": "2025-01-01", "AFTER_END": "2025-03-31",
                                   "OUTPUT": "{out}/followup.gpkg"},
+    "lagesbild:verifystore": {"STORE": "{demo}"},
     "lagesbild:situationreport": {"STORE": "{demo}", "PERIOD_START": "2025-06-02", "PERIOD_END": "2025-06-29",
                                   "OUTPUT_PDF": "{out}/report.pdf"},
 }

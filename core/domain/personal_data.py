@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..i18n import tr
+from . import schema
 from .personal_names import FULL_NAME, full_names
 from .personal_patterns import (
     EMAIL_ADDRESS,
@@ -39,8 +40,9 @@ __all__ = ["EMAIL_ADDRESS", "FREE_TEXT_FIELDS", "FULL_NAME", "KINDS", "PERSONAL_
            "Finding", "find", "guard", "guard_column", "kind_label", "luhn_valid", "problem", "remove"]
 
 KINDS = (PERSONAL_IDENTITY_NUMBER, PHONE_NUMBER, EMAIL_ADDRESS, FULL_NAME)
-# Every free-text field of an incident; all other fields are codes, numbers, times or a point.
-FREE_TEXT_FIELDS = ("place_name", "description", "handling_note")
+# Every free-text field of an incident (the schema names them); all other
+# fields are codes, numbers, times or a point.
+FREE_TEXT_FIELDS = schema.FREE_TEXT_FIELDS
 REMOVED = "[…]"
 PROBLEM_CODE = "personal_data"
 

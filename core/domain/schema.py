@@ -169,9 +169,14 @@ INCIDENT_HISTORY = Table(
         Field("field", TEXT, 32, not_null=True),
         Field("old_value", TEXT),
         Field("new_value", TEXT),
+        # the hash chain (README "Audit trail"): written when the plugin seals
+        # the row; NULL until then
+        Field("seal_seq", INTEGER),
+        Field("row_hash", TEXT, 64),
+        Field("text_seal", TEXT, 97),  # free text: "salt:sha256", only the sha256 once blanked
     ),
-    indexes=(("incident_uuid", "changed_at"),),
-    description="One row per changed field of an incident, written by triggers",
+    indexes=(("incident_uuid", "changed_at"), ("seal_seq",)),
+    description="One row per changed field of an incident, written by triggers; append-only, hash-chained",
 )
 
 META = Table(
@@ -183,6 +188,16 @@ META = Table(
 
 TABLES: tuple[Table, ...] = (CATEGORIES, ORGANISATIONS, INCIDENTS, INCIDENT_HISTORY, AREAS, MEASURES, META)
 AUDITED_FIELDS: tuple[str, ...] = tuple(f.name for f in INCIDENTS.fields if f.audited) + (GEOMETRY_COLUMN,)
+# the audit trail's rules, kept by triggers in every client
+IMMUTABLE_FIELDS = ("uuid", "created_at")  # never change
+BOOKKEEPING_FIELDS = ("updated_at", "updated_by_org")  # recorded when changed alone
+# the free-text fields of an incident: guarded against personal data, and the
+# only history values the retention job may blank
+FREE_TEXT_FIELDS = ("place_name", "description", "handling_note")
+# history rows that are not a field's change: a deleted incident (after one row
+# per field holding its last value), a blanked free text, a repair of the store
+HISTORY_DELETED, HISTORY_BLANKED, HISTORY_REPAIRED = "deleted", "text_blanked", "store_repaired"
+STORE_UUID = "00000000-0000-0000-0000-000000000000"  # the incident_uuid of a row about the store itself
 
 # References checked by triggers in every client (QGIS, ogrinfo, mobile apps),
 # not only by this plugin: (table, field, code table, condition on the code table).
@@ -234,11 +249,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         2,
-        "incidents gain source, source_id (imports) and location_precision",
+        "incidents gain source, source_id (imports) and location_precision; incident_history "
+        "gains seal_seq, row_hash and text_seal (the hash chain), and its rows are sealed",
         add_fields=(
             ("incidents", "source"),
             ("incidents", "source_id"),
             ("incidents", "location_precision"),
+            ("incident_history", "seal_seq"),
+            ("incident_history", "row_hash"),
+            ("incident_history", "text_seal"),
         ),
     ),
 )

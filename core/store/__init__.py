@@ -15,6 +15,7 @@ never becomes SQL. Times are written as UTC and read in the store's zone.
 
 from __future__ import annotations
 
+from .chain import StoreAudit
 from .errors import (
     AccessDeniedError,
     Cancelled,
@@ -44,7 +45,7 @@ from .records import (
 from .writes import BULK_LOAD_MIN_ROWS, StoreWrites
 
 
-class Store(StoreLifecycle, StoreWrites, StoreQueries):
+class Store(StoreLifecycle, StoreWrites, StoreQueries, StoreAudit):
     """One Lägesbild store. Use ``Store.create`` or ``Store.open`` with a
     location (a ``StoreLocation``, a path, or text); close it (or use it as a
     context manager) when done."""

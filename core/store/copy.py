@@ -26,7 +26,7 @@ from osgeo import ogr
 from ..domain import schema
 from ..domain.schema import FID, GEOMETRY_COLUMN
 from ..i18n import tr
-from . import Store
+from . import Store, chain
 from .backends import backend_for
 from .copy_styles import copy_styles
 from .errors import Cancelled, StoreError
@@ -142,6 +142,7 @@ def _fill(store, connection, out_backend, target, srs, total, progress) -> CopyR
     # server's: who reports for which organisation is granted anew there)
     for sql in out_backend.trigger_statements():
         connection.execute(sql)
+    chain.record_head(connection)  # the history came with its seals (README "Audit trail")
     for sql in out_backend.access_statements(connection):
         connection.execute(sql)
     result.styles, result.skipped_styles = copy_styles(store, connection, out_backend, target)

@@ -3,12 +3,15 @@ transactions, the same for every backend; what differs is the backend's."""
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from osgeo import osr
 
 from ..domain import codelist, schema
 from ..domain.timeutil import DEFAULT_TIME_ZONE, format_utc, now_utc, zone
 from ..i18n import tr
+from . import chain, verify
 from .backends import backend_for
 from .errors import NewerVersionError, NotAStoreError, StoreError
 from .location import StoreLocation
@@ -116,6 +119,7 @@ class StoreLifecycle:
                     cls.open(location).close()
                     return cls.open(location, read_only=True)
                 _migrate(connection, backend, version)
+            verify.refuse_altered_triggers(connection, backend, location)
             return cls(connection, location, backend)
         except BaseException:
             connection.close()
@@ -138,11 +142,17 @@ class StoreLifecycle:
     def __exit__(self, *exc):
         self.close()
 
+    @contextlib.contextmanager
     def transaction(self):
         """One write transaction: all of it lands, or none of it. Inside an
         open transaction it joins that one, so that composite writes (the demo
-        data, an import) stay one transaction."""
-        return self.backend.transaction(self._db)
+        data, an import) stay one transaction. The outermost one seals the
+        history's new rows (``chain.seal``) before it commits."""
+        outermost = not self._db.in_transaction
+        with self.backend.transaction(self._db) as db:
+            yield db
+            if outermost:
+                chain.seal(db, self.backend)
 
 
 def _checked_version(location: StoreLocation, meta: dict[str, str]) -> int:
@@ -212,6 +222,7 @@ def _migrate(connection, backend, version: int) -> None:
                 connection.execute(sql)
             connection.execute("UPDATE lagesbild_meta SET value = ? WHERE key = 'schema_version'",
                                (str(schema.SCHEMA_VERSION),))
+            chain.seal(connection, backend)
     except Exception as error:
         raise StoreError(tr("the store could not be migrated, and was left as it was: {error}").format(
             error=error)) from error

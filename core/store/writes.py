@@ -16,6 +16,7 @@ from ..domain import personal_data, schema
 from ..domain.timeutil import now_utc
 from ..domain.validation import Context, Problem, ValidationError, validate_area, validate_incident, validate_measure
 from ..i18n import tr
+from . import chain
 from .bulk import incident_rows
 from .errors import AccessDeniedError, Cancelled, ConflictError, NotFoundError, StoreError
 from .records import EDITABLE_FIELDS, TIME_FIELDS, Incident, Measure
@@ -202,40 +203,34 @@ class StoreWrites:
                     "your organisation may not change this incident (reported by {org}, status {status}): a "
                     "reporter changes only its own organisation's new reports; nothing was written"
                 ).format(org=now.reporting_org, status=now.status))
-            for name in personal_data.FREE_TEXT_FIELDS:
+            for name in schema.FREE_TEXT_FIELDS:
                 if name in changes and personal_data.find(getattr(current, name)):
                     self._clean_history_text(db, incident_uuid, name)
         return self.get_incident(incident_uuid)
 
     def _clean_history_text(self, db, incident_uuid: str, field: str) -> int:
         """Take personal data out of the history of one free-text ``field`` of
-        one incident: each ``old_value`` (and ``new_value``) holding some gets
-        it replaced by '[…]' (``personal_data.remove``); the rest of each row
-        stays. The only write to ``incident_history`` outside its audit
-        triggers, run inside the transaction of the write that cleans the text
-        itself, so that both stand or fall together. Returns the rows changed."""
-        if field not in personal_data.FREE_TEXT_FIELDS:
+        one incident: each history row whose old or new value holds some is
+        blanked (``chain.blank``: both values emptied, the row and its place in
+        the hash chain kept), the only change the append-only history allows.
+        Run inside the transaction of the write that cleans the text itself,
+        so that both stand or fall together. Returns the rows blanked."""
+        if field not in schema.FREE_TEXT_FIELDS:
             raise ValueError(f"{field} is not a free-text field")
-        rows = list(db.execute("SELECT fid, old_value, new_value FROM incident_history "
-                               "WHERE incident_uuid = ? AND field = ?", (incident_uuid, field)))
-        changed = 0
-        for fid, old, new in rows:
-            cleaned = [personal_data.remove(value) if value else value for value in (old, new)]
-            if cleaned == [old, new]:
-                continue
-            # a PostgreSQL store lets no login change its history: its policies
-            # hold the owner back silently (no row), a role with an error
-            try:
-                held_back = db.execute("UPDATE incident_history SET old_value = ?, new_value = ? WHERE fid = ?",
-                                       (*cleaned, fid)).rowcount != 1
-            except AccessDeniedError:
-                held_back = True
-            if held_back:
-                raise StoreError(tr(
-                    "the personal data could not be removed from the incident's history: this store does not "
-                    "let its history be changed; nothing was written"))
-            changed += 1
-        return changed
+        fids = [fid for fid, old, new in db.execute(
+            "SELECT fid, old_value, new_value FROM incident_history WHERE incident_uuid = ? AND field = ?",
+            (incident_uuid, field)) if any(value and personal_data.find(value) for value in (old, new))]
+        # a PostgreSQL store lets no login change its history: its policies
+        # hold the owner back silently (no row), a role with an error
+        try:
+            held_back = chain.blank(db, self.backend, fids) != len(fids)
+        except AccessDeniedError:
+            held_back = True
+        if held_back:
+            raise StoreError(tr(
+                "the personal data could not be removed from the incident's history: this store does not "
+                "let its history be changed; nothing was written"))
+        return len(fids)
 
     def history(self, incident_uuid: str) -> list[dict]:
         cursor = self._db.execute(

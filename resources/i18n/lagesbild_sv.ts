@@ -374,6 +374,7 @@
             <location filename="../../algorithms/demo_data.py" />
             <location filename="../../algorithms/import_incidents.py" />
             <location filename="../../algorithms/situation_report.py" />
+            <location filename="../../algorithms/verify_store.py" />
             <source>Store</source>
             <translation>Databas</translation>
         </message>
@@ -1860,6 +1861,7 @@
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
+            <location filename="../../algorithms/verify_store.py" />
             <source>Report</source>
             <translation>Rapport</translation>
         </message>
@@ -3859,6 +3861,151 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/backends/gpkg/__init__.py" />
             <source>{path} is not a GeoPackage, or is damaged ({reason})</source>
             <translation>{path} är inte en GeoPackage, eller är skadad ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source> Run again with REPAIR=true to restore missing or altered triggers.</source>
+            <translation> Kör igen med REPAIR=true för att återställa saknade eller ändrade triggrar.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source>Checks that a store is whole: the file itself (a GeoPackage's integrity check), its schema version, its audit triggers (present, enabled and as this version of the plugin makes them) and the history's hash chain (no history row changed, removed or moved after it was sealed). History rows written by other programs are sealed into the chain. The report lists every problem in words and ends with the last sealed row's number and hash: note them outside the store, and a later rewrite of the whole chain shows. With Repair, missing or altered triggers are restored and the repair is recorded in the history; a break in the chain is evidence and is never repaired. The algorithm fails (a non-zero exit from qgis_process) while any problem remains.</source>
+            <translation>Kontrollerar att en databas är hel: själva filen (en GeoPackages integritetskontroll), dess schemaversion, dess granskningstriggrar (att de finns, är påslagna och ser ut som denna version av tillägget gör dem) och historikens hashkedja (ingen historikrad ändrad, borttagen eller flyttad efter att den förseglats). Historikrader som andra program skrivit förseglas in i kedjan. Rapporten räknar upp varje problem i ord och slutar med den senast förseglade radens nummer och hash: anteckna dem utanför databasen, så syns det om hela kedjan senare skrivs om. Med Reparera återställs saknade eller ändrade triggrar och reparationen skrivs in i historiken; ett brott i kedjan är ett bevis och repareras aldrig. Algoritmen misslyckas (qgis_process avslutas med en felkod) så länge något problem finns kvar.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source>History rows sealed now</source>
+            <translation>Historikrader förseglade nu</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>History rows sealed now: {count}</source>
+            <translation>Historikrader förseglade nu: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>Last sealed history row: number {seq}, hash {hash} (note it outside the store to detect a rewritten chain later)</source>
+            <translation>Senast förseglade historikrad: nummer {seq}, hash {hash} (anteckna den utanför databasen för att senare kunna upptäcka en omskriven kedja)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source>Problems</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source>Problems repaired</source>
+            <translation>Reparerade problem</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>Problems: {count}</source>
+            <translation>Problem: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source>Repair: restore missing or altered triggers</source>
+            <translation>Reparera: återställ saknade eller ändrade triggrar</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>Repaired: {count}</source>
+            <translation>Reparerat: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source>Verify store</source>
+            <translation>Kontrollera databas</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>history row {fid} ({field} of incident {uuid})</source>
+            <translation>historikrad {fid} ({field} för händelse {uuid})</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>history rows sealed as numbers {first} to {last} are missing: they were deleted</source>
+            <translation>historikrader förseglade som nummer {first} till {last} saknas: de har tagits bort</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>the file is damaged (SQLite's integrity check: {lines}); restore it from a backup</source>
+            <translation>filen är skadad (SQLites integritetskontroll: {lines}); återställ den från en säkerhetskopia</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>the file is damaged ({error}); restore it from a backup</source>
+            <translation>filen är skadad ({error}); återställ den från en säkerhetskopia</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>the store has schema version {version}, this plugin's is {current}: open it once with the plugin to migrate it, then verify it again</source>
+            <translation>databasen har schemaversion {version}, tilläggets är {current}: öppna den en gång med tillägget så att den uppgraderas, och kontrollera den sedan igen</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>the store's record of its last seal ({recorded}) does not name the last sealed history row ({last}): sealed rows at the end were deleted, or the record was changed</source>
+            <translation>databasens anteckning om sin senaste försegling ({recorded}) pekar inte ut den senast förseglade historikraden ({last}): förseglade rader i slutet har tagits bort, eller anteckningen har ändrats</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>the trigger {name} is missing</source>
+            <translation>triggern {name} saknas</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>the trigger {name} is not one of this version's</source>
+            <translation>triggern {name} hör inte till denna version</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>the trigger {name} was altered or disabled</source>
+            <translation>triggern {name} har ändrats eller stängts av</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>{count} history rows have a hash but no seal number: their seal was removed</source>
+            <translation>{count} historikrader har en hash men inget förseglingsnummer: deras försegling har tagits bort</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>{count} unsealed history rows are older than sealed ones: their seal was removed</source>
+            <translation>{count} oförseglade historikrader är äldre än förseglade: deras försegling har tagits bort</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>{row} has lost its text seal</source>
+            <translation>{row} har förlorat sin textförsegling</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>{row} repeats seal number {seq}: a row was copied or renumbered</source>
+            <translation>{row} upprepar förseglingsnummer {seq}: en rad har kopierats eller numrerats om</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>{row}, sealed as number {seq}, does not fit the hash chain: it was changed, or a row before it was removed or moved</source>
+            <translation>{row}, förseglad som nummer {seq}, passar inte i hashkedjan: den har ändrats, eller en rad före den har tagits bort eller flyttats</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>{row}: its text was changed after it was sealed</source>
+            <translation>{row}: dess text har ändrats efter förseglingen</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/chain.py" />
+            <source>{row}: its text was written again after it was blanked</source>
+            <translation>{row}: dess text har skrivits in igen efter att den tömts</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/verify_store.py" />
+            <source>{store} is not whole: {count} problems. {problems}{hint}</source>
+            <translation>{store} är inte hel: {count} problem. {problems}{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/verify.py" />
+            <source>{store}: the store's audit triggers are missing or altered ({names}), so changes would escape its history; it is not opened for writing. Check and repair it with the Processing algorithm lagesbild:verifystore with REPAIR=true (it restores the triggers and records the repair in the history)</source>
+            <translation>{store}: databasens granskningstriggrar saknas eller har ändrats ({names}), så ändringar skulle hamna utanför historiken; den öppnas inte för skrivning. Kontrollera och reparera den med Processing-algoritmen lagesbild:verifystore med REPAIR=true (den återställer triggrarna och skriver in reparationen i historiken)</translation>
         </message>
     </context>
     <context>

@@ -14,6 +14,7 @@ from ....domain import schema
 from ....domain.schema import FID, GEOMETRY_COLUMN, Field, Table
 from .. import sqltext
 from . import codec
+from .audit import audit_trigger_statements
 
 osr.UseExceptions()
 
@@ -212,7 +213,16 @@ class GeoPackageDDL:
                   (SELECT 1 FROM categories WHERE code = NEW.subcategory AND parent = NEW.category)
                 BEGIN SELECT RAISE(ABORT, 'subcategory is not one of its category'); END"""
             )
-        return statements
+        return statements + audit_trigger_statements(NOW_SQL)
+
+    def expected_triggers(self) -> dict[str, str]:
+        """Each trigger of ours by name, as the schema renders it (for verify)."""
+        return {sql.split()[2]: _normal(sql) for sql in self.trigger_statements()}
+
+    @staticmethod
+    def installed_triggers(connection) -> dict[str, str]:
+        return {name: _normal(sql) for name, sql in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?", (TRIGGER_PREFIX + "%",))}
 
     @staticmethod
     def drop_trigger_statements(connection) -> list[str]:
@@ -283,6 +293,10 @@ class GeoPackageDDL:
     @staticmethod
     def table_names(connection) -> set[str]:
         return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _normal(sql: str) -> str:
+    return " ".join(str(sql).split())
 
 
 def register_functions(connection: sqlite3.Connection) -> None:

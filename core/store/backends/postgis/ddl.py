@@ -11,6 +11,7 @@ from osgeo import osr
 from ....domain import schema
 from ....domain.schema import FID, GEOMETRY_COLUMN, Field, Table
 from .. import sqltext
+from . import audit
 from .access import LOGIN_ORG
 
 TRIGGER_PREFIX = "lagesbild_"
@@ -94,7 +95,7 @@ class PostgisDDL:
             f"  IF OLD.{name} IS DISTINCT FROM NEW.{name} THEN\n"
             "    INSERT INTO incident_history (incident_uuid, changed_at, changed_by_org, field, old_value, "
             f"new_value)\n    VALUES (NEW.uuid, now(), by_org, '{name}', {self._text_of(name, 'OLD')}, "
-            f"{self._text_of(name, 'NEW')});\n  END IF;"
+            f"{self._text_of(name, 'NEW')});\n    audited := true;\n  END IF;"
             for name in schema.AUDITED_FIELDS)
         statements = [
             # SECURITY DEFINER: the history is written with the owner's rights,
@@ -107,12 +108,15 @@ DECLARE
   by_org text := CASE WHEN NEW.updated_at IS DISTINCT FROM OLD.updated_at
                         OR NEW.updated_by_org IS DISTINCT FROM OLD.updated_by_org
                       THEN NEW.updated_by_org END;
+  audited boolean := false;
 BEGIN
+{audit.update_checks()}
   IF login_org IS NOT NULL THEN
     by_org := login_org;
     NEW.updated_by_org := login_org;
   END IF;
 {history}
+{audit.bookkeeping_rows(self._text_of)}
   IF NEW.version IS NOT DISTINCT FROM OLD.version THEN
     NEW.version := OLD.version + 1;
     NEW.updated_at := now();
@@ -156,7 +160,32 @@ END
 $body$""")
             statements.append(f"CREATE TRIGGER {function} BEFORE INSERT OR UPDATE ON {table_name} "
                               f"FOR EACH ROW EXECUTE FUNCTION {function}()")
-        return statements
+        return statements + audit.audit_statements(self._text_of)
+
+    def expected_triggers(self) -> dict[str, str]:
+        """Each trigger of ours by name: its definition and its function's
+        body, as the schema renders them (for verify)."""
+        statements = self.trigger_statements()
+        bodies = {sql.split()[4].split("(")[0]: sql.split("$body$")[1] for sql in statements
+                  if sql.startswith("CREATE OR REPLACE FUNCTION")}
+        return {sql.split()[2]: _normal(sql) + " | " + _normal(bodies[sql.rsplit(" ", 1)[1].split("(")[0]])
+                for sql in statements if sql.startswith("CREATE TRIGGER")}
+
+    @staticmethod
+    def installed_triggers(connection) -> dict[str, str]:
+        """The same for the triggers in the store: its schema's name taken out
+        of the definition, and a disabled trigger marked so."""
+        rows = connection.execute(
+            "SELECT t.tgname, pg_get_triggerdef(t.oid), p.prosrc, t.tgenabled, current_schema() FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgname LIKE ?",
+            (TRIGGER_PREFIX + "%",)).fetchall()
+        installed = {}
+        for name, definition, body, enabled, schema_name in rows:
+            for qualifier in (f'"{schema_name}".', f"{schema_name}."):
+                definition = definition.replace(qualifier, "")
+            installed[name] = _normal(definition) + " | " + _normal(body) + (" DISABLED" if enabled == "D" else "")
+        return installed
 
     @staticmethod
     def drop_trigger_statements(connection) -> list[str]:
@@ -179,3 +208,7 @@ $body$""")
     def table_names(connection) -> set[str]:
         return {row[0] for row in connection.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+
+
+def _normal(sql: str) -> str:
+    return " ".join(str(sql).split())
