@@ -15,7 +15,7 @@ from ..domain import schema
 from ..i18n import tr
 from . import chain
 from .backends import backend_for
-from .errors import StoreError
+from .errors import DamagedStoreError, StoreError
 from .location import StoreLocation
 
 MAX_INTEGRITY_LINES = 5
@@ -119,6 +119,9 @@ def verify_store(location, repair: bool = False) -> Report:
     try:
         try:
             report.problems += _integrity(connection, backend)
+        except DamagedStoreError as error:  # the connection has said it in words already
+            report.problems.append(str(error))
+            return report
         except sqlite3.DatabaseError as error:
             report.problems.append(tr("the file is damaged ({error}); restore it from a backup").format(error=error))
             return report

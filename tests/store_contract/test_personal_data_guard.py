@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from store_helpers import TOWN, incident
 
+from lagesbild.core.domain import schema
 from lagesbild.core.domain.validation import ValidationError
 
 PHONE = "Ring vaktmästaren 070.123.45.67"
@@ -66,7 +67,8 @@ def test_update_refuses_or_cleans(store):
 def test_cleaning_a_stored_text_cleans_its_history(store, other_client):
     """Personal data that came in behind the plugin's back (plain QGIS, SQL)
     and was then edited again: when the store cleans the text, every history
-    row of that text loses it too, in old_value and new_value alike."""
+    row of that text that holds it is blanked (the append-only history's one
+    allowed change), in old_value and new_value alike."""
     added = store.add_incident(incident(description="Krossad ruta"))
     other_client.execute(f"UPDATE incidents SET description = '{PHONE}' WHERE uuid = '{added.uuid}'")
     other_client.execute(f"UPDATE incidents SET description = '{PHONE}, igen' WHERE uuid = '{added.uuid}'")
@@ -78,12 +80,15 @@ def test_cleaning_a_stored_text_cleans_its_history(store, other_client):
                                     by_org="municipality", clean=True)
     assert updated.description == CLEANED + ", igen"
     rows = [(r["field"], r["old_value"], r["new_value"]) for r in store.history(added.uuid)]
-    assert rows == [
-        ("description", "Krossad ruta", CLEANED),
-        ("description", CLEANED, CLEANED + ", igen"),
+    kept = [row for row in rows if row[0] != schema.HISTORY_BLANKED]
+    assert kept == [
+        ("description", None, None),
+        ("description", None, None),
         ("status", "new", "in_progress"),
-        ("description", CLEANED + ", igen", CLEANED + ", igen"),
-    ]  # the last row is the cleaning itself: its old value was cleaned like the others
+        ("description", None, None),
+    ]  # every row that held the number is blanked, the cleaning itself too (its old value held it)
+    blanked = [row for row in rows if row[0] == schema.HISTORY_BLANKED]
+    assert [row[1] for row in blanked] == ["description"] * 3  # each blanking is itself recorded
     assert not any("070" in str(value) for row in rows for value in row)
 
 
