@@ -154,3 +154,21 @@ def test_the_situation_dock_opens_a_postgres_store_typed_as_a_connection(qgis_if
     finally:
         dock.unload()
         project.clear()
+
+
+def test_a_client_whose_search_path_does_not_name_the_store_may_edit_it(run, location, postgres_server):
+    """psql and plain QGIS name the table with its schema and keep the default
+    search_path: the code-table checks still find the store's code tables
+    (they failed with 'relation "categories" does not exist')."""
+    run("lagesbild:createstore", {"STORE": location.display})
+    with Store.open(location) as store:
+        from store_helpers import incident
+
+        added = store.add_incident(incident())
+    with postgres_server.cursor() as cursor:  # search_path: the server's default
+        cursor.execute("SHOW search_path")
+        assert location.schema not in cursor.fetchone()[0]
+        cursor.execute(f"UPDATE {location.schema}.incidents SET category = 'littering', subcategory = NULL "
+                       f"WHERE uuid = '{added.uuid}'")
+        assert cursor.rowcount == 1
+    assert sql_count(postgres_server, location.schema, "category = 'littering'") == 1

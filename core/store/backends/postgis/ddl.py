@@ -151,8 +151,10 @@ $body$""",
                 self._reference_check(field_name, code_table, condition)
                 for t, field_name, code_table, condition in schema.REFERENCES if t == table_name]
             function = f"{TRIGGER_PREFIX}{table_name}_references"
+            # the store's schema fixed at creation: a client whose search_path
+            # does not name it (psql, plain QGIS) still finds the code tables
             statements.append(f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger
-LANGUAGE plpgsql AS $body$
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $body$
 BEGIN
 {chr(10).join(body)}
   RETURN NEW;
