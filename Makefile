@@ -22,6 +22,8 @@ DEMO_STORE  := demo-output/lagesbild-demo.gpkg
 DEMO_REPORT := demo-output/lagesbild-report.pdf
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PYTEST_ARGS ?=
+# which tests: `make test TESTS=tests/test_x.py` runs one file
+TESTS       ?= tests
 
 # Which QGIS runs the tests: 3.22 is the machine's own (Debian bookworm); the
 # newer ones run in a Debian chroot that `make chroot` builds once per machine,
@@ -39,7 +41,7 @@ endif
 endif
 # the pytest run inside a chroot: its own venv, the repository copied to /work/lagesbild
 CHROOT_PYTEST = QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/xdg-runtime \
-	bash -c 'mkdir -p -m 700 /tmp/xdg-runtime && python -m pytest tests $(PYTEST_ARGS) $(1)'
+	bash -c 'mkdir -p -m 700 /tmp/xdg-runtime && python -m pytest $(TESTS) $(PYTEST_ARGS) $(1)'
 
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
@@ -115,10 +117,10 @@ plugin-path:
 
 ifeq ($(QGIS),3.22)
 test: venv package | $(XDG_DIR)
-	$(HEADLESS_ENV) $(PYTHON) -m pytest tests $(PYTEST_ARGS)
+	$(HEADLESS_ENV) $(PYTHON) -m pytest $(TESTS) $(PYTEST_ARGS)
 
 smoke: venv package | $(XDG_DIR)
-	$(HEADLESS_ENV) $(PYTHON) -m pytest tests -m smoke $(PYTEST_ARGS)
+	$(HEADLESS_ENV) $(PYTHON) -m pytest $(TESTS) -m smoke $(PYTEST_ARGS)
 
 chroot:
 	@echo "QGIS 3.22 is the machine's own: no chroot needed."
