@@ -214,3 +214,34 @@ def test_a_client_killed_in_the_middle_of_a_bulk_load_leaves_the_store_as_it_was
     # and the aborted rows are gone for good, not merely hidden
     assert query(postgres_server, f'SELECT count(*) FROM "{schema}".incidents WHERE category = %s',
                  ("graffiti",)) == [(0,)]
+
+
+def test_editors_saving_at_once_keep_one_whole_chain(location, postgres_server):
+    """Each save seals the history right after its commit, one sealer at a
+    time, and a save that finds one at work leaves its rows to it or to the
+    next: however the saves interleave, every history row ends up sealed once,
+    in one unbroken chain."""
+    from lagesbild.core.store.verify import verify_store
+
+    editors, saves = 8, 12
+    with Store.open(location) as store:
+        uuids = [store.add_incident(incident(place_name=f"plats {n}")).uuid for n in range(editors)]
+
+    def editor(n):
+        def save_all():
+            with Store.open(location) as store:
+                for i in range(saves):
+                    current = store.get_incident(uuids[n])
+                    store.update_incident(uuids[n], {"place_name": f"plats {n} ändrad {i}"},
+                                          expected_version=current.version, by_org="municipality")
+        return save_all
+
+    assert run_together([editor(n) for n in range(editors)]) == [None] * editors
+    schema = location.schema
+    assert query(postgres_server, f'SELECT count(*) FROM "{schema}".incident_history '
+                                  "WHERE field = 'place_name'") == [(editors * saves,)]
+    report = verify_store(location)  # seals what the last busy sealer left
+    assert report.problems == []
+    assert query(postgres_server, f'SELECT count(*), count(DISTINCT seal_seq), max(seal_seq) '
+                                  f'FROM "{schema}".incident_history WHERE seal_seq IS NOT NULL') == \
+        [(editors * saves, editors * saves, editors * saves)]

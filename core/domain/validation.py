@@ -18,6 +18,9 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 INCIDENT_TIMES = ("occurred_from", "occurred_to", "reported_at")
 
 
+# the fields of an incident that name an organisation
+ORGANISATION_FIELDS = ("reporting_org", "handling_org", "updated_by_org")
+
 @dataclass(frozen=True)
 class Problem:
     field: str
@@ -123,7 +126,7 @@ def validate_incident(values: dict, context: Context) -> list[Problem]:
                 tr("{sub} is not a subcategory of {category}").format(sub=subcategory, category=category),
             ))
 
-    for name in ("reporting_org", "handling_org", "updated_by_org"):
+    for name in ORGANISATION_FIELDS:
         org = values.get(name)
         if org and org not in context.organisations:
             problems.append(Problem(name, "unknown", tr("unknown organisation: {code}").format(code=org)))

@@ -76,15 +76,6 @@ def _digest_of(text_seal: str | None) -> str | None:
     return None if text_seal is None else text_seal.rsplit(":", 1)[-1]
 
 
-def may_seal(connection, backend) -> bool:
-    """Whether this connection may seal: any GeoPackage writer; on PostgreSQL
-    the store's owner (whose next write, or verifystore, seals the rows of the
-    other logins)."""
-    if backend.name != "postgres":
-        return True
-    return bool(connection.execute("SELECT has_table_privilege('incident_history', 'UPDATE')").fetchone()[0])
-
-
 def head(connection) -> tuple[int, str]:
     row = connection.execute("SELECT seal_seq, row_hash FROM incident_history WHERE seal_seq IS NOT NULL "
                              "ORDER BY seal_seq DESC LIMIT 1").fetchone()
@@ -95,13 +86,20 @@ def unsealed(connection) -> int:
     return int(connection.execute("SELECT count(*) FROM incident_history WHERE seal_seq IS NULL").fetchone()[0])
 
 
+def seals_after_commit(backend) -> bool:
+    """Whether the store seals its new history rows right after a write
+    commits (PostgreSQL: many writers at once, none waiting on another's
+    seal) rather than inside it (a GeoPackage's writers queue anyway)."""
+    return backend.name == "postgres"
+
+
 def seal(connection, backend) -> int:
     """Inside an open write transaction: seal every unsealed history row, in
-    the order of their fids; returns how many."""
-    if not may_seal(connection, backend):
-        return 0
-    if backend.name == "postgres":  # one sealer at a time per store
-        connection.execute("SELECT pg_advisory_xact_lock(hashtext('lagesbild seal ' || current_schema()))")
+    the order of their fids; returns how many. On PostgreSQL the database's
+    own sealing function does it, for any login (none but the owner may
+    update the history), and returns 0 when another sealer is at work."""
+    if backend.name == "postgres":
+        return backend.seal_history(connection)
     rows = connection.execute(f"SELECT {_COLUMNS} FROM incident_history WHERE seal_seq IS NULL "
                               "AND row_hash IS NULL ORDER BY fid").fetchall()
     if not rows:

@@ -11,6 +11,7 @@ from osgeo import osr
 from ..domain import codelist, schema
 from ..domain.timeutil import DEFAULT_TIME_ZONE, format_utc, now_utc, zone
 from ..i18n import tr
+from ..log import logger
 from . import chain, verify
 from .backends import backend_for
 from .errors import NewerVersionError, NotAStoreError, StoreError
@@ -148,12 +149,20 @@ class StoreLifecycle:
         """One write transaction: all of it lands, or none of it. Inside an
         open transaction it joins that one, so that composite writes (the demo
         data, an import) stay one transaction. The outermost one seals the
-        history's new rows (``chain.seal``) before it commits."""
+        history's new rows (``chain.seal``): before it commits, or on
+        PostgreSQL right after, in a short transaction of its own."""
         outermost = not self._db.in_transaction
+        after = chain.seals_after_commit(self.backend)
         with self.backend.transaction(self._db) as db:
             yield db
-            if outermost:
+            if outermost and not after:
                 chain.seal(db, self.backend)
+        if outermost and after:
+            try:
+                with self.backend.transaction(self._db) as db:
+                    chain.seal(db, self.backend)
+            except StoreError as error:  # the write stands; its rows are sealed by the next write or verifystore
+                logger.warning(tr("the history's new rows could not be sealed yet: {error}").format(error=error))
 
 
 def _checked_version(location: StoreLocation, meta: dict[str, str]) -> int:

@@ -14,7 +14,15 @@ import numpy as np
 from ..domain import geometry as geom
 from ..domain import personal_data, schema
 from ..domain.timeutil import now_utc
-from ..domain.validation import Context, Problem, ValidationError, validate_area, validate_incident, validate_measure
+from ..domain.validation import (
+    ORGANISATION_FIELDS,
+    Context,
+    Problem,
+    ValidationError,
+    validate_area,
+    validate_incident,
+    validate_measure,
+)
 from ..i18n import tr
 from . import chain
 from .bulk import incident_rows
@@ -63,6 +71,7 @@ class StoreWrites:
         with self.transaction() as db:
             db.execute("INSERT INTO organisations (code, name_sv, name_en) VALUES (?, ?, ?)",
                        (code, name_sv, name_en or name_sv))
+        self._known_organisations = None
 
     def grant_access(self, login: str, organisation: str, role: str) -> None:
         """Make the database login ``login`` a ``role`` (reporter, coordinator
@@ -77,8 +86,16 @@ class StoreWrites:
             "SELECT code, parent, label_sv, label_en, colour, icon FROM categories ORDER BY sort_order"))
 
     # --- incidents ------------------------------------------------------------
-    def _context(self) -> Context:
-        return Context(extent=self.extent, organisations=self.organisation_codes())
+    def _context(self, rows=()) -> Context:
+        """What validation checks against. The organisations are read once per
+        open store and again only when a row names one not yet known (added
+        meanwhile by another client): a save reads no code table, and the
+        database's own reference checks stay the last word."""
+        named = {row.get(name) for row in rows for name in ORGANISATION_FIELDS} - {None, ""}
+        known = getattr(self, "_known_organisations", None)
+        if known is None or not named <= known:
+            known = self._known_organisations = self.organisation_codes()
+        return Context(extent=self.extent, organisations=known)
 
     def add_incident(self, values: dict, clean: bool = False) -> Incident:
         """Validate and add one incident; returns it as stored. Personal data
@@ -90,7 +107,7 @@ class StoreWrites:
         A ValidationError names each bad row (1-based) and nothing is written.
         Personal data in a free text (``personal_data.guard``) is such a
         problem, or is replaced by '[…]' when ``clean``."""
-        context = self._context()
+        context = self._context(rows)
         problems = []
         prepared = []
         now = self.backend.encode_time(now_utc())
@@ -179,7 +196,7 @@ class StoreWrites:
             if current.version != expected_version:
                 raise ConflictError(incident_uuid, expected_version, current.version)
             merged = current.values() | changes | {"updated_by_org": by_org}
-            problems = validate_incident(merged, self._context())
+            problems = validate_incident(merged, self._context([merged]))
             if problems:
                 raise ValidationError(problems)
             assignments, params = [], []

@@ -18,7 +18,7 @@ from ....i18n import tr
 from ...errors import AccessDeniedError, NotAStoreError, StoreBusyError, StoreError
 from ...location import StoreLocation, without_secrets
 from .. import sqltext
-from . import access, codec, read
+from . import access, audit, codec, read
 from .ddl import PostgisDDL
 
 CONNECT_TIMEOUT_S = 10
@@ -269,6 +269,12 @@ class PostgisBackend(PostgisDDL):
         buffer.seek(0)
         with connection.raw.cursor() as cursor, _in_words():
             cursor.copy_expert(f"COPY {table} ({', '.join(names)}) FROM STDIN WITH (FORMAT csv)", buffer)
+
+    @staticmethod
+    def seal_history(connection: Connection) -> int:
+        """Seal the history's unsealed rows through the store's own function
+        (``audit.SEAL_FUNCTION``): 0 when another sealer is at work."""
+        return int(connection.execute(f"SELECT {audit.SEAL_FUNCTION}()").fetchone()[0])
 
     @staticmethod
     @contextlib.contextmanager

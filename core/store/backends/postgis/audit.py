@@ -13,6 +13,7 @@ from .access import LOGIN_ORG
 PREFIX = "lagesbild_"
 _KEPT_BY_SEAL = ("fid", "incident_uuid", "changed_at", "changed_by_org", "field", "old_value", "new_value")
 _KEPT_BY_BLANK = ("fid", "incident_uuid", "changed_at", "changed_by_org", "field", "seal_seq", "row_hash")
+SEAL_FUNCTION = f"{PREFIX}seal_history"
 HISTORY_COLUMNS = "incident_history (incident_uuid, changed_at, changed_by_org, field, old_value, new_value)"
 
 
@@ -87,47 +88,63 @@ $body$""",
         f"FOR EACH ROW EXECUTE FUNCTION {PREFIX}history_guard()",
         f"CREATE TRIGGER {PREFIX}history_no_truncate BEFORE TRUNCATE ON incident_history "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}history_guard()",
-        # a row is sealed as it is written (core/store/chain.py does the same
-        # in Python, and checks it): the chain's text is built as chain.row_hash
-        # builds it, one sealer at a time per store
-        f"""CREATE OR REPLACE FUNCTION {PREFIX}history_seal() RETURNS trigger
+        # rows are written unsealed and sealed right after the write commits,
+        # by this function (any login may call it: it runs with the owner's
+        # rights and only seals), in the order of their fids, the chain's text
+        # built as chain.row_hash builds it (core/store/chain.py checks it).
+        # One sealer at a time per store, and a caller that finds one at work
+        # leaves its rows to it or to the next: a save never waits for
+        # another's commit, as it would behind a lock taken in the trigger.
+        f"""CREATE OR REPLACE FUNCTION {SEAL_FUNCTION}() RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $body$
 DECLARE
   last_seq bigint;
   last_hash text;
   salt text;
   digest text;
-  old_text text := NEW.old_value;
-  new_text text := NEW.new_value;
+  seal text;
+  old_text text;
+  new_text text;
+  r record;
+  sealed integer := 0;
 BEGIN
-  IF NEW.seal_seq IS NOT NULL OR NEW.row_hash IS NOT NULL THEN
-    RETURN NEW;
+  IF NOT pg_try_advisory_xact_lock(hashtext('lagesbild seal ' || current_schema())) THEN
+    RETURN 0;
   END IF;
-  PERFORM pg_advisory_xact_lock(hashtext('lagesbild seal ' || current_schema()));
   SELECT seal_seq, row_hash INTO last_seq, last_hash FROM incident_history WHERE seal_seq IS NOT NULL
     ORDER BY seal_seq DESC LIMIT 1;
-  IF NEW.field IN ({free_text}) THEN
-    salt := md5(random()::text || clock_timestamp()::text);
-    digest := encode(sha256(convert_to(salt || json_build_array(old_text, new_text)::text, 'UTF8')), 'hex');
-    NEW.text_seal := salt || ':' || digest;
-    old_text := NULL;
-    new_text := NULL;
-  ELSIF NEW.field = '{GEOMETRY_COLUMN}' THEN
-    old_text := encode(ST_AsBinary(ST_GeomFromText(old_text), 'NDR'), 'hex');
-    new_text := encode(ST_AsBinary(ST_GeomFromText(new_text), 'NDR'), 'hex');
+  last_seq := coalesce(last_seq, 0);
+  FOR r IN SELECT fid, incident_uuid, changed_at, changed_by_org, field, old_value, new_value
+           FROM incident_history WHERE seal_seq IS NULL AND row_hash IS NULL ORDER BY fid LOOP
+    old_text := r.old_value;
+    new_text := r.new_value;
+    digest := NULL;
+    seal := NULL;
+    IF r.field IN ({free_text}) THEN
+      salt := md5(random()::text || clock_timestamp()::text);
+      digest := encode(sha256(convert_to(salt || json_build_array(old_text, new_text)::text, 'UTF8')), 'hex');
+      seal := salt || ':' || digest;
+      old_text := NULL;
+      new_text := NULL;
+    ELSIF r.field = '{GEOMETRY_COLUMN}' THEN
+      old_text := encode(ST_AsBinary(ST_GeomFromText(old_text), 'NDR'), 'hex');
+      new_text := encode(ST_AsBinary(ST_GeomFromText(new_text), 'NDR'), 'hex');
+    END IF;
+    last_seq := last_seq + 1;
+    last_hash := encode(sha256(convert_to(coalesce(last_hash, '') || chr(10) || json_build_array(
+      last_seq, r.fid, r.incident_uuid,
+      to_char(r.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '+00:00',
+      r.changed_by_org, r.field, old_text, new_text, digest)::text, 'UTF8')), 'hex');
+    UPDATE incident_history SET seal_seq = last_seq, row_hash = last_hash, text_seal = seal WHERE fid = r.fid;
+    sealed := sealed + 1;
+  END LOOP;
+  IF sealed > 0 THEN
+    INSERT INTO lagesbild_meta (key, value) VALUES ('history_head', last_seq || ':' || last_hash)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value;
   END IF;
-  NEW.seal_seq := coalesce(last_seq, 0) + 1;
-  NEW.row_hash := encode(sha256(convert_to(coalesce(last_hash, '') || chr(10) || json_build_array(
-    NEW.seal_seq, NEW.fid, NEW.incident_uuid,
-    to_char(NEW.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '+00:00',
-    NEW.changed_by_org, NEW.field, old_text, new_text, digest)::text, 'UTF8')), 'hex');
-  INSERT INTO lagesbild_meta (key, value) VALUES ('history_head', NEW.seal_seq || ':' || NEW.row_hash)
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-  RETURN NEW;
+  RETURN sealed;
 END
 $body$""",
-        f"CREATE TRIGGER {PREFIX}history_seal BEFORE INSERT ON incident_history "
-        f"FOR EACH ROW EXECUTE FUNCTION {PREFIX}history_seal()",
         # the store's owner also seals the history (core/store/chain.py): row-level
         # security, forced on the history, must let that update through to
         # the guard above, which refuses every other
