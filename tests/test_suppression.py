@@ -6,10 +6,9 @@ as one number."""
 
 import numpy as np
 import pytest
+from suppression_solver import enumerate_ranges, feasible_ranges
 
 from lagesbild.core.domain.analysis.suppression import primary, suppress, with_margins
-
-from suppression_solver import enumerate_ranges, feasible_ranges
 
 
 def published(table, hidden):
