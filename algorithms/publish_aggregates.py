@@ -19,8 +19,15 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.compat import DATETIME_DATE, FIELD_BOOL, FIELD_INT, FIELD_STRING, NUMBER_DOUBLE, NUMBER_INTEGER
-from ..core.compat import WKB_MULTIPOLYGON
+from ..core.compat import (
+    DATETIME_DATE,
+    FIELD_BOOL,
+    FIELD_INT,
+    FIELD_STRING,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    WKB_MULTIPOLYGON,
+)
 from ..core.domain.analysis.suppression import DEFAULT_MIN_COUNT
 from ..core.domain.timeutil import Period
 from ..core.i18n import tr
