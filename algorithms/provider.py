@@ -18,6 +18,7 @@ from .measure_followup import MeasureFollowUpAlgorithm
 from .near_repeat import NearRepeatAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
 from .publish_aggregates import PublishAggregatesAlgorithm
+from .retention import RetentionAlgorithm
 from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
 from .verify_store import VerifyStoreAlgorithm
@@ -42,6 +43,7 @@ ALGORITHM_CLASSES = (
     EmergingHotspotsAlgorithm,
     SituationReportAlgorithm,
     PublishAggregatesAlgorithm,
+    RetentionAlgorithm,
 )
 
 

@@ -54,6 +54,7 @@ SMOKE_PARAMETERS: dict[str, dict] = {
                                   "OUTPUT_PDF": "{out}/report.pdf"},
     "lagesbild:publishaggregates": {"STORE": "{demo}", "PERIOD_START": "2025-01-01", "PERIOD_END": "2025-06-29",
                                     "OUTPUT": "{out}/published.csv"},
+    "lagesbild:retention": {"STORE": "{demo}"},  # a dry run: the demo store stays as it is
 }
 
 
