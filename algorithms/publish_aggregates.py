@@ -32,7 +32,7 @@ from ..core.domain.analysis.suppression import DEFAULT_MIN_COUNT
 from ..core.domain.timeutil import Period
 from ..core.i18n import tr
 from ..core.store import Store
-from ..core.store.publish import GROUPINGS, MIN_CELL_SIZE, publication, rule_text
+from ..core.store.publish import GROUPINGS, MIN_CELL_SIZE, TOTAL, publication, rule_text
 from .base import LagesbildAlgorithm
 from .common import check_period_days, optional, parameter_as_date, store_input, store_parameter
 
@@ -136,18 +136,24 @@ class PublishAggregatesAlgorithm(LagesbildAlgorithm):
 
 def _write_about(destination: str, about: str) -> str | None:
     """The rule beside a file output (and as a GeoPackage layer's
-    description); None for an output that is no file."""
+    description); the total rows' geometry made NULL (QGIS's writer gives
+    them an empty one). None for an output that is no file."""
     path = Path(str(destination).split("|", 1)[0])
     if not path.is_file():
         return None
     side = path.with_name(path.name + METADATA_SUFFIX)
     side.write_text(about + "\n", encoding="utf-8")
-    if path.suffix.lower() == ".gpkg":
+    if path.suffix.lower() in (".gpkg", ".geojson", ".json"):
         from osgeo import ogr
 
         dataset = ogr.Open(str(path), 1)
         if dataset is not None:
             layer = dataset.GetLayer(0)
-            layer.SetMetadataItem("DESCRIPTION", about)
+            if path.suffix.lower() == ".gpkg":
+                layer.SetMetadataItem("DESCRIPTION", about)
+            layer.SetAttributeFilter(f"zone = '{TOTAL}'")
+            for feature in list(layer):
+                feature.SetGeometryDirectly(None)
+                layer.SetFeature(feature)
             dataset = None
     return str(side)

@@ -118,7 +118,7 @@ def test_published_areas_in_every_format_total_to_the_stores_counts_and_hide_the
             assert set(rows[0]) == set(FIELDS) | {"_geom"}
             for row in rows:
                 is_total = row["zone"] == "total"
-                assert (row["_geom"] is None or row["_geom"].IsEmpty()) == is_total, str(output)
+                assert (row["_geom"] is None) == is_total
                 if not is_total:
                     west, south, east, north = AREAS[row["zone"]]
                     assert row["_geom"].GetEnvelope() == (west, east, south, north)
