@@ -89,3 +89,14 @@ def test_the_solver_agrees_with_enumeration_on_a_small_table():
 def test_zeros_are_published_and_nothing_is_hidden_without_a_small_count():
     table = with_margins(np.array([[0, 5], [3, 0]]))
     assert not suppress(table, 3).any()
+
+
+def test_two_small_counts_of_a_row_do_not_reveal_their_small_sum():
+    """Row 0 holds 1 and 1 beside a published total: hiding just the two
+    would tell that together they are 2, so a third count is hidden."""
+    counts = [[1, 1, 9, 9], [5, 6, 7, 8], [9, 9, 9, 9]]
+    table, hidden, ranges = attack(counts)
+    assert not hidden[0, 4] and int(table[0, :4][hidden[0, :4]].sum()) >= 3
+    for cell in ((0, 0), (0, 1)):
+        assert ranges[cell][1] >= 3, ranges[cell]
+    assert all(high > low for low, high in ranges.values())

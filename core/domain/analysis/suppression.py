@@ -16,7 +16,9 @@ The rule:
    further entry of that line is suppressed: the one that hides the least in
    all (its count, plus what its crossing line then needs; an entry that
    completes its crossing line too costs only its count), a zero only when
-   there is no other;
+   there is no other. A line whose total is published gets one more while
+   its hidden counts add up to less than ``min_count`` (their sum is known:
+   it must not be a small count itself);
 3. a suppressed entry can still be worked out when it is the only link
    between two groups of suppressed entries (a bridge in the graph whose
    nodes are the lines and whose edges are the suppressed entries: the sums
@@ -52,14 +54,18 @@ def primary(table: np.ndarray, min_count: int) -> np.ndarray:
     return (table > 0) & (table < min_count)
 
 
-def _complete_lines(table: np.ndarray, hidden: np.ndarray) -> bool:
+def _complete_lines(table: np.ndarray, hidden: np.ndarray, min_count: int) -> bool:
     """Step 2 once over every line; True when something was added."""
     changed = False
     for axis in (0, 1):
         view_table = table if axis == 0 else table.T
         view_hidden = hidden if axis == 0 else hidden.T
         for line in range(view_table.shape[0]):
-            if np.count_nonzero(view_hidden[line]) == 1:
+            count = np.count_nonzero(view_hidden[line])
+            # with the line's total published, its hidden counts add up to a
+            # known number: that sum must not itself be a small count
+            known_sum = not view_hidden[line, -1] and 0 < int(view_table[line][view_hidden[line]].sum()) < min_count
+            if count == 1 or (count and known_sum):
                 candidates = [k for k in range(view_table.shape[1]) if not view_hidden[line, k]]
                 if candidates:
                     view_hidden[line, _cheapest(view_table, view_hidden, line, candidates)] = True
@@ -170,7 +176,7 @@ def suppress(table: np.ndarray, min_count: int = DEFAULT_MIN_COUNT) -> np.ndarra
     if not hidden.any():
         return hidden
     while True:
-        while _complete_lines(table, hidden):
+        while _complete_lines(table, hidden, min_count):
             pass
         if not _join_bridges(table, hidden):
             return hidden
