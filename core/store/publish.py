@@ -170,9 +170,10 @@ def rule_text(result: Publication) -> str:
         tr("Suppression: every count from 1 to {below} is suppressed (count empty, suppressed = true), totals "
            "too; zeros are published. Then further counts are suppressed so that no suppressed count can be "
            "worked out from the row, column and grand totals published beside it: every row and column with "
-           "a suppressed count has at least two, and none is the only link between other suppressed counts. "
+           "a suppressed count has at least two, whose sum is at least {least} where the row's or column's "
+           "total is published, and none is the only link between other suppressed counts. "
            "Every suppressed count could be at least one higher or lower with every published number "
-           "unchanged.").format(below=result.min_count - 1) if result.min_count > 1 else
+           "unchanged.").format(below=result.min_count - 1, least=result.min_count) if result.min_count > 1 else
         tr("Suppression: none (the smallest count to publish is 1)."),
         tr("Totals: category = 'total' is a zone's total, zone = 'total' a category's total; they are the sums "
            "of the zones' rows."),

@@ -4119,9 +4119,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Kvadratiska rutnätsceller</translation>
         </message>
         <message>
-            <location filename="../../core/store/publish.py" />
             <source>Suppression: every count from 1 to {below} is suppressed (count empty, suppressed = true), totals too; zeros are published. Then further counts are suppressed so that no suppressed count can be worked out from the row, column and grand totals published beside it: every row and column with a suppressed count has at least two, and none is the only link between other suppressed counts. Every suppressed count could be at least one higher or lower with every published number unchanged.</source>
-            <translation>Döljande: varje antal från 1 till {below} döljs (count tomt, suppressed = true), summor också; nollor publiceras. Därefter döljs ytterligare antal så att inget dolt antal kan räknas ut ur rad-, kolumn- och totalsummorna som publiceras bredvid: varje rad och kolumn med ett dolt antal har minst två, och inget är den enda länken mellan andra dolda antal. Varje dolt antal skulle kunna vara minst ett högre eller lägre utan att något publicerat tal ändras.</translation>
+            <translation type="obsolete">Döljande: varje antal från 1 till {below} döljs (count tomt, suppressed = true), summor också; nollor publiceras. Därefter döljs ytterligare antal så att inget dolt antal kan räknas ut ur rad-, kolumn- och totalsummorna som publiceras bredvid: varje rad och kolumn med ett dolt antal har minst två, och inget är den enda länken mellan andra dolda antal. Varje dolt antal skulle kunna vara minst ett högre eller lägre utan att något publicerat tal ändras.</translation>
         </message>
         <message>
             <location filename="../../core/store/publish.py" />
@@ -4222,6 +4221,11 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/retention.py" />
             <source>{field}: {count} texts</source>
             <translation>{field}: {count} texter</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Suppression: every count from 1 to {below} is suppressed (count empty, suppressed = true), totals too; zeros are published. Then further counts are suppressed so that no suppressed count can be worked out from the row, column and grand totals published beside it: every row and column with a suppressed count has at least two, whose sum is at least {least} where the row's or column's total is published, and none is the only link between other suppressed counts. Every suppressed count could be at least one higher or lower with every published number unchanged.</source>
+            <translation>Döljande: varje antal från 1 till {below} döljs (count tomt, suppressed = true), summor också; nollor publiceras. Därefter döljs ytterligare antal så att inget dolt antal kan räknas ut ur rad-, kolumn- och totalsummorna som publiceras bredvid: varje rad och kolumn med ett dolt antal har minst två, vars summa är minst {least} där radens eller kolumnens summa publiceras, och inget är den enda länken mellan andra dolda antal. Varje dolt antal skulle kunna vara minst ett högre eller lägre utan att något publicerat tal ändras.</translation>
         </message>
     </context>
     <context>
