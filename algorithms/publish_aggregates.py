@@ -36,6 +36,7 @@ from ..core.store.publish import GROUPINGS, MIN_CELL_SIZE, TOTAL, publication, r
 from .base import LagesbildAlgorithm
 from .common import check_period_days, optional, parameter_as_date, store_input, store_parameter
 
+AREA_KINDS = (None, "district", "focus_area")
 METADATA_SUFFIX = ".about.txt"  # beside the output: the rule and what was left out
 
 
@@ -44,6 +45,7 @@ class PublishAggregatesAlgorithm(LagesbildAlgorithm):
     PERIOD_START = "PERIOD_START"
     PERIOD_END = "PERIOD_END"
     GROUP_BY = "GROUP_BY"
+    AREA_KIND = "AREA_KIND"
     CELL_SIZE = "CELL_SIZE"
     MIN_COUNT = "MIN_COUNT"
     OUTPUT = "OUTPUT"
@@ -62,7 +64,8 @@ class PublishAggregatesAlgorithm(LagesbildAlgorithm):
             "Counts of the store's incidents in a period per zone (the store's areas, or square grid cells) "
             "and per category, for open data or the municipality's web site: one row per zone and category "
             "(zone, category, count, suppressed), each zone's total (category = total), each category's total "
-            "(zone = total) and the grand total. Nothing else leaves the store: no free text, no "
+            "(zone = total) and the grand total. An incident inside two overlapping areas counts in both (choose "
+            "districts to count each once). Nothing else leaves the store: no free text, no "
             "organisation, no time, no incident's point. Every count from 1 to MIN_COUNT − 1 is suppressed "
             "(count empty, suppressed true) and so is every further count needed so that no suppressed count "
             "can be worked out from the totals beside it; zeros are published. Incidents placed only at a "
@@ -79,6 +82,9 @@ class PublishAggregatesAlgorithm(LagesbildAlgorithm):
             self.PERIOD_END, tr("Period end (last day, inclusive)"), DATETIME_DATE))
         self.addParameter(optional(QgsProcessingParameterEnum(
             self.GROUP_BY, tr("Zones"), options=[tr("The store's areas"), tr("Square grid cells")], defaultValue=0)))
+        self.addParameter(optional(QgsProcessingParameterEnum(
+            self.AREA_KIND, tr("Areas of the kind"), options=[tr("All areas"), tr("Districts"), tr("Focus areas")],
+            defaultValue=0)))
         self.addParameter(optional(QgsProcessingParameterNumber(
             self.CELL_SIZE, tr("Cell size (metres, for grid cells)"), NUMBER_DOUBLE, defaultValue=1000.0,
             minValue=MIN_CELL_SIZE)))
@@ -102,9 +108,10 @@ class PublishAggregatesAlgorithm(LagesbildAlgorithm):
                 start=start, end=end))
         group_by = GROUPINGS[self.parameterAsEnum(parameters, self.GROUP_BY, context)]
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        area_kind = AREA_KINDS[self.parameterAsEnum(parameters, self.AREA_KIND, context)]
         min_count = self.parameterAsInt(parameters, self.MIN_COUNT, context)
         with Store.open(location, read_only=True) as store:
-            result = publication(store, Period(start, end), group_by, cell_size, min_count)
+            result = publication(store, Period(start, end), group_by, cell_size, min_count, area_kind)
             crs = QgsCoordinateReferenceSystem(store.crs)
         about = rule_text(result)
         for line in about.splitlines():

@@ -160,3 +160,16 @@ def test_a_period_with_nothing_small_publishes_every_count(store_path):
         result = publication(store, APRIL, "area", min_count=1)
     assert not result.hidden.any()
     assert int(result.table[-1, -1]) == sum(sum(v.values()) for v in PLANNED.values())
+
+
+def test_a_focus_area_over_districts_counts_twice_unless_only_districts_are_published(store_path):
+    with Store.open(store_path) as store:
+        west, south, east, north = AREAS["Öster"]
+        store.add_area("Torget", "focus_area", _square(west, south, east, north))
+        every = publication(store, APRIL, "area")
+        districts = publication(store, APRIL, "area", area_kind="district")
+    placed = sum(sum(v.values()) for v in PLANNED.values())
+    assert every.zones[-1] == "Torget" and every.in_several == sum(PLANNED["Öster"].values())
+    assert int(every.table[-1, -1]) == placed + sum(PLANNED["Öster"].values())  # the sums of the rows
+    assert districts.zones == ["Söder", "Norr", "Öster"] and districts.in_several == 0
+    assert int(districts.table[-1, -1]) == placed

@@ -74,9 +74,11 @@ class Publication:
 
 
 def publication(store, period: Period, group_by: str = AREA, cell_size: float = 1000.0,
-                min_count: int = suppression.DEFAULT_MIN_COUNT) -> Publication:
+                min_count: int = suppression.DEFAULT_MIN_COUNT, area_kind: str | None = None) -> Publication:
     """Count, total and suppress the incidents of ``period`` (whole local
-    days in the store's zone) in ``store``."""
+    days in the store's zone) in ``store``; ``area_kind`` (``district`` or
+    ``focus_area``) takes only the areas of that kind (districts do not
+    overlap one another, so every incident then counts once)."""
     if group_by not in GROUPINGS:
         raise StoreError(tr("group by area or by grid cell, not {name}").format(name=group_by))
     if int(min_count) < 1:
@@ -95,7 +97,7 @@ def publication(store, period: Period, group_by: str = AREA, cell_size: float = 
     result = Publication(period, group_by, int(min_count), [], [], categories, np.zeros((1, 1), np.int64),
                          np.zeros((1, 1), bool), unplaced)
     if group_by == AREA:
-        counts = _by_area(store, x, y, category_index, len(categories), result)
+        counts = _by_area(store, x, y, category_index, len(categories), result, area_kind)
     else:
         counts = _by_cell(x, y, category_index, len(categories), float(cell_size), result)
     result.table = suppression.with_margins(counts.reshape(len(result.zones), len(categories)))
@@ -103,9 +105,9 @@ def publication(store, period: Period, group_by: str = AREA, cell_size: float = 
     return result
 
 
-def _by_area(store, x, y, category_index, n_categories, result: Publication) -> np.ndarray:
+def _by_area(store, x, y, category_index, n_categories, result: Publication, kind=None) -> np.ndarray:
     counts, membership = [], np.zeros(x.size, dtype=np.int64)
-    for area in store.areas():
+    for area in store.areas(kind):
         if area.name in result.zones:  # the area filter takes the first area of a name
             result.notes.append(tr("the area {name} is named twice: its first area (by fid) is counted, as the "
                                    "store's area filter does").format(name=area.name))
@@ -116,7 +118,8 @@ def _by_area(store, x, y, category_index, n_categories, result: Publication) -> 
         result.geometries.append(area.geometry)
         counts.append(np.bincount(category_index[inside], minlength=n_categories))
     if not result.zones:
-        raise StoreError(tr("the store has no areas: add districts, or group by grid cell"))
+        raise StoreError(tr("the store has no areas of the kind chosen: add them, choose another kind, or group "
+                            "by grid cell"))
     result.outside = int(np.count_nonzero(membership == 0))
     result.in_several = int(np.count_nonzero(membership > 1))
     return np.asarray(counts, dtype=np.int64)

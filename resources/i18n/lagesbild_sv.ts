@@ -1480,6 +1480,7 @@
             <translation>Lägg till databasens händelser, områden och åtgärder, med stil, i en lagergrupp</translation>
         </message>
         <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>All areas</source>
             <translation>Alla områden</translation>
@@ -4029,9 +4030,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Cellstorlek (meter, för rutnätsceller)</translation>
         </message>
         <message>
-            <location filename="../../algorithms/publish_aggregates.py" />
             <source>Counts of the store's incidents in a period per zone (the store's areas, or square grid cells) and per category, for open data or the municipality's web site: one row per zone and category (zone, category, count, suppressed), each zone's total (category = total), each category's total (zone = total) and the grand total. Nothing else leaves the store: no free text, no organisation, no time, no incident's point. Every count from 1 to MIN_COUNT − 1 is suppressed (count empty, suppressed true) and so is every further count needed so that no suppressed count can be worked out from the totals beside it; zeros are published. Incidents placed only at a municipality's or county's centre lie in no zone and are left out (counted in the log). The rule is written beside the output, in a text file named like it with .about.txt added, and in a GeoPackage's layer description.</source>
-            <translation>Antal händelser i databasen under en period per zon (databasens områden eller kvadratiska rutnätsceller) och per kategori, för öppna data eller kommunens webbplats: en rad per zon och kategori (zone, category, count, suppressed), varje zons summa (category = total), varje kategoris summa (zone = total) och totalsumman. Inget annat lämnar databasen: ingen fritext, ingen organisation, ingen tid, ingen händelses punkt. Varje antal från 1 till MIN_COUNT − 1 döljs (count tomt, suppressed sant), och likaså varje ytterligare antal som behövs för att inget dolt antal ska kunna räknas ut ur summorna bredvid; nollor publiceras. Händelser som bara är placerade i en kommuns eller ett läns mittpunkt ligger i ingen zon och utelämnas (antalet står i loggen). Regeln skrivs bredvid resultatet, i en textfil med samma namn och .about.txt tillagt, och i ett GeoPackage-lagers beskrivning.</translation>
+            <translation type="obsolete">Antal händelser i databasen under en period per zon (databasens områden eller kvadratiska rutnätsceller) och per kategori, för öppna data eller kommunens webbplats: en rad per zon och kategori (zone, category, count, suppressed), varje zons summa (category = total), varje kategoris summa (zone = total) och totalsumman. Inget annat lämnar databasen: ingen fritext, ingen organisation, ingen tid, ingen händelses punkt. Varje antal från 1 till MIN_COUNT − 1 döljs (count tomt, suppressed sant), och likaså varje ytterligare antal som behövs för att inget dolt antal ska kunna räknas ut ur summorna bredvid; nollor publiceras. Händelser som bara är placerade i en kommuns eller ett läns mittpunkt ligger i ingen zon och utelämnas (antalet står i loggen). Regeln skrivs bredvid resultatet, i en textfil med samma namn och .about.txt tillagt, och i ett GeoPackage-lagers beskrivning.</translation>
         </message>
         <message>
             <location filename="../../algorithms/publish_aggregates.py" />
@@ -4208,9 +4208,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>databasen lät inte alla historikrader tömmas; inget skrevs</translation>
         </message>
         <message>
-            <location filename="../../core/store/publish.py" />
             <source>the store has no areas: add districts, or group by grid cell</source>
-            <translation>databasen har inga områden: lägg till stadsdelar, eller gruppera efter rutnätscell</translation>
+            <translation type="obsolete">databasen har inga områden: lägg till stadsdelar, eller gruppera efter rutnätscell</translation>
         </message>
         <message>
             <location filename="../../algorithms/publish_aggregates.py" />
@@ -4226,6 +4225,31 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/publish.py" />
             <source>Suppression: every count from 1 to {below} is suppressed (count empty, suppressed = true), totals too; zeros are published. Then further counts are suppressed so that no suppressed count can be worked out from the row, column and grand totals published beside it: every row and column with a suppressed count has at least two, whose sum is at least {least} where the row's or column's total is published, and none is the only link between other suppressed counts. Every suppressed count could be at least one higher or lower with every published number unchanged.</source>
             <translation>Döljande: varje antal från 1 till {below} döljs (count tomt, suppressed = true), summor också; nollor publiceras. Därefter döljs ytterligare antal så att inget dolt antal kan räknas ut ur rad-, kolumn- och totalsummorna som publiceras bredvid: varje rad och kolumn med ett dolt antal har minst två, vars summa är minst {least} där radens eller kolumnens summa publiceras, och inget är den enda länken mellan andra dolda antal. Varje dolt antal skulle kunna vara minst ett högre eller lägre utan att något publicerat tal ändras.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Areas of the kind</source>
+            <translation>Områden av slaget</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Counts of the store's incidents in a period per zone (the store's areas, or square grid cells) and per category, for open data or the municipality's web site: one row per zone and category (zone, category, count, suppressed), each zone's total (category = total), each category's total (zone = total) and the grand total. An incident inside two overlapping areas counts in both (choose districts to count each once). Nothing else leaves the store: no free text, no organisation, no time, no incident's point. Every count from 1 to MIN_COUNT − 1 is suppressed (count empty, suppressed true) and so is every further count needed so that no suppressed count can be worked out from the totals beside it; zeros are published. Incidents placed only at a municipality's or county's centre lie in no zone and are left out (counted in the log). The rule is written beside the output, in a text file named like it with .about.txt added, and in a GeoPackage's layer description.</source>
+            <translation>Antal händelser i databasen under en period per zon (databasens områden eller kvadratiska rutnätsceller) och per kategori, för öppna data eller kommunens webbplats: en rad per zon och kategori (zone, category, count, suppressed), varje zons summa (category = total), varje kategoris summa (zone = total) och totalsumman. En händelse inom två överlappande områden räknas i båda (välj stadsdelar för att räkna var och en en gång). Inget annat lämnar databasen: ingen fritext, ingen organisation, ingen tid, ingen händelses punkt. Varje antal från 1 till MIN_COUNT − 1 döljs (count tomt, suppressed sant), och likaså varje ytterligare antal som behövs för att inget dolt antal ska kunna räknas ut ur summorna bredvid; nollor publiceras. Händelser som bara är placerade i en kommuns eller ett läns mittpunkt ligger i ingen zon och utelämnas (antalet står i loggen). Regeln skrivs bredvid resultatet, i en textfil med samma namn och .about.txt tillagt, och i ett GeoPackage-lagers beskrivning.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Districts</source>
+            <translation>Stadsdelar</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Focus areas</source>
+            <translation>Fokusområden</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>the store has no areas of the kind chosen: add them, choose another kind, or group by grid cell</source>
+            <translation>databasen har inga områden av det valda slaget: lägg till dem, välj ett annat slag eller gruppera efter rutnätscell</translation>
         </message>
     </context>
     <context>
