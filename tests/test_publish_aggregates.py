@@ -173,3 +173,15 @@ def test_a_focus_area_over_districts_counts_twice_unless_only_districts_are_publ
     assert int(every.table[-1, -1]) == placed + sum(PLANNED["Öster"].values())  # the sums of the rows
     assert districts.zones == ["Söder", "Norr", "Öster"] and districts.in_several == 0
     assert int(districts.table[-1, -1]) == placed
+
+
+def test_a_store_without_areas_is_refused_in_words(tmp_path, qgis_process_run):
+    path = tmp_path / "bare.gpkg"
+    with Store.create(path) as store:
+        store.add_incident(incident())
+    failed = qgis_process_run("lagesbild:publishaggregates", {
+        "STORE": path, "PERIOD_START": "2025-05-01", "PERIOD_END": "2025-05-31", "OUTPUT": tmp_path / "out.csv"},
+        expect_ok=False)
+    output = failed["stdout"] + failed["stderr"]
+    assert failed["returncode"] != 0 and "no areas of the kind chosen" in output and "Traceback" not in output
+    assert not (tmp_path / "out.csv.about.txt").exists()
