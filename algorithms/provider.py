@@ -17,6 +17,8 @@ from .import_incidents import ImportIncidentsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
 from .near_repeat import NearRepeatAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
+from .publish_aggregates import PublishAggregatesAlgorithm
+from .retention import RetentionAlgorithm
 from .situation_report import SituationReportAlgorithm
 from .timeprofile import TimeProfileAlgorithm
 from .verify_store import VerifyStoreAlgorithm
@@ -40,6 +42,8 @@ ALGORITHM_CLASSES = (
     NearRepeatAlgorithm,
     EmergingHotspotsAlgorithm,
     SituationReportAlgorithm,
+    PublishAggregatesAlgorithm,
+    RetentionAlgorithm,
 )
 
 

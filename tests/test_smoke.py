@@ -52,6 +52,9 @@ SMOKE_PARAMETERS: dict[str, dict] = {
     "lagesbild:verifystore": {"STORE": "{demo}"},
     "lagesbild:situationreport": {"STORE": "{demo}", "PERIOD_START": "2025-06-02", "PERIOD_END": "2025-06-29",
                                   "OUTPUT_PDF": "{out}/report.pdf"},
+    "lagesbild:publishaggregates": {"STORE": "{demo}", "PERIOD_START": "2025-01-01", "PERIOD_END": "2025-06-29",
+                                    "OUTPUT": "{out}/published.csv"},
+    "lagesbild:retention": {"STORE": "{demo}"},  # a dry run: the demo store stays as it is
 }
 
 

@@ -197,6 +197,8 @@ FREE_TEXT_FIELDS = ("place_name", "description", "handling_note")
 # history rows that are not a field's change: a deleted incident (after one row
 # per field holding its last value), a blanked free text, a repair of the store
 HISTORY_DELETED, HISTORY_BLANKED, HISTORY_REPAIRED = "deleted", "text_blanked", "store_repaired"
+# the retention job's one row per incident (old: the day it was closed; new: what was blanked)
+HISTORY_RETENTION = "retention"
 STORE_UUID = "00000000-0000-0000-0000-000000000000"  # the incident_uuid of a row about the store itself
 
 # References checked by triggers in every client (QGIS, ogrinfo, mobile apps),

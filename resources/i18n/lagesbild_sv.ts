@@ -373,6 +373,8 @@
             <location filename="../../algorithms/base.py" />
             <location filename="../../algorithms/demo_data.py" />
             <location filename="../../algorithms/import_incidents.py" />
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <location filename="../../algorithms/retention.py" />
             <location filename="../../algorithms/situation_report.py" />
             <location filename="../../algorithms/verify_store.py" />
             <source>Store</source>
@@ -667,11 +669,13 @@
         </message>
         <message>
             <location filename="../../algorithms/inputs.py" />
+            <location filename="../../algorithms/publish_aggregates.py" />
             <source>Period end (last day, inclusive)</source>
             <translation>Periodens slut (sista dagen, inräknad)</translation>
         </message>
         <message>
             <location filename="../../algorithms/inputs.py" />
+            <location filename="../../algorithms/publish_aggregates.py" />
             <source>Period start (first day, inclusive)</source>
             <translation>Periodens början (första dagen, inräknad)</translation>
         </message>
@@ -952,6 +956,7 @@
         </message>
         <message>
             <location filename="../../algorithms/inputs.py" />
+            <location filename="../../algorithms/publish_aggregates.py" />
             <source>the period runs backwards: {start} to {end}</source>
             <translation>perioden går baklänges: {start} till {end}</translation>
         </message>
@@ -1475,6 +1480,7 @@
             <translation>Lägg till databasens händelser, områden och åtgärder, med stil, i en lagergrupp</translation>
         </message>
         <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>All areas</source>
             <translation>Alla områden</translation>
@@ -1860,6 +1866,7 @@
             <translation type="obsolete">Ta bort personuppgifter: beskrivningen innehåller {kinds}. Lägesbilden handlar om platser, aldrig om personer.</translation>
         </message>
         <message>
+            <location filename="../../algorithms/retention.py" />
             <location filename="../../algorithms/situation_report.py" />
             <location filename="../../algorithms/verify_store.py" />
             <source>Report</source>
@@ -4011,6 +4018,231 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/lifecycle.py" />
             <source>the history's new rows could not be sealed yet: {error}</source>
             <translation>historikens nya rader kunde inte förseglas ännu: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Areas of the kind</source>
+            <translation>Områden av slaget</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>Blanked now.</source>
+            <translation>Tömda nu.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/retention.py" />
+            <source>Blanks the free texts (place name, description, handling note) of incidents that were closed more than the store's retention period ago (the store's setting retention_months, 24 months unless changed; MONTHS overrides it for this run), in the incidents and in every history row that holds them. Categories, places, times and counts stay for the statistics. An incident was closed when its status last became closed in the history (else at its last update). The history keeps one retention row per incident saying what was blanked, and its hash chain stays whole. With Dry run (the default) it only reports what would be blanked and writes nothing. On PostgreSQL only the store's owner may run it for real.</source>
+            <translation>Tömmer fritexterna (platsnamn, beskrivning, handläggningsanteckning) i händelser som stängdes för längre sedan än databasens gallringstid (databasens inställning retention_months, 24 månader om den inte ändrats; MONTHS gäller i stället för den här körningen), i händelserna och i varje historikrad som innehåller dem. Kategorier, platser, tider och antal står kvar för statistiken. En händelse stängdes när dess status senast blev stängd i historiken (annars vid dess senaste ändring). Historiken får en gallringsrad per händelse som säger vad som tömdes, och dess hashkedja förblir hel. Med Provkörning (standard) rapporteras bara vad som skulle tömmas och inget skrivs. I PostgreSQL får bara databasens ägare köra den på riktigt.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Cell size (metres, for grid cells)</source>
+            <translation>Cellstorlek (meter, för rutnätsceller)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Counts of the store's incidents in a period per zone (the store's areas, or square grid cells) and per category, for open data or the municipality's web site: one row per zone and category (zone, category, count, suppressed), each zone's total (category = total), each category's total (zone = total) and the grand total. An incident inside two overlapping areas counts in both (choose districts to count each once). Nothing else leaves the store: no free text, no organisation, no time, no incident's point. Every count from 1 to MIN_COUNT − 1 is suppressed (count empty, suppressed true) and so is every further count needed so that no suppressed count can be worked out from the totals beside it; zeros are published. Incidents placed only at a municipality's or county's centre lie in no zone and are left out (counted in the log). The rule is written beside the output, in a text file named like it with .about.txt added, and in a GeoPackage's layer description.</source>
+            <translation>Antal händelser i databasen under en period per zon (databasens områden eller kvadratiska rutnätsceller) och per kategori, för öppna data eller kommunens webbplats: en rad per zon och kategori (zone, category, count, suppressed), varje zons summa (category = total), varje kategoris summa (zone = total) och totalsumman. En händelse inom två överlappande områden räknas i båda (välj stadsdelar för att räkna var och en en gång). Inget annat lämnar databasen: ingen fritext, ingen organisation, ingen tid, ingen händelses punkt. Varje antal från 1 till MIN_COUNT − 1 döljs (count tomt, suppressed sant), och likaså varje ytterligare antal som behövs för att inget dolt antal ska kunna räknas ut ur summorna bredvid; nollor publiceras. Händelser som bara är placerade i en kommuns eller ett läns mittpunkt ligger i ingen zon och utelämnas (antalet står i loggen). Regeln skrivs bredvid resultatet, i en textfil med samma namn och .about.txt tillagt, och i ett GeoPackage-lagers beskrivning.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Counts suppressed</source>
+            <translation>Dolda antal</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Districts</source>
+            <translation>Stadsdelar</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>Dry run: nothing was written.</source>
+            <translation>Provkörning: inget skrevs.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/retention.py" />
+            <source>Dry run: report only, write nothing</source>
+            <translation>Provkörning: rapportera bara, skriv inget</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Focus areas</source>
+            <translation>Fokusområden</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/retention.py" />
+            <source>History rows holding their texts</source>
+            <translation>Historikrader som innehåller deras texter</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>History rows holding these texts: {count}</source>
+            <translation>Historikrader som innehåller dessa texter: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/retention.py" />
+            <source>Incidents blanked (or to blank)</source>
+            <translation>Händelser som tömts (eller ska tömmas)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Incidents left out (no zone)</source>
+            <translation>Utelämnade händelser (ingen zon)</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Incidents per zone and category from {start} to {end} (whole days in the store's time zone).</source>
+            <translation>Händelser per zon och kategori från {start} till {end} (hela dygn i databasens tidszon).</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>Incidents: {count}</source>
+            <translation>Händelser: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Left out: {count} incidents placed only at a municipality's or county's centre (they lie in no zone).</source>
+            <translation>Utelämnade: {count} händelser som bara är placerade i en kommuns eller ett läns mittpunkt (de ligger i ingen zon).</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Publish counts (small counts suppressed)</source>
+            <translation>Publicera antal (små antal dolda)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Published counts</source>
+            <translation>Publicerade antal</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/retention.py" />
+            <source>Retention period in months (empty: the store's setting)</source>
+            <translation>Gallringstid i månader (tomt: databasens inställning)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/retention.py" />
+            <source>Retention: blank old free texts</source>
+            <translation>Gallring: töm gamla fritexter</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>Retention: free texts of incidents closed before {cutoff} (more than {months} months ago)</source>
+            <translation>Gallring: fritexter i händelser stängda före {cutoff} (för mer än {months} månader sedan)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Smallest count published (smaller ones are suppressed)</source>
+            <translation>Minsta antal som publiceras (mindre döljs)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Square grid cells</source>
+            <translation>Kvadratiska rutnätsceller</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Suppression: every count from 1 to {below} is suppressed (count empty, suppressed = true), totals too; zeros are published. Then further counts are suppressed so that no suppressed count can be worked out from the row, column and grand totals published beside it: every row and column with a suppressed count has at least two, whose sum is at least {least} where the row's or column's total is published, and none is the only link between other suppressed counts. Every suppressed count could be at least one higher or lower with every published number unchanged.</source>
+            <translation>Döljande: varje antal från 1 till {below} döljs (count tomt, suppressed = true), summor också; nollor publiceras. Därefter döljs ytterligare antal så att inget dolt antal kan räknas ut ur rad-, kolumn- och totalsummorna som publiceras bredvid: varje rad och kolumn med ett dolt antal har minst två, vars summa är minst {least} där radens eller kolumnens summa publiceras, och inget är den enda länken mellan andra dolda antal. Varje dolt antal skulle kunna vara minst ett högre eller lägre utan att något publicerat tal ändras.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Suppression: none (the smallest count to publish is 1).</source>
+            <translation>Döljande: inget (minsta antal som publiceras är 1).</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>The rule and what was left out (text)</source>
+            <translation>Regeln och vad som utelämnades (text)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>The store's areas</source>
+            <translation>Databasens områden</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Totals: category = 'total' is a zone's total, zone = 'total' a category's total; they are the sums of the zones' rows.</source>
+            <translation>Summor: category = 'total' är en zons summa, zone = 'total' en kategoris summa; de är summorna av zonernas rader.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>Zones</source>
+            <translation>Zoner</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Zones: square cells of {size:g} m anchored at the CRS's origin, named by size and south-west corner; cells without incidents are not listed.</source>
+            <translation>Zoner: kvadratiska celler på {size:g} m förankrade i koordinatsystemets origo, namngivna efter storlek och sydvästra hörn; celler utan händelser listas inte.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>Zones: the store's areas; {outside} incidents of the period lie in no area; {several} lie in more than one and count in each.</source>
+            <translation>Zoner: databasens områden; {outside} händelser under perioden ligger i inget område; {several} ligger i flera och räknas i vart och ett.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>give the period: PERIOD_START and PERIOD_END</source>
+            <translation>ange perioden: PERIOD_START och PERIOD_END</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>group by area or by grid cell, not {name}</source>
+            <translation>gruppera efter område eller rutnätscell, inte {name}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>incidents hold categories that are not in the store's code list: {codes}</source>
+            <translation>händelser har kategorier som inte finns i databasens kodlista: {codes}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>only the store's owner may apply the retention rule: blanking texts in the history is the owner's alone; nothing was written</source>
+            <translation>bara databasens ägare får tillämpa gallringsregeln: att tömma texter i historiken får bara ägaren göra; inget skrevs</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>the area {name} is named twice: its first area (by fid) is counted, as the store's area filter does</source>
+            <translation>området {name} finns två gånger: dess första område (efter fid) räknas, som databasens områdesfilter gör</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>the cell size must be at least {least} metres, not {size}</source>
+            <translation>cellstorleken måste vara minst {least} meter, inte {size}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>the cell size {size} is too small for these coordinates</source>
+            <translation>cellstorleken {size} är för liten för dessa koordinater</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>the retention period must be a whole number of months from 1 to {most}, not {months}</source>
+            <translation>gallringstiden måste vara ett helt antal månader från 1 till {most}, inte {months}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>the smallest count to publish must be at least 1, not {count}</source>
+            <translation>minsta antal som publiceras måste vara minst 1, inte {count}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>the store did not let every history row be blanked; nothing was written</source>
+            <translation>databasen lät inte alla historikrader tömmas; inget skrevs</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/publish.py" />
+            <source>the store has no areas of the kind chosen: add them, choose another kind, or group by grid cell</source>
+            <translation>databasen har inga områden av det valda slaget: lägg till dem, välj ett annat slag eller gruppera efter rutnätscell</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/publish_aggregates.py" />
+            <source>{count} incidents placed only at a municipality's or county's centre were left out: they lie in no zone</source>
+            <translation>{count} händelser som bara är placerade i en kommuns eller ett läns mittpunkt utelämnades: de ligger i ingen zon</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/retention.py" />
+            <source>{field}: {count} texts</source>
+            <translation>{field}: {count} texter</translation>
         </message>
     </context>
     <context>
