@@ -1,6 +1,6 @@
 """Lifecycle of the plugin: register on load, undo every registration on unload."""
 
-from qgis.core import Qgis, QgsApplication, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
@@ -87,6 +87,8 @@ class LagesbildPlugin:
         self.menu.addAction(action)
         self.toolbar.addAction(action)
 
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+
         menu_bar = main_window.menuBar()
         existing = menu_bar.actions()
         if existing:  # before the last menu, Help, as QGIS's own plugins do
@@ -129,6 +131,16 @@ class LagesbildPlugin:
             if dock.current_store() != shown:
                 dock.open_store(location)
 
+    def _layers_added(self, added) -> None:
+        """A store's incidents layer, however it comes in (the dock, the
+        Browser, a project), shows the standard form in QGIS's language."""
+        from .core.presentation import layers
+
+        for layer in added:
+            location = layers.store_of(layer)
+            if location is not None:
+                layers.follow_language(layer, location, user_language())
+
     def show_version(self) -> None:
         message = tr("Lägesbild {version} is running.").format(version=__about__.__version__)
         self.iface.messageBar().pushMessage(message, Qgis.MessageLevel.Info, 5)
@@ -145,6 +157,8 @@ class LagesbildPlugin:
             dock.deleteLater()
         self.docks = []
         if self.iface is not None:
+            if self.menu is not None:  # initGui ran
+                QgsProject.instance().layersAdded.disconnect(self._layers_added)
             main_window = self.iface.mainWindow()
             if self.menu is not None:
                 main_window.menuBar().removeAction(self.menu.menuAction())

@@ -5,6 +5,7 @@ that explains fading and closed incidents, and one store for both docks."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
@@ -143,3 +144,90 @@ def test_one_store_for_both_docks(qgis_iface, tmp_path):
         assert situation_dock.store_edit.text() == str(second)
     finally:
         plugin.unload()
+
+
+def test_form_labels_follow_the_qgis_language_when_the_layer_loads(tmp_path, qgis_iface, monkeypatch):
+    """A store whose default style holds the English form (as ``make demo``
+    writes it) shows Swedish labels in a Swedish QGIS: through the dock's
+    *Load layers*, and through any other way in while the plugin runs."""
+    from qgis.core import QgsVectorLayer
+
+    import lagesbild.plugin as plugin_module
+    from lagesbild import classFactory
+    from lagesbild.core.presentation.form_style import write_standard_form
+    from lagesbild.core.store import StoreLocation
+
+    path = tmp_path / "english.gpkg"
+    with Store.create(path) as store:
+        write_standard_form(store, "en")
+    source, provider = StoreLocation.parse(path).layer_source("incidents")
+
+    def category_label(layer) -> str:
+        return layer.attributeAlias(layer.fields().indexOf("category"))
+
+    assert category_label(QgsVectorLayer(source, "plain", provider)) == "Category"  # the stored style
+    project = QgsProject()
+    assert category_label(layers.load_store(path, project, "sv").incidents) == "Kategori"
+    assert category_label(layers.load_store(path, project, "en").incidents) == "Category"
+
+    monkeypatch.setattr(plugin_module, "user_language", lambda: "sv")
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plain = QgsVectorLayer(source, "from the Browser", provider)
+        QgsProject.instance().addMapLayer(plain)
+        assert category_label(plain) == "Kategori"
+        adjusted = QgsVectorLayer(source, "adjusted by hand", provider)
+        adjusted.setFieldAlias(adjusted.fields().indexOf("category"), "Typ av händelse")
+        QgsProject.instance().addMapLayer(adjusted)
+        assert category_label(adjusted) == "Typ av händelse"  # a hand-made form is left alone
+    finally:
+        plugin.unload()
+        QgsProject.instance().clear()
+
+
+def test_create_store_defaults_to_a_lasting_file_not_a_temporary_one(qgis_processing, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingUtils
+
+    from lagesbild.algorithms.create_store import default_store_path
+
+    assert default_store_path(tmp_path) == tmp_path / "lagesbild.gpkg"
+    Store.create(tmp_path / "lagesbild.gpkg").close()
+    (tmp_path / "lagesbild-2.gpkg").write_bytes(b"")
+    assert default_store_path(tmp_path) == tmp_path / "lagesbild-3.gpkg"
+
+    from lagesbild import classFactory
+
+    plugin = classFactory(None)
+    plugin.initProcessing()
+    try:
+        algorithm = QgsApplication.processingRegistry().algorithmById("lagesbild:createstore")
+        default = algorithm.parameterDefinition("STORE").defaultValue()
+        assert default and str(default).endswith(".gpkg")
+        assert not str(default).startswith(QgsProcessingUtils.tempFolder())
+        assert str(default).startswith(str(Path.home()))
+    finally:
+        plugin.unload()
+
+
+def test_scale_bar_numbers_are_written_as_the_reports_language_writes_them(tmp_path):
+    from qgis.core import QgsLayoutItemScaleBar, QgsNumericFormatContext
+    from store_helpers import store_today
+
+    from lagesbild.core.domain.timeutil import Period
+    from lagesbild.core.i18n import language
+    from lagesbild.core.presentation.report import ReportOptions, build_report
+    from lagesbild.core.store.demo_store import build_demo_store
+
+    context = QgsNumericFormatContext()
+    assert styling.number_format("sv").formatDouble(12500.5, context) == "12\u00a0500,5"
+    assert styling.number_format("en").formatDouble(12500.5, context) == "12,500.5"
+
+    today = store_today()
+    path = build_demo_store(tmp_path / "demo.gpkg", 1000, 5, today)
+    with Store.open(path) as store:
+        layout, _layers, _pages = build_report(
+            store, ReportOptions(Period(today - timedelta(days=13), today), "none", today=today), QgsProject())
+        (scale_bar,) = [item for item in layout.items() if isinstance(item, QgsLayoutItemScaleBar)]
+        expected = styling.number_format(language()).formatDouble(12500.5, context)
+        assert scale_bar.numericFormat().formatDouble(12500.5, context) == expected

@@ -71,6 +71,7 @@ def load_store(store_path, project: QgsProject, language: str = "en") -> StoreLa
     measures = store_layer(location, MEASURES, tr("Measures"))
     style_incidents(incidents, language)
     styling.set_incident_temporal_properties(incidents)
+    follow_language(incidents, location, language)
     areas.setRenderer(styling.area_renderer())
     areas.setLabeling(styling.area_labeling())
     areas.setLabelsEnabled(True)
@@ -211,3 +212,21 @@ def loaded_incidents(project: QgsProject) -> QgsVectorLayer | None:
         if isinstance(layer, QgsVectorLayer) and layer.customProperty(ROLE_PROPERTY) == INCIDENTS:
             return layer
     return None
+
+
+def follow_language(layer: QgsVectorLayer, store, language: str) -> bool:
+    """Give the incidents ``layer`` the standard form in ``language`` when it
+    carries the standard form in the other language (the store's default
+    style is written in one language, e.g. English by ``make demo``): its
+    labels then follow QGIS's language. A form adjusted by hand (labels that
+    are not the standard ones) is left as it is. True when re-worded."""
+    from .form_config import ALIASES, configure
+
+    own, other = (0, 1) if language == "sv" else (1, 0)
+    index = layer.fields().indexOf("category")
+    if index < 0 or ALIASES["category"][own] == ALIASES["category"][other]:
+        return False
+    if layer.attributeAlias(index) != ALIASES["category"][other]:
+        return False
+    configure(layer, store, language)
+    return True

@@ -45,10 +45,16 @@ from ..domain.analysis.fdr import CONFIDENCE
 from ..domain.analysis.hotspots import hotspots
 from ..domain.analysis.scale import PLACE_CELL
 from ..domain.timeutil import Period
-from ..i18n import tr
+from ..i18n import language, tr
 from ..store import IncidentFilter, Store
 from .report_data import MapCells, PageData, count_classes, map_cell_size, map_cells
-from .styling import count_cell_renderer, hotspot_outline_renderer, report_area_labeling, report_area_renderer
+from .styling import (
+    count_cell_renderer,
+    hotspot_outline_renderer,
+    number_format,
+    report_area_labeling,
+    report_area_renderer,
+)
 
 CELLS, HOTSPOTS, AREAS = "cells", "hotspots", "areas"
 PROJECT = "layer_project"  # the project that owns the map's layers, not the layout's
@@ -204,6 +210,7 @@ def fit_scale_bar(scale_bar) -> None:
     """Two segments of a round length, about a fifth of the map's width, in
     metres or kilometres (QGIS's own default sizing, on the filled map)."""
     scale_bar.applyDefaultSize()
+    scale_bar.setNumericFormat(number_format(language()))  # the report's language, not the machine's
     scale_bar.setNumberOfSegmentsLeft(0)
     scale_bar.setNumberOfSegments(2)
     scale_bar.update()

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from qgis.core import (
+    QgsBasicNumericFormat,
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
     QgsExpression,
@@ -307,6 +308,20 @@ COUNT_COLOURS = ("#d4d4d4", "#b4b4b4", "#939393", "#737373", "#525252", "#303030
 HOT_OUTLINE = "#d7191c"
 REPORT_AREA_OUTLINE = "#303030"
 FOCUS_AREA_OUTLINE = "#6a3d9a"
+
+
+def number_format(language: str) -> QgsBasicNumericFormat:
+    """Numbers as ``language`` writes them: Swedish 12 500,5 (a no-break
+    space between thousands, a decimal comma), English 12,500.5. For the
+    report's scale bar, whose numbers QGIS would otherwise write in the
+    machine's locale, whatever the report's language."""
+    result = QgsBasicNumericFormat()
+    result.setShowThousandsSeparator(True)
+    swedish = language == "sv"
+    result.setThousandsSeparator("\u00a0" if swedish else ",")
+    result.setDecimalSeparator("," if swedish else ".")
+    result.setShowTrailingZeros(False)
+    return result
 
 
 def text_format(size: float, bold: bool = False, colour: str = "#222222") -> QgsTextFormat:
