@@ -231,3 +231,27 @@ def test_scale_bar_numbers_are_written_as_the_reports_language_writes_them(tmp_p
         (scale_bar,) = [item for item in layout.items() if isinstance(item, QgsLayoutItemScaleBar)]
         expected = styling.number_format(language()).formatDouble(12500.5, context)
         assert scale_bar.numericFormat().formatDouble(12500.5, context) == expected
+
+
+def test_bulk_writes_keep_the_geopackages_extents_true(tmp_path):
+    """After the demo (or an import) the contents table holds the rows'
+    envelope, so plain QGIS zooms to the town too; R-tree boxes are single
+    precision, rounded outwards, hence the metre of tolerance."""
+    from osgeo import ogr
+    from store_helpers import store_today
+
+    from lagesbild.core.store import IncidentFilter
+    from lagesbild.core.store.demo_store import build_demo_store
+
+    path = build_demo_store(tmp_path / "demo.gpkg", 1000, 5, store_today())
+    with Store.open(path) as store:
+        points = store.arrays(IncidentFilter(), ())
+        expected = (points["x"].min(), points["x"].max(), points["y"].min(), points["y"].max())
+        area_envelopes = [area.geometry.GetEnvelope() for area in store.areas()]
+    source = ogr.Open(str(path))
+    stored = source.GetLayerByName("incidents").GetExtent()  # GDAL reads gpkg_contents
+    assert stored == pytest.approx(expected, abs=1.0)
+    areas = source.GetLayerByName("areas").GetExtent()
+    assert areas == pytest.approx((min(e[0] for e in area_envelopes), max(e[1] for e in area_envelopes),
+                                   min(e[2] for e in area_envelopes), max(e[3] for e in area_envelopes)), abs=1.0)
+    assert stored[1] - stored[0] < 20_000  # a town, not Sweden
