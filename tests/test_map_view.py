@@ -37,9 +37,11 @@ def test_background_sources_name_the_services_in_the_stores_crs():
     assert params["layers"] == "topowebb" and params["format"] == "image/png"
     assert params["url"].startswith("https://minkarta.lantmateriet.se/map/topowebbcache?")
     assert "token" not in topo.source.lower() and "key" not in params  # open data: no login
-    # a store in a CRS the service does not offer gets Web Mercator tiles
+    # Web Mercator when the service lacks SWEREF 99 TM, and for a store in a CRS it does not offer
+    assert topo.fallback.crs == "EPSG:3857" and _params(topo.fallback.source)["tileMatrixSet"] == "3857"
     local = background.background(background.TOPOGRAPHIC, "EPSG:3021")
     assert local.crs == "EPSG:3857" and _params(local.source)["tileMatrixSet"] == "3857"
+    assert local.fallback is None
     assert osm.attribution and topo.attribution
 
 

@@ -8,12 +8,15 @@ Two services that need no login:
   caches and identifies itself, is what it allows.
 - Lantmäteriet's topographic web map as open data (*Topografisk webbkarta
   Visning, cache*, CC BY 4.0), the WMTS that Lantmäteriet's own map viewer
-  *Min karta* reads without a key. It offers the tile matrix set ``3006``
-  (SWEREF 99 TM) besides ``3857``: a store in EPSG:3006 gets tiles in its
-  own CRS, unresampled; any other store gets Web Mercator tiles, reprojected.
-  QGIS reads the service's capabilities when the layer is made, so a
-  machine offline gets an invalid layer, which ``add_background`` reports
-  instead of adding.
+  *Min karta* reads without a key. Public use of it shows the tile matrix
+  set ``3857``; Lantmäteriet's keyed service of the same map also has
+  ``3006`` (SWEREF 99 TM). A store in EPSG:3006 asks for ``3006`` first, to
+  get tiles in its own CRS, unresampled, and falls back to ``3857``
+  (reprojected by QGIS) when the service does not offer it; any other store
+  gets ``3857``. (Not checked against the live service: the development
+  machine is offline.) QGIS reads the service's capabilities when the layer
+  is made, so a machine offline gets an invalid layer, which
+  ``add_background`` reports instead of adding.
 
 Nothing here fetches anything: the sources are strings, tested as such.
 """
@@ -48,6 +51,7 @@ class Background:
     source: str
     crs: str  # the CRS the tiles come in
     attribution: str
+    fallback: Background | None = None  # the same map in another CRS, when the service lacks this one
 
 
 def osm_source() -> str:
@@ -82,9 +86,13 @@ def backgrounds(store_crs: str = "EPSG:3006") -> list[Background]:
     return [
         Background(OSM, tr("OpenStreetMap"), "wms", osm_source(), "EPSG:3857",
                    tr("© OpenStreetMap contributors")),
-        Background(TOPOGRAPHIC, tr("Lantmäteriet topographic map"), "wms", topographic_source(store_crs),
-                   f"EPSG:{topographic_matrix_set(store_crs)}", tr("© Lantmäteriet, CC BY 4.0")),
+        _topographic(store_crs, _topographic("EPSG:3857") if topographic_matrix_set(store_crs) != "3857" else None),
     ]
+
+
+def _topographic(store_crs: str, fallback: Background | None = None) -> Background:
+    return Background(TOPOGRAPHIC, tr("Lantmäteriet topographic map"), "wms", topographic_source(store_crs),
+                      f"EPSG:{topographic_matrix_set(store_crs)}", tr("© Lantmäteriet, CC BY 4.0"), fallback)
 
 
 def background(key: str, store_crs: str = "EPSG:3006") -> Background:
@@ -110,6 +118,8 @@ def add_background(project: QgsProject, key: str, store_crs: str = "EPSG:3006",
     of the same kind; BackgroundError, in words, when it cannot be opened."""
     choice = background(key, store_crs)
     layer = background_layer(choice)
+    if not layer.isValid() and choice.fallback is not None:
+        layer = background_layer(choice.fallback)
     if not layer.isValid():
         raise BackgroundError(tr("The background map {name} could not be opened: is this computer online? "
                                  "The incidents are not affected.").format(name=choice.name))
