@@ -1,6 +1,6 @@
 """Lifecycle of the plugin: register on load, undo every registration on unload."""
 
-from qgis.core import Qgis, QgsApplication, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
@@ -9,6 +9,7 @@ from . import __about__
 from .algorithms.provider import ICON_PATH, PROVIDER_ID, LagesbildProvider
 from .core import log
 from .core.i18n import tr, translation_file
+from .core.resources import FORM_ICON, SITUATION_ICON
 
 OBJECT_NAME = "Lagesbild"
 
@@ -17,6 +18,16 @@ def user_language() -> str:
     """Two-letter language of the QGIS user interface, e.g. "sv" or "en"."""
     locale = QgsSettings().value("locale/userLocale", "", type=str) or QLocale().name()
     return locale[:2].lower()
+
+
+def _dock_action(class_name: str) -> tuple[str, str, object]:
+    """The text, tooltip and icon of a dock's action in the menu and toolbar."""
+    return {
+        "SituationDock": (tr("Situation picture"), tr("Situation picture: open a store, load its layers, filter "
+                                                       "them, and make the report"), SITUATION_ICON),
+        "IncidentFormDock": (tr("Report incident"), tr("Report an incident, or review and handle one"),
+                             FORM_ICON),
+    }.get(class_name, ("", "", None))
 
 
 class LagesbildPlugin:
@@ -28,6 +39,7 @@ class LagesbildPlugin:
         self.toolbar = None
         self.actions = []
         self.docks = []
+        self.current_store = ""  # the store the docks show, as shown to users (no password)
 
     # Processing (called alone by qgis_process, and by initGui) -----------
 
@@ -59,16 +71,24 @@ class LagesbildPlugin:
     def initGui(self) -> None:
         self.initProcessing()
         main_window = self.iface.mainWindow()
+        self.menu = QMenu(tr("&Lägesbild"), main_window)
+        self.menu.setObjectName(f"{OBJECT_NAME}Menu")
+        self.toolbar = self.iface.addToolBar(tr("Lägesbild"))
+        self.toolbar.setObjectName(f"{OBJECT_NAME}Toolbar")
+        self._add_docks(main_window)
 
-        action = QAction(QIcon(str(ICON_PATH)), tr("Lägesbild"), main_window)
+        action = QAction(QIcon(str(ICON_PATH)), tr("About Lägesbild"), main_window)
         action.setObjectName(f"{OBJECT_NAME}Action")
+        action.setToolTip(tr("About Lägesbild: which version is running"))
         action.setStatusTip(tr("Show which version of Lägesbild is running"))
         action.triggered.connect(self.show_version)
         self.actions.append(action)
-
-        self.menu = QMenu(tr("&Lägesbild"), main_window)
-        self.menu.setObjectName(f"{OBJECT_NAME}Menu")
+        self.menu.addSeparator()
         self.menu.addAction(action)
+        self.toolbar.addAction(action)
+
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+
         menu_bar = main_window.menuBar()
         existing = menu_bar.actions()
         if existing:  # before the last menu, Help, as QGIS's own plugins do
@@ -76,13 +96,9 @@ class LagesbildPlugin:
         else:
             menu_bar.addMenu(self.menu)
 
-        self.toolbar = self.iface.addToolBar(tr("Lägesbild"))
-        self.toolbar.setObjectName(f"{OBJECT_NAME}Toolbar")
-        self.toolbar.addAction(action)
-        self._add_docks(main_window)
-
     def _add_docks(self, main_window) -> None:
-        """Every dock in ui.DOCKS, hidden until its toggle action is used."""
+        """Every dock in ui.DOCKS, hidden until its toggle action is used; a
+        store opened in one dock is opened in the others."""
         import importlib
 
         from .ui import DOCKS
@@ -93,10 +109,37 @@ class LagesbildPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
             toggle = dock.toggleViewAction()
+            text, tip, icon = _dock_action(class_name)
+            if text:
+                dock.setWindowIcon(QIcon(str(icon)))
+                toggle.setText(text)
+                toggle.setToolTip(tip)
             toggle.setIcon(dock.windowIcon())
             self.menu.addAction(toggle)
             self.toolbar.addAction(toggle)
+            dock.store_opened.connect(self.open_store_everywhere)
             self.docks.append(dock)
+
+    def open_store_everywhere(self, location) -> None:
+        """The plugin's one current store: a store opened in one dock (the
+        sender) is opened in every other dock that does not show it yet."""
+        shown = getattr(location, "display", str(location))
+        if shown == self.current_store:
+            return
+        self.current_store = shown
+        for dock in self.docks:
+            if dock.current_store() != shown:
+                dock.open_store(location)
+
+    def _layers_added(self, added) -> None:
+        """A store's incidents layer, however it comes in (the dock, the
+        Browser, a project), shows the standard form in QGIS's language."""
+        from .core.presentation import layers
+
+        for layer in added:
+            location = layers.store_of(layer)
+            if location is not None:
+                layers.follow_language(layer, location, user_language())
 
     def show_version(self) -> None:
         message = tr("Lägesbild {version} is running.").format(version=__about__.__version__)
@@ -106,6 +149,7 @@ class LagesbildPlugin:
 
     def unload(self) -> None:
         for dock in self.docks:
+            dock.store_opened.disconnect(self.open_store_everywhere)
             dock.unload()
             if self.iface is not None:
                 self.iface.removeDockWidget(dock)
@@ -113,6 +157,8 @@ class LagesbildPlugin:
             dock.deleteLater()
         self.docks = []
         if self.iface is not None:
+            if self.menu is not None:  # initGui ran
+                QgsProject.instance().layersAdded.disconnect(self._layers_added)
             main_window = self.iface.mainWindow()
             if self.menu is not None:
                 main_window.menuBar().removeAction(self.menu.menuAction())

@@ -1,5 +1,7 @@
 """lagesbild:createstore: a new, empty Lägesbild store (a GeoPackage)."""
 
+from pathlib import Path
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
@@ -17,6 +19,18 @@ from ..core.presentation.form_style import LANGUAGES, write_standard_form
 from ..core.store import DEFAULT_CRS, Store, StoreError
 from .base import LagesbildAlgorithm
 from .common import optional, store_parameter
+
+
+def default_store_path(folder: Path | None = None) -> Path:
+    """A file name for a new store that no file has yet, in the user's
+    Documents folder (or home folder): lagesbild.gpkg, lagesbild-2.gpkg, …"""
+    if folder is None:
+        documents = Path.home() / "Documents"
+        folder = documents if documents.is_dir() else Path.home()
+    candidate, number = folder / "lagesbild.gpkg", 2
+    while candidate.exists():
+        candidate, number = folder / f"lagesbild-{number}.gpkg", number + 1
+    return candidate
 
 
 class CreateStoreAlgorithm(LagesbildAlgorithm):
@@ -47,8 +61,11 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
+        # a lasting place by default: Processing's default, a temporary file, is
+        # deleted when QGIS closes, and a store is where incidents are kept
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.STORE, tr("New store"), fileFilter=tr("GeoPackage (*.gpkg)")))
+            self.STORE, tr("New store"), fileFilter=tr("GeoPackage (*.gpkg)"),
+            defaultValue=str(default_store_path())))
         self.addParameter(optional(QgsProcessingParameterCrs(
             self.CRS, tr("Coordinate reference system"), defaultValue=DEFAULT_CRS)))
         self.addParameter(optional(QgsProcessingParameterString(

@@ -161,6 +161,13 @@ if hasattr(_old("QgsSymbolLayer", "Property"), "FillColor"):
 else:
     SYMBOL_LAYER_FILL_COLOR = _old("QgsSymbolLayer", "PropertyFillColor")
 
+if hasattr(_old("QgsSymbolLayer", "Property"), "StrokeColor"):
+    SYMBOL_LAYER_STROKE_COLOR = _old("QgsSymbolLayer", "Property", "StrokeColor")
+    SYMBOL_LAYER_STROKE_WIDTH = _old("QgsSymbolLayer", "Property", "StrokeWidth")
+else:
+    SYMBOL_LAYER_STROKE_COLOR = _old("QgsSymbolLayer", "PropertyStrokeColor")
+    SYMBOL_LAYER_STROKE_WIDTH = _old("QgsSymbolLayer", "PropertyStrokeWidth")
+
 # Qgis.VectorTemporalMode exists from 3.22 on, the oldest QGIS supported.
 TEMPORAL_START_END_EXPRESSIONS = Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions
 

@@ -5,7 +5,7 @@ import logging
 import pytest
 from qgis.core import Qgis, QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from lagesbild import classFactory
 from lagesbild.core.i18n import tr
@@ -75,9 +75,18 @@ def test_gui_load_and_unload_twice_leaves_nothing_behind(qgis_iface, swedish_loc
         assert loaded["toolbars"] == sorted(before["toolbars"] + ["LagesbildToolbar"])
         assert len(loaded["handlers"]) == len(before["handlers"]) + 1
         toolbar = main_window.findChild(QToolBar, "LagesbildToolbar")
-        # the version action, then one toggle for each dock of ui.DOCKS
-        assert toolbar.actions()[0].statusTip() == ACTION_TIP_SV
-        assert [a for a in toolbar.actions()[1:]] == [dock.toggleViewAction() for dock in plugin.docks]
+        # one toggle for each dock of ui.DOCKS, then the version action
+        actions = toolbar.actions()
+        assert actions[-1].statusTip() == ACTION_TIP_SV
+        assert actions[:-1] == [dock.toggleViewAction() for dock in plugin.docks]
+        # three actions told apart: their own icons, tooltips and (in the menu) names
+        images = [action.icon().pixmap(32, 32).toImage() for action in actions]
+        assert all(not image.isNull() for image in images)
+        assert all(images[i] != images[j] for i in range(3) for j in range(i + 1, 3))
+        assert len({action.toolTip() for action in actions}) == 3
+        menu = main_window.findChild(QMenu, "LagesbildMenu")
+        names = [action.text() for action in menu.actions() if not action.isSeparator()]
+        assert names == ["Lägesbild", "Rapportera händelse", "Om Lägesbild"], names
         assert sorted(type(d).__name__ for d in plugin.docks) == sorted(name for _, name in DOCKS)
         docks = list(plugin.docks)
         translator = plugin.translator
@@ -85,7 +94,7 @@ def test_gui_load_and_unload_twice_leaves_nothing_behind(qgis_iface, swedish_loc
         assert tr(ACTION_TIP) == ACTION_TIP_SV
 
         qgis_iface.messageBar().clear_messages()
-        toolbar.actions()[0].trigger()
+        toolbar.actions()[-1].trigger()
         from lagesbild.__about__ import __version__
 
         assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info) == [

@@ -4,6 +4,7 @@ layers in a project; the shipped template is what its script writes."""
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import subprocess
 from datetime import date, datetime, timedelta, timezone
@@ -21,7 +22,8 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 from qgis.PyQt.QtGui import QImage
 
 from lagesbild.core.compat import GEOMETRY_POLYGON
@@ -175,29 +177,38 @@ def test_no_incident_point_layer_is_on_the_map(demo_store, atlas):
     assert cells and min(cells) >= 3 and sum(cells) <= incidents
 
 
-def test_report_adds_no_hidden_layers_to_a_project(demo_store, tmp_path):
+def test_report_leaves_the_projects_layers_as_they_were(demo_store, tmp_path):
+    """The report's layers never enter the user's project (they would show up
+    in every Processing input list); the layout kept in the project's layout
+    manager still draws them, and they go when it goes."""
     project = QgsProject()
     own = QgsVectorLayer("Point?crs=EPSG:3006", "the user's own", "memory")
     project.addMapLayer(own)
-
-    def hidden() -> list[str]:
-        return [layer.name() for layer in project.mapLayers().values()
-                if project.layerTreeRoot().findLayer(layer.id()) is None]
+    before = sorted(project.mapLayers())
 
     options = ReportOptions(PERIOD, "last_year", title="Rapport", today=END_DATE)
-    for _ in range(2):  # made again for the same period, it replaces its layers
-        export_report(demo_store, tmp_path / "report.pdf", options, project)
-        assert project.count() == 1 + 3 and hidden() == []
-    group = project.layerTreeRoot().findGroup("Rapport 2025-06-02–2025-06-29")
-    assert group is not None and len(group.findLayers()) == 3
-    assert not group.isVisible()  # kept off the user's canvas
+    for _ in range(2):
+        result = export_report(demo_store, tmp_path / "report.pdf", options, project)
+        assert sorted(project.mapLayers()) == before
+        assert [node.name() for node in project.layerTreeRoot().children()] == ["the user's own"]
+    project.layoutManager().addLayout(result.layout)
+    map_item = next(item for item in result.layout.items() if isinstance(item, QgsLayoutItemMap))
+    cells = result.layers["cells"]
+    del result
+    gc.collect()
+    drawn = map_item.layers()
+    assert len(drawn) == 3 and all(layer.isValid() for layer in drawn) and cells in drawn
+    assert sorted(project.mapLayers()) == before
+
+    project.layoutManager().clear()  # the layout goes, and its layers with it
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert sip.isdeleted(cells)
 
     feedback = QgsFeedback()
     feedback.cancel()
     with Store.open(demo_store) as store, pytest.raises(Cancelled):
         build_report(store, ReportOptions(PERIOD, "none", title="Avbruten", today=END_DATE), project, feedback)
-    assert project.count() == 4 and hidden() == []
-    assert project.layerTreeRoot().findGroup("Avbruten 2025-06-02–2025-06-29") is None
+    assert sorted(project.mapLayers()) == before
 
 
 def test_map_outlines_hot_spots_at_the_scale_of_places(demo_store):

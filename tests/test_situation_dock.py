@@ -83,9 +83,12 @@ def test_create_situation_report_from_the_dock(qgis_iface, tmp_path, monkeypatch
     dock = SituationDock(qgis_iface)
     try:
         dock.open_store(str(path))
+        dock.load_layers()
+        before = sorted(project.mapLayers())
         dock.preset_combo.setCurrentIndex(situation.PRESETS.index(situation.SINCE_1_JANUARY))
         dock.report_button.click()
         assert pdf.is_file()
+        assert sorted(project.mapLayers()) == before and len(before) == 3  # nothing hidden added
         layouts = project.layoutManager().printLayouts()
         period = dock.state().period(store_today())
         assert [layout.name() for layout in layouts] == [

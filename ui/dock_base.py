@@ -5,16 +5,21 @@ leaves no slot of a deleted dock connected to QGIS's own objects.
 
 A dock's close button only hides it: its connections stay until unload.
 
-Also the docks' shared store chooser for a server: a button whose menu lists
-the PostgreSQL connections saved in QGIS (``server_button``)."""
+Also what the docks share: the signal ``store_opened`` (plugin.py keeps one
+current store for the plugin: a store opened in one dock opens in the other),
+the chooser of a store on a server, a button whose menu lists the PostgreSQL
+connections saved in QGIS (``server_button``), and the *Add background map*
+button (``background_button``)."""
 
 from __future__ import annotations
 
+from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QObject
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QInputDialog, QLineEdit, QMenu, QToolButton
 
 from ..core.i18n import tr
+from ..core.presentation import background, layers
 from ..core.store.location import DEFAULT_SCHEMA
 from ..core.store.qgis_connections import saved_connections
 
@@ -22,6 +27,10 @@ DOCK_GROUP = "dock"
 
 
 class LagesbildDock(QgsDockWidget):
+    # a store this dock opened at the user's request (its StoreLocation, the
+    # password it was opened with in memory only): plugin.py opens it in the others
+    store_opened = pyqtSignal(object)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._connections: dict[str, list] = {}
@@ -86,6 +95,35 @@ def server_button(parent, open_store) -> QToolButton:
             open_store(saved_connection_text(name, schema.strip()))
 
     menu.aboutToShow.connect(fill)
+    menu.triggered.connect(chosen)
+    button.setMenu(menu)
+    return button
+
+
+def background_button(parent, report_error) -> QToolButton:
+    """*Add background map*: a menu of the background maps (``background``);
+    the one chosen goes right below the loaded store's layers, in its CRS
+    where the service offers it. ``report_error`` shows a refusal in words."""
+    button = QToolButton(parent)
+    button.setText(tr("Add background map"))
+    button.setToolTip(tr("A map under the incidents, to see streets and places: OpenStreetMap or "
+                         "Lantmäteriet's topographic map (open data, needs the internet)"))
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    for choice in background.backgrounds():
+        menu.addAction(choice.name).setData(choice.key)
+
+    def chosen(action) -> None:
+        project = QgsProject.instance()
+        incidents = layers.loaded_incidents(project)
+        crs = incidents.crs().authid() if incidents is not None else "EPSG:3006"
+        node = project.layerTreeRoot().findLayer(incidents.id()) if incidents is not None else None
+        group = node.parent() if node is not None and node.parent() is not project.layerTreeRoot() else None
+        try:
+            background.add_background(project, action.data(), crs, group)
+        except background.BackgroundError as error:
+            report_error(str(error))
+
     menu.triggered.connect(chosen)
     button.setMenu(menu)
     return button

@@ -26,7 +26,7 @@ from ..core.presentation.form_style import ensure_standard_form
 from ..core.presentation.incident_display import organisation_name
 from ..core.resources import PLUGIN_ICON, RESOURCES
 from ..core.store import ConflictError, Store, StoreError, StoreLocation
-from .dock_base import LagesbildDock, server_button
+from .dock_base import LagesbildDock, background_button, server_button
 from .incident_form_fields import FormFieldsMixin
 from .incident_form_map import FormMapMixin, place_text
 from .map_tools import PickTool, PlacementMarker, PlaceTool
@@ -73,6 +73,7 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         connect(self.choose_store_button.clicked, self.choose_store)
         self.server_button = server_button(self.content, self.open_store)
         self.store_row.addWidget(self.server_button)
+        self.store_row.addWidget(background_button(self.content, lambda text: self._show_message(text, error=True)))
         connect(self.place_button.toggled, self._toggle_place_tool)
         connect(self.centre_button.clicked, self.use_map_centre)
         connect(self.category.currentIndexChanged, self._category_changed)
@@ -142,7 +143,11 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         self._fill_organisations()
         self._watch_layers()
         self.new_report()
+        self.store_opened.emit(store.location)
         return True
+
+    def current_store(self) -> str:
+        return self.store.location.display if self.store is not None else ""
 
     def close_store(self) -> None:
         self._unwatch_layers()

@@ -1,12 +1,12 @@
 """Map tools of the incident form: click the spot of a new report (a marker
-stays there until the report is saved or the placement cancelled), and pick
-an incident on the map to handle it."""
+stays there until the report is saved or the placement cancelled), pick
+an incident on the map to handle it, and zoom the map to a store's data."""
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureRequest, QgsPointXY, QgsRectangle
+from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsPointXY, QgsProject, QgsRectangle
 from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 PICK_TOLERANCE_PIXELS = 8
@@ -93,3 +93,16 @@ class PlacementMarker:
             self.marker.hide()
             self.canvas.scene().removeItem(self.marker)
             self.marker = None
+
+
+def zoom_to(canvas, extent: QgsRectangle, crs) -> None:
+    """Show ``extent`` (in ``crs``) on ``canvas``, now and once more after
+    QGIS's own first zoom: when the first layers of a project come in, QGIS
+    zooms to their full extent in a deferred call, which would undo this."""
+    def apply() -> None:
+        transform = QgsCoordinateTransform(crs, canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        canvas.setExtent(transform.transformBoundingBox(extent) if transform.isValid() else extent)
+        canvas.refresh()
+
+    apply()
+    QTimer.singleShot(0, apply)

@@ -34,7 +34,8 @@ from ..core.i18n import language, tr
 from ..core.presentation import layers, report, situation
 from ..core.resources import PLUGIN_ICON
 from ..core.store import Store, StoreError, StoreLocation
-from .dock_base import LagesbildDock, server_button
+from .dock_base import LagesbildDock, background_button, server_button
+from .map_tools import zoom_to
 
 ICON = PLUGIN_ICON
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -88,7 +89,10 @@ class SituationDock(LagesbildDock):
         outer.addLayout(store_row)
         self.load_button = QPushButton(tr("Load layers"), body)
         self.load_button.setToolTip(tr("Add the store's incidents, areas and measures, styled, in one layer group"))
-        outer.addWidget(self.load_button)
+        load_row = QHBoxLayout()
+        load_row.addWidget(self.load_button)
+        load_row.addWidget(background_button(body, lambda text: self._message(text, MESSAGE_CRITICAL)))
+        outer.addLayout(load_row)
 
         form = QFormLayout()
         self.preset_combo = QComboBox(body)
@@ -256,21 +260,27 @@ class SituationDock(LagesbildDock):
         if text and text != self.store_path:
             self.open_store(text)
 
-    def open_store(self, path: str) -> None:
+    def open_store(self, path) -> None:
         self._set_store_path(path)
         if self.store_path:
             plugin_settings.update(last_store=self.store_path)
             self._save_state()
+            self.store_opened.emit(self._opened)
+
+    def current_store(self) -> str:
+        return self.store_path
 
     def load_layers(self) -> None:
         if not self.store_path:
             self._message(tr("Choose a store first."), MESSAGE_CRITICAL)
             return
         try:
-            layers.load_store(self._location_for(self.store_path), QgsProject.instance(), language())
+            loaded = layers.load_store(self._location_for(self.store_path), QgsProject.instance(), language())
         except layers.LayerLoadError as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return
+        if loaded.extent is not None and self.iface is not None:
+            zoom_to(self.iface.mapCanvas(), layers.zoom_extent(loaded.extent), loaded.incidents.crs())
         self.heatmap_button.setChecked(False)
         self.apply_filter()
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
+from qgis.core import QgsLayerTreeGroup, QgsProject, QgsRectangle, QgsVectorLayer
 
 from ..i18n import tr
 from ..log import logger
-from ..store import Store, StoreError, StoreLocation
+from ..store import IncidentFilter, Store, StoreError, StoreLocation
 from ..store.location import without_secrets
 from . import styling
 
@@ -30,6 +30,7 @@ class StoreLayers:
     incidents: QgsVectorLayer
     areas: QgsVectorLayer
     measures: QgsVectorLayer
+    extent: QgsRectangle | None = None  # the incidents' (or areas') real extent: where to zoom
 
 
 def group_name(store) -> str:
@@ -70,6 +71,7 @@ def load_store(store_path, project: QgsProject, language: str = "en") -> StoreLa
     measures = store_layer(location, MEASURES, tr("Measures"))
     style_incidents(incidents, language)
     styling.set_incident_temporal_properties(incidents)
+    follow_language(incidents, location, language)
     areas.setRenderer(styling.area_renderer())
     areas.setLabeling(styling.area_labeling())
     areas.setLabelsEnabled(True)
@@ -83,11 +85,57 @@ def load_store(store_path, project: QgsProject, language: str = "en") -> StoreLa
     if old is not None:
         project.removeMapLayers(old.findLayerIds())
         root.removeChildNode(old)
+    extents = data_extents(location)
+    for layer, role in ((incidents, INCIDENTS), (areas, AREAS), (measures, MEASURES)):
+        if extents.get(role) is not None:  # not the CRS's area of use a GeoPackage's contents table may hold
+            layer.setExtent(extents[role])
     group = root.insertGroup(0, name)
     for layer in (incidents, measures, areas):  # points above polygons
         project.addMapLayer(layer, False)
         group.addLayer(layer)
-    return StoreLayers(group, incidents, areas, measures)
+    return StoreLayers(group, incidents, areas, measures, extents.get(INCIDENTS) or extents.get(AREAS))
+
+
+def data_extents(store_path) -> dict[str, QgsRectangle]:
+    """The envelopes of the store's incidents, areas and measures computed
+    from the data, by role (a table with no rows has none). Not the layers'
+    own extents: GDAL answers a GeoPackage's extent from its contents table,
+    which a store created without an extent fills with the whole area of use
+    of its CRS (all of Sweden)."""
+    try:
+        store = Store.open(StoreLocation.parse(store_path), read_only=True)
+    except (StoreError, OSError, ValueError) as error:
+        logger.warning("no extent from the data: %s", without_secrets(str(error)))
+        return {}
+    try:
+        extents = {}
+        points = store.arrays(IncidentFilter(), ())
+        if len(points["x"]):
+            extents[INCIDENTS] = QgsRectangle(float(points["x"].min()), float(points["y"].min()),
+                                              float(points["x"].max()), float(points["y"].max()))
+        for role, rows in ((AREAS, store.areas()), (MEASURES, store.measures())):
+            for row in rows:
+                if row.geometry is None:
+                    continue
+                min_x, max_x, min_y, max_y = row.geometry.GetEnvelope()
+                envelope = QgsRectangle(min_x, min_y, max_x, max_y)
+                if role in extents:
+                    extents[role].combineExtentWith(envelope)
+                else:
+                    extents[role] = envelope
+        return extents
+    finally:
+        store.close()
+
+
+def zoom_extent(extent: QgsRectangle, minimum_size: float = 1000.0, margin: float = 1.1) -> QgsRectangle:
+    """``extent`` with a margin, and at least ``minimum_size`` map units wide
+    and high: a single incident is a point, which no map can zoom to."""
+    result = QgsRectangle(extent)
+    result.scale(margin)
+    centre = result.center()
+    half_w, half_h = max(result.width(), minimum_size) / 2, max(result.height(), minimum_size) / 2
+    return QgsRectangle(centre.x() - half_w, centre.y() - half_h, centre.x() + half_w, centre.y() + half_h)
 
 
 def store_layers(project: QgsProject, store_path, role: str = INCIDENTS) -> list[QgsVectorLayer]:
@@ -154,3 +202,31 @@ def _ogr_refusal(layer: QgsVectorLayer, subset: str) -> str | None:
         return str(error)
     finally:
         gdal.PopErrorHandler()
+
+
+def loaded_incidents(project: QgsProject) -> QgsVectorLayer | None:
+    """The incidents layer of the store loaded highest in ``project``'s layer
+    tree, or None: what a background map goes under, in its CRS."""
+    for node in project.layerTreeRoot().findLayers():
+        layer = node.layer()
+        if isinstance(layer, QgsVectorLayer) and layer.customProperty(ROLE_PROPERTY) == INCIDENTS:
+            return layer
+    return None
+
+
+def follow_language(layer: QgsVectorLayer, store, language: str) -> bool:
+    """Give the incidents ``layer`` the standard form in ``language`` when it
+    carries the standard form in the other language (the store's default
+    style is written in one language, e.g. English by ``make demo``): its
+    labels then follow QGIS's language. A form adjusted by hand (labels that
+    are not the standard ones) is left as it is. True when re-worded."""
+    from .form_config import ALIASES, configure
+
+    own, other = (0, 1) if language == "sv" else (1, 0)
+    index = layer.fields().indexOf("category")
+    if index < 0 or ALIASES["category"][own] == ALIASES["category"][other]:
+        return False
+    if layer.attributeAlias(index) != ALIASES["category"][other]:
+        return False
+    configure(layer, store, language)
+    return True

@@ -6,9 +6,9 @@ The template is the one a municipality edits (its name in the item
 ids and fills them (``scripts/write_report_template.py`` regenerates the
 shipped template). The numbers and the suppression of small counts come from
 ``report_data``, the map from ``report_map``. Headless, nothing is added to
-any project: the layers and the layout live in a private ``QgsProject``. With
-a project passed in (the dock's), the map's layers go into one group of its
-layer tree, in sight, so that the layout kept there still draws them.
+any project: the layout lives in a private ``QgsProject``, or in the project
+passed in (the dock's, whose layout manager keeps it); the map's layers are
+never added to a project the user sees (``report_map``).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from .report_data import (
     profile_classes,
     town_page,
 )
-from .report_map import fill_map, map_layers, remove_group
+from .report_map import fill_map, map_layers, own_layers
 from .styling import text_format
 
 LAYOUT_DIR = RESOURCES / "layouts"
@@ -268,21 +268,17 @@ def build_report(store: Store, options: ReportOptions, project: QgsProject | Non
         raise ReportError(tr("the report template {path} cannot be read").format(path=template))
     project = project if project is not None else QgsProject()
     title = options.title or tr("Situation picture")
-    name = f"{title} {options.period.start.isoformat()}–{options.period.end.isoformat()}"
-    layers = map_layers(store, options.period, options.min_count, project, name)
+    layers = map_layers(store, options.period, options.min_count)
     layers.update(legend_roots=[], project=project)
     _progress(feedback, 40)
-    try:
-        layout = _fill_layout(document, template, store, pages, options, layers, title, lang, feedback)
-    except BaseException:
-        remove_group(project, name)  # a report that was not made leaves nothing behind
-        raise
+    layout = _fill_layout(document, template, store, pages, options, layers, title, lang, feedback)
     return layout, layers, pages
 
 
 def _fill_layout(document, template: Path, store: Store, pages: list[PageData], options: ReportOptions,
                  layers: dict, title: str, lang: str, feedback) -> QgsPrintLayout:
     layout = QgsPrintLayout(layers["project"])
+    own_layers(layout, layers)
     layout.setName(title)
     for number_, page in enumerate(pages):
         if feedback is not None and feedback.isCanceled():

@@ -12,9 +12,14 @@ it outlines it. The legend
 lists every count class, whether the map has it or not (a legend filtered by
 the map would tell which classes occur, and is slow).
 
-The layers belong to the report's ``QgsProject`` and sit in one layer-tree
-group named after the report, so a project passed in sees them (and can drop
-them) in the Layers panel: nothing is added hidden.
+The layers live in a ``QgsProject`` of their own, never in the user's: in
+the user's project they would show up in every Processing input list and
+the Layers panel. ``own_layers`` hands that project to the layout, which
+deletes it (and the layers) when it is deleted itself; a layout kept in the
+user's layout manager so draws its map for as long as QGIS runs. Saved in a
+project file, such a layout keeps its pages, texts and tables, but its map
+is empty when the project is opened again: the report's aggregated layers
+are made for the report, not kept.
 """
 
 from __future__ import annotations
@@ -40,12 +45,19 @@ from ..domain.analysis.fdr import CONFIDENCE
 from ..domain.analysis.hotspots import hotspots
 from ..domain.analysis.scale import PLACE_CELL
 from ..domain.timeutil import Period
-from ..i18n import tr
+from ..i18n import language, tr
 from ..store import IncidentFilter, Store
 from .report_data import MapCells, PageData, count_classes, map_cell_size, map_cells
-from .styling import count_cell_renderer, hotspot_outline_renderer, report_area_labeling, report_area_renderer
+from .styling import (
+    count_cell_renderer,
+    hotspot_outline_renderer,
+    number_format,
+    report_area_labeling,
+    report_area_renderer,
+)
 
 CELLS, HOTSPOTS, AREAS = "cells", "hotspots", "areas"
+PROJECT = "layer_project"  # the project that owns the map's layers, not the layout's
 HOT_BIN = 3  # the map outlines hot spots at 99 % confidence: the places, not the town
 HOT_CONFIDENCE = CONFIDENCE[HOT_BIN]
 
@@ -140,35 +152,27 @@ def area_layer(store: Store) -> QgsVectorLayer:
     return layer
 
 
-def map_layers(store: Store, period: Period, min_count: int, project: QgsProject, group_name: str) -> dict:
+def map_layers(store: Store, period: Period, min_count: int) -> dict:
     """The map's layers (cells, hot spots, areas: the same on every page, over
-    the whole town) added to ``project`` in a group ``group_name`` at the top
-    of its layer tree, replacing a group of that name and its layers."""
+    the whole town), in a project of their own (``PROJECT``): never in the
+    user's project (see the module's note)."""
     extent = town_extent(store)
     cell_size = map_cell_size((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()))
     data = store.arrays(IncidentFilter(period=period), ())
     layers = {CELLS: cell_layer(store, map_cells(data["x"], data["y"], cell_size, min_count), min_count),
               HOTSPOTS: hotspot_layer(store, data["x"], data["y"]),
               AREAS: area_layer(store)}
-    remove_group(project, group_name)
-    group = project.layerTreeRoot().insertGroup(0, group_name)
-    # not drawn on the user's canvas: the report's map draws them whatever the tree says
-    group.setItemVisibilityChecked(False)
-    for key in (HOTSPOTS, AREAS, CELLS):
-        project.addMapLayer(layers[key], False)
-        group.addLayer(layers[key])
-    group.setExpanded(False)
+    own = QgsProject()
+    own.addMapLayers([layers[key] for key in (HOTSPOTS, AREAS, CELLS)], False)
+    layers[PROJECT] = own
     layers["cell_size"] = cell_size
     return layers
 
 
-def remove_group(project: QgsProject, group_name: str) -> None:
-    """Take a report's group, and its layers, out of ``project``."""
-    root = project.layerTreeRoot()
-    old = root.findGroup(group_name)
-    if old is not None:
-        project.removeMapLayers(old.findLayerIds())
-        root.removeChildNode(old)
+def own_layers(layout, layers: dict) -> None:
+    """Let ``layout`` own the project that holds its map's layers: they live
+    exactly as long as the layout, wherever it is kept."""
+    layers[PROJECT].setParent(layout)
 
 
 def fill_map(items: dict, store: Store, page: PageData, layers: dict, legend_roots: list) -> None:
@@ -206,6 +210,7 @@ def fit_scale_bar(scale_bar) -> None:
     """Two segments of a round length, about a fifth of the map's width, in
     metres or kilometres (QGIS's own default sizing, on the filled map)."""
     scale_bar.applyDefaultSize()
+    scale_bar.setNumericFormat(number_format(language()))  # the report's language, not the machine's
     scale_bar.setNumberOfSegmentsLeft(0)
     scale_bar.setNumberOfSegments(2)
     scale_bar.update()

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from qgis.core import (
+    QgsBasicNumericFormat,
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
     QgsExpression,
@@ -35,6 +36,8 @@ from ..compat import (
     RENDER_MAP_UNITS,
     SHADER_INTERPOLATED,
     SYMBOL_LAYER_FILL_COLOR,
+    SYMBOL_LAYER_STROKE_COLOR,
+    SYMBOL_LAYER_STROKE_WIDTH,
     SYMBOL_OPACITY,
     TEMPORAL_START_END_EXPRESSIONS,
 )
@@ -119,7 +122,39 @@ def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool 
         if recency:
             _recency_and_status(symbol, category.colour)
         categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))
+    if recency:
+        categories += recency_legend_categories(size_mm, embed)
     return QgsCategorizedSymbolRenderer("category", categories)
+
+
+# legend-only entries: values no incident has (a category is a code of the code list)
+LEGEND_FADED, LEGEND_CLOSED = "lagesbild:legend:older", "lagesbild:legend:closed"
+LEGEND_KEYS = (LEGEND_FADED, LEGEND_CLOSED)
+LEGEND_COLOUR = "#4d4d4d"
+
+
+def recency_legend_categories(size_mm: float = 5.0, embed: bool = False) -> list[QgsRendererCategory]:
+    """Two legend entries that explain the drawing rather than a category: an
+    incident older than ``RECENT_DAYS`` days drawn faded, and a closed one
+    drawn hollow and grey. Their values match no incident, so they draw
+    nothing; the legend shows them with a neutral icon drawn the same way."""
+    from ..domain import codelist
+
+    icon = codelist.CATEGORIES[0]
+    faded = category_symbol(icon, size_mm, embed)
+    faded.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
+    faded.setOpacity(FADED_OPACITY / 100)
+    closed = category_symbol(icon, size_mm, embed)
+    _closed_look(closed.symbolLayer(0), LEGEND_COLOUR)
+    closed.setOpacity(CLOSED_OPACITY / 100)
+    return [QgsRendererCategory(LEGEND_FADED, faded, tr("Older than {days} days: faded").format(days=RECENT_DAYS)),
+            QgsRendererCategory(LEGEND_CLOSED, closed, tr("Closed: hollow, grey"))]
+
+
+def _closed_look(symbol_layer, colour: str) -> None:
+    symbol_layer.setFillColor(QColor(CLOSED_FILL))
+    symbol_layer.setStrokeColor(QColor(colour))
+    symbol_layer.setStrokeWidth(CLOSED_STROKE_MM)
 
 
 # --- the situation picture ----------------------------------------------------
@@ -128,6 +163,7 @@ RECENT_DAYS = 14
 FADED_OPACITY = 35  # percent
 CLOSED_OPACITY = 60
 CLOSED_FILL = "#d9d9d9"
+CLOSED_STROKE_MM = 0.6
 AREA_OUTLINE = "#252525"
 MEASURE_COLOURS = {"planned": "#807dba", "active": "#1b7837", "completed": "#4d4d4d", "cancelled": "#bdbdbd"}
 
@@ -162,10 +198,18 @@ def opacity_expression(field: str = "occurred_from", status_field: str = "status
 
 
 def _recency_and_status(symbol, colour: str) -> None:
+    """Opacity by age and status; a closed incident grey inside with its
+    category's colour as a wider outline, so that one closed incident alone
+    still stands out on a white or a background map."""
     symbol.setDataDefinedProperty(SYMBOL_OPACITY, QgsProperty.fromExpression(opacity_expression()))
     layer = symbol.symbolLayer(0)
+    closed = "\"status\" = 'closed'"
     layer.setDataDefinedProperty(SYMBOL_LAYER_FILL_COLOR, QgsProperty.fromExpression(
-        f"CASE WHEN \"status\" = 'closed' THEN '{CLOSED_FILL}' ELSE '{colour}' END"))
+        f"CASE WHEN {closed} THEN '{CLOSED_FILL}' ELSE '{colour}' END"))
+    layer.setDataDefinedProperty(SYMBOL_LAYER_STROKE_COLOR, QgsProperty.fromExpression(
+        f"CASE WHEN {closed} THEN '{colour}' ELSE '#ffffff' END"))
+    layer.setDataDefinedProperty(SYMBOL_LAYER_STROKE_WIDTH, QgsProperty.fromExpression(
+        f"CASE WHEN {closed} THEN {CLOSED_STROKE_MM} ELSE 0.2 END"))
     layer.setStrokeColor(QColor("#ffffff"))
 
 
@@ -264,6 +308,20 @@ COUNT_COLOURS = ("#d4d4d4", "#b4b4b4", "#939393", "#737373", "#525252", "#303030
 HOT_OUTLINE = "#d7191c"
 REPORT_AREA_OUTLINE = "#303030"
 FOCUS_AREA_OUTLINE = "#6a3d9a"
+
+
+def number_format(language: str) -> QgsBasicNumericFormat:
+    """Numbers as ``language`` writes them: Swedish 12 500,5 (a no-break
+    space between thousands, a decimal comma), English 12,500.5. For the
+    report's scale bar, whose numbers QGIS would otherwise write in the
+    machine's locale, whatever the report's language."""
+    result = QgsBasicNumericFormat()
+    result.setShowThousandsSeparator(True)
+    swedish = language == "sv"
+    result.setThousandsSeparator("\u00a0" if swedish else ",")
+    result.setDecimalSeparator("," if swedish else ".")
+    result.setShowTrailingZeros(False)
+    return result
 
 
 def text_format(size: float, bold: bool = False, colour: str = "#222222") -> QgsTextFormat:

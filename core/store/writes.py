@@ -169,6 +169,9 @@ class StoreWrites:
                                                          (first_fid,))]
                     add_points(zip(fids, np.asarray(columns["x"], dtype=float).tolist(),
                                    np.asarray(columns["y"], dtype=float).tolist()))
+            refresh_extents = getattr(self.backend, "refresh_extents", None)  # a GeoPackage's contents table
+            if refresh_extents is not None:
+                refresh_extents(db)
         return len(rows)
 
     def get_incident(self, incident_uuid: str) -> Incident:

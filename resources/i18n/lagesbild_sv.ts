@@ -1873,8 +1873,9 @@
             <translation>Rapport</translation>
         </message>
         <message>
+            <location filename="../../plugin.py" />
             <source>Report incident</source>
-            <translation type="obsolete">Rapportera händelse</translation>
+            <translation>Rapportera händelse</translation>
         </message>
         <message>
             <location filename="../../algorithms/situation_report.py" />
@@ -1924,6 +1925,7 @@
         </message>
         <message>
             <location filename="../../core/presentation/report.py" />
+            <location filename="../../plugin.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Situation picture</source>
             <translation>Lägesbild</translation>
@@ -2165,6 +2167,7 @@
             <translation>{pages} sidor, {n} händelser: {path}</translation>
         </message>
         <message>
+            <location filename="../../plugin.py" />
             <location filename="../../ui/incident_form.py" />
             <source>Report an incident, or review and handle one</source>
             <translation>Rapportera en händelse, eller granska och handlägg en</translation>
@@ -4243,6 +4246,66 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/retention.py" />
             <source>{field}: {count} texts</source>
             <translation>{field}: {count} texter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dock_base.py" />
+            <source>A map under the incidents, to see streets and places: OpenStreetMap or Lantmäteriet's topographic map (open data, needs the internet)</source>
+            <translation>En karta under händelserna, för att se gator och platser: OpenStreetMap eller Lantmäteriets topografiska karta (öppna data, kräver internet)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin.py" />
+            <source>About Lägesbild</source>
+            <translation>Om Lägesbild</translation>
+        </message>
+        <message>
+            <location filename="../../plugin.py" />
+            <source>About Lägesbild: which version is running</source>
+            <translation>Om Lägesbild: vilken version som körs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dock_base.py" />
+            <source>Add background map</source>
+            <translation>Lägg till bakgrundskarta</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/styling.py" />
+            <source>Closed: hollow, grey</source>
+            <translation>Avslutad: ihålig, grå</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/background.py" />
+            <source>Lantmäteriet topographic map</source>
+            <translation>Lantmäteriets topografiska karta</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/styling.py" />
+            <source>Older than {days} days: faded</source>
+            <translation>Äldre än {days} dagar: blekt</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/background.py" />
+            <source>OpenStreetMap</source>
+            <translation>OpenStreetMap</translation>
+        </message>
+        <message>
+            <location filename="../../plugin.py" />
+            <source>Situation picture: open a store, load its layers, filter them, and make the report</source>
+            <translation>Lägesbild: öppna en databas, läs in dess lager, filtrera dem och gör rapporten</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/background.py" />
+            <source>The background map {name} could not be opened: is this computer online? The incidents are not affected.</source>
+            <translation>Bakgrundskartan {name} kunde inte öppnas: är datorn ansluten till internet? Händelserna påverkas inte.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/background.py" />
+            <source>© Lantmäteriet, CC BY 4.0</source>
+            <translation>© Lantmäteriet, CC BY 4.0</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/background.py" />
+            <source>© OpenStreetMap contributors</source>
+            <translation>© OpenStreetMaps bidragsgivare</translation>
         </message>
     </context>
     <context>

@@ -289,6 +289,20 @@ class GeoPackageDDL:
         finally:
             connection.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
+    @staticmethod
+    def refresh_extents(connection, table_names: tuple[str, ...] = ("incidents", "areas", "measures")) -> None:
+        """Set each table's extent in gpkg_contents to its rows' envelope, read
+        from its R-tree (an empty table keeps the store's bounds). GDAL, and so
+        QGIS, answers a layer's extent from gpkg_contents: left at the CRS's
+        area of use, *Zoom to layer* shows all of Sweden."""
+        for table_name in table_names:
+            envelope = connection.execute(
+                f"SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rtree_{table_name}_{GEOMETRY_COLUMN}"
+            ).fetchone()
+            if envelope[0] is not None:
+                connection.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                                   "WHERE table_name = ?", (*envelope, table_name))
+
     # --- introspection ------------------------------------------------------
     @staticmethod
     def table_names(connection) -> set[str]:
