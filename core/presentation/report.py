@@ -317,6 +317,7 @@ def export_report(store_path, pdf_path, options: ReportOptions, project: QgsProj
     if not pdf_path.parent.is_dir():
         raise ReportError(tr("the folder {folder} does not exist").format(folder=pdf_path.parent))
     with Store.open(store_path, read_only=True) as store:
+        store.check_intact()  # a report is published: never from a damaged file
         layout, layers, pages = build_report(store, options, project, feedback)
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.textRenderFormat = TEXT_RENDER_ALWAYS_TEXT

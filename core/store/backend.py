@@ -133,6 +133,15 @@ class Backend(Protocol):
         """``value`` as a literal of the SQL QGIS's provider runs (for a layer's
         provider filter): always data, never SQL."""
 
+    # --- keeping the store whole -------------------------------------------------
+    def check_intact(self, connection: Connection, location: StoreLocation) -> None:
+        """Raise ``DamagedStoreError`` in words when the store's pages are
+        damaged (before something is published from it)."""
+
+    # PostgreSQL only, looked up where used (``chain.seal``, ``Store.arrays``):
+    # ``seal_history(connection) -> int`` seals through the store's own
+    # function; ``read_arrays(...)`` reads points through one binary COPY.
+
     # --- the schema -------------------------------------------------------------
     def create_statements(self, srs, extent) -> list[tuple[str, tuple]]: ...
 

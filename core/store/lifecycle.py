@@ -133,6 +133,12 @@ class StoreLifecycle:
         location = StoreLocation.parse(location)
         return _checked_version(location, backend_for(location).read_meta(location))
 
+    def check_intact(self) -> None:
+        """Refuse a damaged store in words (``DamagedStoreError``) before
+        something is published from it: a report of a file with a damaged page
+        must not come out looking whole."""
+        self.backend.check_intact(self._db, self.location)
+
     def close(self):
         if self._db is not None:
             self._db.close()

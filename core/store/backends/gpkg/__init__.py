@@ -14,7 +14,7 @@ from ...location import StoreLocation
 from .. import sqltext
 from . import codec
 from .connection import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S  # noqa: F401 - the wait, named where the backend is
-from .connection import connect, translate_error
+from .connection import connect, damaged, translate_error
 from .ddl import GeoPackageDDL, register_functions
 
 # QGIS 3.40's OGR provider strips "--" and "/* */" comments from a provider
@@ -139,6 +139,14 @@ class GeoPackageBackend(GeoPackageDDL):
     @staticmethod
     def translate_error(error: BaseException) -> BaseException:
         return translate_error(error)
+
+    @staticmethod
+    def check_intact(connection: sqlite3.Connection, location: StoreLocation) -> None:
+        """SQLite's quick check of every page's structure: a damaged file is
+        refused in words before anything is published from it."""
+        lines = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        if lines != ["ok"]:
+            raise damaged(location.display, "; ".join(lines[:3]))
 
     # --- who may do what --------------------------------------------------------
     @staticmethod

@@ -21,6 +21,12 @@ def busy_message(seconds: float = BUSY_TIMEOUT_S) -> str:
               "or close the other program's edit session").format(seconds=f"{seconds:g}")
 
 
+def damaged(path, reason: str) -> DamagedStoreError:
+    return DamagedStoreError(tr(
+        "the store {path} is damaged and cannot be read ({reason}); nothing was changed: restore the file "
+        "from a backup, or check it with lagesbild:verifystore").format(path=path or "", reason=reason))
+
+
 def translate_error(error: BaseException, path=None) -> BaseException:
     """The store's error for an ``sqlite3`` error; anything else as it is."""
     if not isinstance(error, sqlite3.Error):
@@ -30,9 +36,7 @@ def translate_error(error: BaseException, path=None) -> BaseException:
     if isinstance(error, sqlite3.OperationalError) and ("locked" in lowered or "busy" in lowered):
         return StoreBusyError(busy_message())
     if isinstance(error, sqlite3.DatabaseError) and any(m in lowered for m in _DAMAGE_MARKERS):
-        return DamagedStoreError(tr(
-            "the store {path} is damaged and cannot be read ({reason}); nothing was changed: restore the file "
-            "from a backup, or check it with lagesbild:verifystore").format(path=path or "", reason=text))
+        return damaged(path, text)
     if isinstance(error, sqlite3.IntegrityError):
         return StoreError(tr("the store refused the change, and nothing was written: {reason}").format(
             reason=text))

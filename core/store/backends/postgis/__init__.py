@@ -271,6 +271,10 @@ class PostgisBackend(PostgisDDL):
             cursor.copy_expert(f"COPY {table} ({', '.join(names)}) FROM STDIN WITH (FORMAT csv)", buffer)
 
     @staticmethod
+    def check_intact(connection: Connection, location: StoreLocation) -> None:
+        """A server keeps its own pages whole (checksums, WAL): nothing to check here."""
+
+    @staticmethod
     def seal_history(connection: Connection) -> int:
         """Seal the history's unsealed rows through the store's own function
         (``audit.SEAL_FUNCTION``): 0 when another sealer is at work."""
