@@ -133,8 +133,9 @@ def test_the_project_opens_in_plain_qgis_from_a_moved_folder_with_the_desktop_fo
         if name == "reporting_org":  # the reporters' organisation, fixed
             assert got.pop("default") == "'housing'" and got.pop("read_only") is True
             expected = {k: v for k, v in expected.items() if k not in ("default", "read_only")}
-        differing = {key: (got["config"].get(key), expected["config"].get(key)) for key in
-                     set(got["config"]) | set(expected["config"]) if got["config"].get(key) != expected["config"].get(key)}
+        keys = set(got["config"]) | set(expected["config"])
+        differing = {key: (got["config"].get(key), expected["config"].get(key)) for key in keys
+                     if got["config"].get(key) != expected["config"].get(key)}
         assert got == expected, (name, differing)
     assert field_form["photo"]["widget"] == "ExternalResource"
     assert field_form["photo"]["config"]["RelativeStorage"] == 1
