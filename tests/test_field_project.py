@@ -162,3 +162,24 @@ def test_bad_parameters_are_refused_in_words_and_write_nothing(run, tmp_path):
         with pytest.raises(QgsProcessingException, match=words):
             run("lagesbild:fieldproject", {"STORE": str(store), "OUTPUT": str(folder), **params})
         assert not (folder / PROJECT_NAME).exists()
+
+
+def test_an_online_project_edits_the_postgres_store_and_opens_in_plain_qgis(run, postgres_server, tmp_path):
+    location = StoreLocation.parse(f"postgresql://postgres@127.0.0.1:{postgres_server.port}/lagesbild_test"
+                                   "?schema=field_online")
+    try:
+        field_store(location)
+        folder = tmp_path / "online"
+        result = run("lagesbild:fieldproject", {"STORE": location.display, "OUTPUT": str(folder),
+                                                "ORGANISATION": "housing", "ONLINE": True})
+        assert result["FIELD_COPY"] is None and not (folder / FIELD_COPY_NAME).exists()
+        plain = plain_qgis_project(Path(result["PROJECT"]), tmp_path)
+        assert plain["read"] and len(plain["layers"]) == 5
+        assert all(layer["valid"] and layer["provider"] == "postgres" for layer in plain["layers"]), plain["layers"]
+        assert all("password" not in layer["source"] for layer in plain["layers"])
+        incidents = next(layer for layer in plain["layers"] if layer["name"] in ("Händelser", "Incidents"))
+        assert incidents["features"] == 4  # the server's own table: every incident
+        assert plain["form"]["fields"]["reporting_org"]["default"] == "'housing'"
+        assert set(plain["resolved"].values()) == {"categories", "organisations"}
+    finally:
+        postgres_server.sql("lagesbild_test", "DROP SCHEMA IF EXISTS field_online CASCADE")
