@@ -126,7 +126,8 @@ def test_algorithm_runs_once_through_qgis_process(algorithm_id, packaged_qgis_pr
     needs_field = any("{field}" in str(v) for v in SMOKE_PARAMETERS[algorithm_id].values())
     field = request.getfixturevalue("smoke_field_copy") if needs_field else ""
     parameters = {
-        key: str(value).format(demo=demo_store, out=tmp_path, pg=pg, field=field) if isinstance(value, (str, Path)) else value
+        key: str(value).format(demo=demo_store, out=tmp_path, pg=pg, field=field)
+        if isinstance(value, (str, Path)) else value
         for key, value in SMOKE_PARAMETERS[algorithm_id].items()
     }
     result = packaged_qgis_process.run(algorithm_id, parameters)
