@@ -170,3 +170,17 @@ def test_a_store_that_is_no_field_copy_is_refused_in_words(field, run):
 
     with pytest.raises(QgsProcessingException, match="not a field copy"):
         run("lagesbild:mergefield", {"FIELD": str(store), "STORE": str(store), "OUTPUT_CONFLICTS": "TEMPORARY_OUTPUT"})
+
+
+def test_a_report_with_personal_data_is_refused_without_copying_the_data_out(field, tmp_path):
+    from lagesbild.core.store.merge import merge_field_copy
+
+    store, copy, _ = field
+    refused = report_in_the_field(copy, place="Hos 811218-9876")
+    with Store.open(store) as opened:
+        result = merge_field_copy(copy, opened, store.parent / "DCIM")
+        assert {i.uuid for i in opened.incidents()} & {refused} == set()
+    assert (result.added, result.rejected) == (0, 1)
+    [problem] = result.problems
+    assert (problem.incident, problem.field, problem.field_value) == (refused, "place_name", None)
+    assert "personal data" in problem.reason and "9876" not in problem.reason

@@ -20,6 +20,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain import personal_data
 from ..domain.validation import ValidationError
 from ..i18n import tr
 from .errors import AccessDeniedError, ConflictError, NotFoundError, StoreError
@@ -109,8 +110,11 @@ class _Merger:
         self.photo_folder = photo_folder
         self.result = result
 
-    def _problem(self, incident, name: str, reason: str, store_value=None, field_time=None, store_time=None):
-        value = incident.values()[name] if name in EDITABLE_FIELDS else None
+    def _problem(self, incident, name: str, reason: str, store_value=None, field_time=None, store_time=None,
+                 personal: bool = False):
+        # a text refused for personal data is not copied into the table (it is
+        # still in the field copy, where the reporter can correct it)
+        value = incident.values()[name] if name in EDITABLE_FIELDS and not personal else None
         if name == "geometry":
             value = f"POINT({incident.x:.2f} {incident.y:.2f})"
         self.result.problems.append(MergeProblem(
@@ -140,7 +144,7 @@ class _Merger:
             for problem in error.problems:
                 name = problem.field if problem.field in EDITABLE_FIELDS else "geometry"
                 self._problem(incident, name, tr("refused: {reason}").format(reason=problem.message),
-                              field_time=incident.created_at)
+                              field_time=incident.created_at, personal=problem.code == personal_data.PROBLEM_CODE)
             return
         except StoreError as error:
             self._undo_photo(copied)
@@ -210,7 +214,8 @@ class _Merger:
                 name = problem.field if problem is not None and problem.field in changed else next(iter(changed))
                 reason = problem.message if problem is not None else str(error)
                 self._problem(incident, name, tr("refused: {reason}").format(reason=reason),
-                              field_time=edit_times.get((incident.uuid, name)))
+                              field_time=edit_times.get((incident.uuid, name)),
+                              personal=problem is not None and problem.code == personal_data.PROBLEM_CODE)
             return
         self.result.updated += 1
         self.result.photos += copied is not None
