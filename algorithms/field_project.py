@@ -90,6 +90,17 @@ class FieldProjectAlgorithm(LagesbildAlgorithm):
                 raise QgsProcessingException(tr("{path} exists already: choose a new folder").format(
                     path=folder / name))
         folder.mkdir(parents=True, exist_ok=True)
+        try:
+            outputs = self._write(location, folder, organisation, area, background, online, days, feedback)
+        except BaseException:  # nothing half-made stays behind to be refused as existing next time
+            for name in (PROJECT_NAME, FIELD_COPY_NAME):
+                (folder / name).unlink(missing_ok=True)
+            raise
+        project = outputs.pop("PROJECT_PATH")
+        feedback.pushInfo(tr("Field project written: {path}").format(path=project))
+        return outputs | {self.OUTPUT: str(folder), "PROJECT": str(project)}
+
+    def _write(self, location, folder, organisation, area, background, online, days, feedback) -> dict:
         outputs = {"FIELD_COPY": None, "INCIDENTS": 0}
         with Store.open(location, read_only=True) as store:
             if organisation not in store.organisation_codes():
@@ -110,8 +121,7 @@ class FieldProjectAlgorithm(LagesbildAlgorithm):
                 write_standard_form(field, language)
         project = write_field_project(location, folder, organisation, language, crs, extent,
                                       Path(background) if background else None)
-        feedback.pushInfo(tr("Field project written: {path}").format(path=project))
-        return outputs | {self.OUTPUT: str(folder), "PROJECT": str(project)}
+        return outputs | {"PROJECT_PATH": project}
 
 
 def _view_extent(store, area: str | None) -> tuple[float, float, float, float]:

@@ -162,6 +162,14 @@ def test_bad_parameters_are_refused_in_words_and_write_nothing(run, tmp_path):
         with pytest.raises(QgsProcessingException, match=words):
             run("lagesbild:fieldproject", {"STORE": str(store), "OUTPUT": str(folder), **params})
         assert not (folder / PROJECT_NAME).exists()
+    # a background QGIS cannot open: refused after the copy was made, and the copy is gone again
+    not_a_map = tmp_path / "karta.tif"
+    not_a_map.write_text("no map")
+    folder = tmp_path / "out-background"
+    with pytest.raises(QgsProcessingException, match="not a raster"):
+        run("lagesbild:fieldproject", {"STORE": str(store), "OUTPUT": str(folder), "ORGANISATION": "housing",
+                                       "BACKGROUND": str(not_a_map)})
+    assert not (folder / PROJECT_NAME).exists() and not (folder / FIELD_COPY_NAME).exists()
 
 
 def test_an_online_project_edits_the_postgres_store_and_opens_in_plain_qgis(run, postgres_server, tmp_path):

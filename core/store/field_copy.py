@@ -95,8 +95,11 @@ def make_field_copy(store, target, organisation: str, days: int = DEFAULT_DAYS, 
         for measure in measures:
             values = {name: getattr(measure, name) for name in schema.MEASURES.field_names}
             field.add_measure(values | {"geometry": measure.geometry})
-    finally:
+    except BaseException:
         field.close()
+        target.unlink(missing_ok=True)  # no half copy goes to the field
+        raise
+    field.close()
     (target.parent / PHOTO_FOLDER).mkdir(exist_ok=True)
     return FieldCopyResult(target, len(incidents), blanked, len(store.areas()), len(measures))
 
