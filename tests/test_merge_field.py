@@ -184,3 +184,32 @@ def test_a_report_with_personal_data_is_refused_without_copying_the_data_out(fie
     [problem] = result.problems
     assert (problem.incident, problem.field, problem.field_value) == (refused, "place_name", None)
     assert "personal data" in problem.reason and "9876" not in problem.reason
+
+
+def test_a_postgres_store_takes_field_reports_and_keeps_photos_beside_the_copy(postgres_server, tmp_path):
+    from lagesbild.core.store import StoreLocation
+    from lagesbild.core.store.merge import default_photo_folder, merge_field_copy
+
+    location = StoreLocation.parse(f"postgresql://postgres@127.0.0.1:{postgres_server.port}/lagesbild_test"
+                                   "?schema=field_merge")
+    try:
+        uuids = field_store(location)
+        copy = tmp_path / FIELD_COPY_NAME
+        with Store.open(location, read_only=True) as opened:
+            made = make_field_copy(opened, copy, "housing")
+        assert made.incidents == 3 and made.blanked == 1
+        (tmp_path / "DCIM" / "JPEG_1.jpg").write_bytes(PHOTO)
+        new = report_in_the_field(copy, photo="DCIM/JPEG_1.jpg")
+        ogr_sql(copy, f"UPDATE incidents SET status = 'closed' WHERE uuid = '{uuids['own']}'")
+        with Store.open(location) as opened:
+            assert default_photo_folder(opened) is None
+            first = merge_field_copy(copy, opened, None)
+            second = merge_field_copy(copy, opened, None)
+            assert opened.get_incident(new).photo == "DCIM/JPEG_1.jpg"
+            assert opened.get_incident(uuids["own"]).status == "closed"
+            assert opened.get_incident(uuids["other"]).description == "Polisens egen text"
+        assert (first.added, first.updated, first.photos, first.problems) == (1, 1, 1, [])
+        assert (second.added, second.updated, second.passed_over, second.problems) == (0, 0, 2, [])
+        assert (tmp_path / "DCIM" / "JPEG_1.jpg").read_bytes() == PHOTO
+    finally:
+        postgres_server.sql("lagesbild_test", "DROP SCHEMA IF EXISTS field_merge CASCADE")
