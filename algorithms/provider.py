@@ -11,10 +11,12 @@ from .create_store import CreateStoreAlgorithm
 from .demo_data import DemoDataAlgorithm
 from .density import DensityAlgorithm
 from .emerging_hotspots import EmergingHotspotsAlgorithm
+from .field_project import FieldProjectAlgorithm
 from .grant_access import GrantAccessAlgorithm
 from .hotspots import HotspotsAlgorithm
 from .import_incidents import ImportIncidentsAlgorithm
 from .measure_followup import MeasureFollowUpAlgorithm
+from .merge_field import MergeFieldAlgorithm
 from .near_repeat import NearRepeatAlgorithm
 from .period_comparison import PeriodComparisonAlgorithm
 from .publish_aggregates import PublishAggregatesAlgorithm
@@ -34,6 +36,8 @@ ALGORITHM_CLASSES = (
     GrantAccessAlgorithm,
     ImportIncidentsAlgorithm,
     VerifyStoreAlgorithm,
+    FieldProjectAlgorithm,
+    MergeFieldAlgorithm,
     HotspotsAlgorithm,
     DensityAlgorithm,
     TimeProfileAlgorithm,

@@ -64,9 +64,9 @@ def _as_version_2(path):
         _plain(path, f"ALTER TABLE incident_history DROP COLUMN {name}")
     _plain(path, "DROP INDEX uidx_incidents_source_source_id")  # version 3's import keys
     for (name,) in _plain(path, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-                                "(sql LIKE '%source%' OR sql LIKE '%location_precision%')"):
+                                "(sql LIKE '%source%' OR sql LIKE '%location_precision%' OR sql LIKE '%photo%')"):
         _plain(path, f"DROP TRIGGER {name}")  # version 3's triggers that name them (a deletion's record)
-    for name in ("source", "source_id", "location_precision"):
+    for name in ("source", "source_id", "location_precision", "photo"):
         _plain(path, f"ALTER TABLE incidents DROP COLUMN {name}")
     _plain(path, "DELETE FROM lagesbild_meta WHERE key = 'history_head'")
     _plain(path, "UPDATE lagesbild_meta SET value = '2' WHERE key = 'schema_version'")

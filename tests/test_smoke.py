@@ -50,6 +50,10 @@ SMOKE_PARAMETERS: dict[str, dict] = {
     "lagesbild:emerginghotspots": {"INPUT": "{demo}|layername=incidents", "TIME_STEP": 1,
                                    "OUTPUT": "{out}/emerging.gpkg"},
     "lagesbild:verifystore": {"STORE": "{demo}"},
+    "lagesbild:fieldproject": {"STORE": "{demo}", "OUTPUT": "{out}/field", "ORGANISATION": "housing",
+                               "DAYS": 3660},
+    # {field}: a field copy of the demo store, made by lagesbild:fieldproject
+    "lagesbild:mergefield": {"FIELD": "{field}", "STORE": "{demo}", "OUTPUT_CONFLICTS": "{out}/conflicts.gpkg"},
     "lagesbild:situationreport": {"STORE": "{demo}", "PERIOD_START": "2025-06-02", "PERIOD_END": "2025-06-29",
                                   "OUTPUT_PDF": "{out}/report.pdf"},
     "lagesbild:publishaggregates": {"STORE": "{demo}", "PERIOD_START": "2025-01-01", "PERIOD_END": "2025-06-29",
@@ -79,6 +83,15 @@ def demo_store(packaged_qgis_process, tmp_path_factory) -> Path:
     packaged_qgis_process.run(f"{PLUGIN_NAME}:demodata",
                               {"STORE": path, "SIZE": 2000, "SEED": 1, "END_DATE": DEMO_END_DATE})
     return path
+
+
+@pytest.fixture(scope="session")
+def smoke_field_copy(packaged_qgis_process, demo_store, tmp_path_factory) -> Path:
+    """A field copy of the demo store (lagesbild:mergefield merges it back: it adds nothing)."""
+    folder = tmp_path_factory.mktemp("smoke-field") / "field"
+    result = packaged_qgis_process.run(f"{PLUGIN_NAME}:fieldproject",
+                                       {"STORE": demo_store, "OUTPUT": folder, "ORGANISATION": "housing"})
+    return Path(result["results"]["FIELD_COPY"])
 
 
 @pytest.fixture(scope="session")
@@ -113,8 +126,11 @@ def test_algorithm_runs_once_through_qgis_process(algorithm_id, packaged_qgis_pr
         pytest.skip(f"{algorithm_id} is not (yet) in the provider's ALGORITHM_CLASSES")
     needs_server = any("{pg}" in str(v) for v in SMOKE_PARAMETERS[algorithm_id].values())
     pg = request.getfixturevalue("smoke_pg_store") if needs_server else ""
+    needs_field = any("{field}" in str(v) for v in SMOKE_PARAMETERS[algorithm_id].values())
+    field = request.getfixturevalue("smoke_field_copy") if needs_field else ""
     parameters = {
-        key: str(value).format(demo=demo_store, out=tmp_path, pg=pg) if isinstance(value, (str, Path)) else value
+        key: str(value).format(demo=demo_store, out=tmp_path, pg=pg, field=field)
+        if isinstance(value, (str, Path)) else value
         for key, value in SMOKE_PARAMETERS[algorithm_id].items()
     }
     result = packaged_qgis_process.run(algorithm_id, parameters)

@@ -95,6 +95,9 @@ INCIDENTS = Table(
         Field("source_id", TEXT, 200),
         # how exactly the point places the incident (a municipality's centre is no place)
         Field("location_precision", TEXT, 16, not_null=True, default="exact", allowed=LOCATION_PRECISIONS),
+        # a photo of the place or the damage (never of a person), as a path
+        # relative to the store's folder: DCIM/<file>; not a free text
+        Field("photo", TEXT, 200, audited=True),
     ),
     geometry="POINT",
     indexes=(("occurred_from",), ("category", "occurred_from"), ("reporting_org",), ("status",)),
@@ -251,12 +254,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         2,
-        "incidents gain source, source_id (imports) and location_precision; incident_history "
+        "incidents gain source, source_id (imports), location_precision and photo; incident_history "
         "gains seal_seq, row_hash and text_seal (the hash chain), and its rows are sealed",
         add_fields=(
             ("incidents", "source"),
             ("incidents", "source_id"),
             ("incidents", "location_precision"),
+            ("incidents", "photo"),
             ("incident_history", "seal_seq"),
             ("incident_history", "row_hash"),
             ("incident_history", "text_seal"),

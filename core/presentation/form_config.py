@@ -62,10 +62,28 @@ ALIASES: dict[str, tuple[str, str]] = {
     "source": ("Importerad från", "Imported from"),
     "source_id": ("Id i källan", "Id in the source"),
     "location_precision": ("Platsens noggrannhet", "Location precision"),
+    "photo": ("Foto (plats eller skada, aldrig personer)", "Photo (place or damage, never people)"),
 }
 
 # Filled in by the store or its triggers: shown, never typed.
 READ_ONLY = ("uuid", "created_at", "updated_at", "updated_by_org", "version", "source", "source_id")
+
+
+# QField's attachment widget: a photo taken with the camera, kept as a path
+# relative to the project's (and the store's) folder, in DCIM/ as QField does
+PHOTO_WIDGET = QgsEditorWidgetSetup("ExternalResource", {
+    "DocumentViewer": 1,  # an image
+    "DocumentViewerHeight": 0,
+    "DocumentViewerWidth": 0,
+    "FileWidget": True,
+    "FileWidgetButton": True,
+    "FileWidgetFilter": "Images (*.jpg *.jpeg *.png)",
+    "RelativeStorage": 1,  # relative to the project's folder
+    "StorageMode": 0,  # files
+    "StorageType": None,
+    "UseLink": False,
+    "FullUrl": False,
+})
 
 
 def value_relation(location: StoreLocation, table: str, key: str, value: str, filter_expression: str,
@@ -136,6 +154,7 @@ def configure(layer: QgsVectorLayer, store, language: str | None = None) -> None
         "uuid": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False, "UseHtml": False}),
         "description": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False}),
         "handling_note": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False}),
+        "photo": PHOTO_WIDGET,
     }
     for table_field in schema.INCIDENTS.fields:
         if table_field.type == schema.DATETIME:

@@ -47,6 +47,7 @@ class Incident:
     source: str | None = None
     source_id: str | None = None
     location_precision: str = "exact"
+    photo: str | None = None
     fid: int | None = None
 
     def values(self) -> dict:

@@ -259,8 +259,8 @@ class StoreWrites:
         return [dict(changed_at=self.backend.decode_time(a), changed_by_org=o, field=f, old_value=old,
                      new_value=new) for a, o, f, old, new in cursor]
 
-    def _select_incidents(self, where: str, params) -> list[Incident]:
-        cursor = self._db.execute(f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE {where}", params)
+    def _select_incidents(self, where: str, params, table: str = "incidents") -> list[Incident]:
+        cursor = self._db.execute(f"SELECT {_INCIDENT_COLUMNS} FROM {table} WHERE {where}", params)
         result = []
         for row in cursor:
             fid, stored_geometry, *values = row

@@ -359,6 +359,7 @@
         <message>
             <location filename="../../algorithms/copy_store.py" />
             <location filename="../../algorithms/create_store.py" />
+            <location filename="../../algorithms/merge_field.py" />
             <location filename="../../ui/incident_form.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>GeoPackage (*.gpkg)</source>
@@ -372,7 +373,9 @@
         <message>
             <location filename="../../algorithms/base.py" />
             <location filename="../../algorithms/demo_data.py" />
+            <location filename="../../algorithms/field_project.py" />
             <location filename="../../algorithms/import_incidents.py" />
+            <location filename="../../algorithms/merge_field.py" />
             <location filename="../../algorithms/publish_aggregates.py" />
             <location filename="../../algorithms/retention.py" />
             <location filename="../../algorithms/situation_report.py" />
@@ -4306,6 +4309,227 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/presentation/background.py" />
             <source>© OpenStreetMap contributors</source>
             <translation>© OpenStreetMaps bidragsgivare</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Background map (raster, MBTiles or GeoPackage tiles)</source>
+            <translation>Bakgrundskarta (raster, MBTiles eller GeoPackage-tiles)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Brings a field copy made by 'Field project for QField' back into its store. New incidents go in with their id, checked by the store's rules (personal data in a text is refused) and recorded as the reporting organisation's. An edit made in the field to an incident that has not changed in the store since the copy was made is applied; if the incident changed in the store meanwhile, the edit is not applied and is listed in the conflicts table (the incident, the field, both values and both times), so that a coordinator can decide. Rows the store refuses (a category typed outside the form, a point outside the store's extent) are listed there with the reason. Photos come along: for a GeoPackage store they are copied into the DCIM folder beside it. Merging the same copy again adds nothing.</source>
+            <translation>För tillbaka en fältkopia gjord med 'Fältprojekt för QField' till sin databas. Nya händelser läggs in med sitt id, kontrolleras enligt databasens regler (personuppgifter i en text avvisas) och registreras som den rapporterande organisationens. En ändring som gjorts i fält av en händelse som inte ändrats i databasen sedan kopian gjordes genomförs; har händelsen ändrats i databasen under tiden genomförs ändringen inte utan listas i konflikttabellen (händelsen, fältet, båda värdena och båda tidpunkterna), så att en samordnare kan avgöra. Rader som databasen avvisar (en kategori som skrivits utanför formuläret, en punkt utanför databasens utbredning) listas där med skälet. Foton följer med: för en GeoPackage-databas kopieras de till mappen DCIM bredvid den. Att slå ihop samma kopia igen lägger inte till något.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Conflicts and refused rows</source>
+            <translation>Konflikter och avvisade rader</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Edit the PostgreSQL store directly (no field copy)</source>
+            <translation>Redigera PostgreSQL-databasen direkt (ingen fältkopia)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Field copy</source>
+            <translation>Fältkopia</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Field copy: {incidents} incidents ({blanked} without another organisation's texts), {areas} areas, {measures} active measures</source>
+            <translation>Fältkopia: {incidents} händelser ({blanked} utan en annan organisations texter), {areas} områden, {measures} pågående åtgärder</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Field project</source>
+            <translation>Fältprojekt</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Field project for QField</source>
+            <translation>Fältprojekt för QField</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Field project written: {path}</source>
+            <translation>Fältprojektet har skrivits: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Folder for the field project</source>
+            <translation>Mapp för fältprojektet</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Incidents added</source>
+            <translation>Tillagda händelser</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Incidents in the field copy</source>
+            <translation>Händelser i fältkopian</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Incidents of the last days</source>
+            <translation>Händelser från de senaste dagarna</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Incidents refused</source>
+            <translation>Avvisade händelser</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Incidents updated</source>
+            <translation>Uppdaterade händelser</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Incidents with edits not applied</source>
+            <translation>Händelser med ändringar som inte genomförts</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/field_project.py" />
+            <source>Lägesbild: reporting in the field ({organisation})</source>
+            <translation>Lägesbild: rapportering i fält ({organisation})</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Maps (*.tif *.tiff *.mbtiles *.gpkg);;All files (*)</source>
+            <translation>Kartor (*.tif *.tiff *.mbtiles *.gpkg);;Alla filer (*)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Merge field copy</source>
+            <translation>Slå ihop fältkopia</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>ONLINE needs a PostgreSQL store: a GeoPackage goes to the field as a copy</source>
+            <translation>ONLINE kräver en PostgreSQL-databas: en GeoPackage tas med i fält som kopia</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Only incidents in this area (name)</source>
+            <translation>Bara händelser i detta område (namn)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>Photos brought back</source>
+            <translation>Foton som förts tillbaka</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Reporters' organisation (code)</source>
+            <translation>Rapportörernas organisation (kod)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>Writes a QGIS project (lagesbild_field.qgz, relative paths) that QField opens on a phone, for the reporters of one organisation, into a new folder. Beside it goes a field copy of the store (lagesbild_field.gpkg) with what a reporter needs: the incidents of the last DAYS days (only those in AREA when given), without the description, handling note and police report reference of other organisations; the areas, the active measures and the code tables; and a DCIM folder for photos. The project carries the standard form (the organisation is filled in and cannot be changed, the time of the report is the default) and the background map when given (copied into the folder). With ONLINE (a PostgreSQL store) no copy is made: the project edits the server directly, and each reporter logs in with a login given the reporter role. Bring the field copy back with 'Merge field copy'.</source>
+            <translation>Skriver ett QGIS-projekt (lagesbild_field.qgz, relativa sökvägar) som QField öppnar i en telefon, för en organisations rapportörer, i en ny mapp. Bredvid det läggs en fältkopia av databasen (lagesbild_field.gpkg) med det en rapportör behöver: händelserna från de senaste DAYS dagarna (bara de i AREA om det anges), utan andra organisationers beskrivning, handläggningsanteckning och diarienummer hos polisen; områdena, de pågående åtgärderna och kodtabellerna; och en mapp DCIM för foton. Projektet har standardformuläret (organisationen är ifylld och kan inte ändras, rapporttiden är förvald) och bakgrundskartan om den anges (kopierad till mappen). Med ONLINE (en PostgreSQL-databas) görs ingen kopia: projektet redigerar servern direkt, och varje rapportör loggar in med en inloggning som fått rollen rapportör. För tillbaka fältkopian med 'Slå ihop fältkopia'.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>another organisation's text: it was not in the field copy and is changed only in the store</source>
+            <translation>en annan organisations text: den fanns inte i fältkopian och ändras bara i databasen</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>changed in the store since the field copy was made: not applied</source>
+            <translation>ändrad i databasen sedan fältkopian gjordes: inte genomförd</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>changed in the store while merging: not applied</source>
+            <translation>ändrad i databasen under sammanslagningen: inte genomförd</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>deleted in the store since the field copy was made</source>
+            <translation>borttagen ur databasen sedan fältkopian gjordes</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>refused: {reason}</source>
+            <translation>avvisad: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/field_project.py" />
+            <source>the background map {path} is not a raster, MBTiles or GeoPackage tile layer that QGIS can open</source>
+            <translation>bakgrundskartan {path} är inget raster, MBTiles- eller GeoPackage-tilelager som QGIS kan öppna</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>the field copy's DCIM folder</source>
+            <translation>fältkopians mapp DCIM</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/field_project.py" />
+            <source>the layer {table} of {store} cannot be opened</source>
+            <translation>lagret {table} i {store} kan inte öppnas</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>the photo is not in the field copy's {folder} folder</source>
+            <translation>fotot finns inte i fältkopians mapp {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/field_project.py" />
+            <source>the project cannot be written to {path}: {error}</source>
+            <translation>projektet kan inte skrivas till {path}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/field_copy.py" />
+            <source>the store has no organisation {code}</source>
+            <translation>databasen har ingen organisation {code}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>there is no background map at {path}</source>
+            <translation>det finns ingen bakgrundskarta på {path}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>there is no field copy at {path}</source>
+            <translation>det finns ingen fältkopia på {path}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>unknown organisation {code}: choose one of {codes}</source>
+            <translation>okänd organisation {code}: välj en av {codes}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>{added} new incidents added, {updated} updated, {passed} merged before</source>
+            <translation>{added} nya händelser tillagda, {updated} uppdaterade, {passed} sammanslagna tidigare</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>{count} incidents changed in the store since the field copy was made: their field edits were not applied (see the conflicts table)</source>
+            <translation>{count} händelser har ändrats i databasen sedan fältkopian gjordes: deras ändringar från fält genomfördes inte (se konflikttabellen)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>{count} incidents refused by the store's rules (see the conflicts table)</source>
+            <translation>{count} händelser avvisades av databasens regler (se konflikttabellen)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/merge_field.py" />
+            <source>{count} photos brought back into {folder}</source>
+            <translation>{count} foton förda tillbaka till {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/field_project.py" />
+            <source>{path} exists already: choose a new folder</source>
+            <translation>{path} finns redan: välj en ny mapp</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/merge.py" />
+            <source>{path} is a store, not a field copy made by lagesbild:fieldproject</source>
+            <translation>{path} är en databas, inte en fältkopia gjord med lagesbild:fieldproject</translation>
         </message>
     </context>
     <context>
