@@ -28,6 +28,9 @@ from qgis.core import (
     QgsLayoutItemManualTable,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutTableStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -254,7 +257,15 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
         if isinstance(frame, QgsLayoutFrame) and isinstance(frame.multiFrame(), QgsLayoutItemManualTable):
             table = frame.multiFrame()
             table.setIncludeTableHeader(False)
-            table.setTableContents(contents)
+            if table_id == "measures_table":  # its header repeated in each frame, a continuation page's too
+                table.setIncludeTableHeader(True)
+                table.setHeaders([QgsLayoutTableColumn(cell.content()) for cell in contents[0]])
+                table.setTableContents(contents[1:])
+                header_style = QgsLayoutTableStyle()
+                header_style.enabled, header_style.cellBackgroundColor = True, QColor("#eeeeee")
+                table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header_style)
+            else:
+                table.setTableContents(contents)
             if table_id in COLUMN_WEIGHTS:  # the frame's width shared out: no column runs off the page
                 weights = COLUMN_WEIGHTS[table_id][:len(contents[0])]
                 table.setColumnWidths(table_column_widths(table, frame.rect().width(), list(weights)))
