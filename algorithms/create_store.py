@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
@@ -17,6 +18,7 @@ from ..core.i18n import language as ui_language
 from ..core.i18n import tr
 from ..core.presentation.form_style import LANGUAGES, write_standard_form
 from ..core.store import DEFAULT_CRS, Store, StoreError
+from ..core.store.report_identity import read_logo
 from .base import LagesbildAlgorithm
 from .common import optional, store_parameter
 
@@ -39,6 +41,8 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
     TIME_ZONE = "TIME_ZONE"
     EXTENT = "EXTENT"
     LANGUAGE = "LANGUAGE"
+    MUNICIPALITY = "MUNICIPALITY"
+    LOGO = "LOGO"
 
     def name(self) -> str:
         return "createstore"
@@ -57,7 +61,8 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
             "where incidents may be placed (default: the CRS's area of use). The store carries the standard "
             "incident form and symbology as its incidents layer's default style, so that plain QGIS or QField "
             "opens it with the same form; LANGUAGE is the language of that form's labels (default: this "
-            "QGIS's). An existing file is never overwritten."
+            "QGIS's). MUNICIPALITY and LOGO (SVG, PNG or JPEG, kept inside the store) head its situation reports. "
+            "An existing file is never overwritten."
         )
 
     def initAlgorithm(self, config=None):
@@ -74,6 +79,11 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
         self.addParameter(optional(QgsProcessingParameterEnum(
             self.LANGUAGE, tr("Language of the form in plain QGIS"), [tr("Swedish"), tr("English")],
             defaultValue=LANGUAGES.index(ui_language()))))
+        self.addParameter(optional(QgsProcessingParameterString(
+            self.MUNICIPALITY, tr("Municipality, on the reports"), defaultValue="")))
+        self.addParameter(optional(QgsProcessingParameterFile(
+            self.LOGO, tr("Logo on the reports (SVG, PNG or JPEG)"),
+            fileFilter=tr("Images (*.svg *.png *.jpg *.jpeg)"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         location = store_parameter(self, parameters, self.STORE, context, new=True)
@@ -92,12 +102,18 @@ class CreateStoreAlgorithm(LagesbildAlgorithm):
             extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
         else:
             feedback.pushWarning(tr("No EXTENT given: incidents may lie anywhere in the CRS's area of use"))
+        municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context).strip()
+        logo = self.parameterAsFile(parameters, self.LOGO, context) or None
         try:
+            if logo:
+                read_logo(logo)  # refused before the store is made, not after
             store = Store.create(location, crs=crs.authid(), time_zone=time_zone, extent=extent)
         except (StoreError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         with store:
+            if municipality or logo:
+                store.set_report_identity(municipality or None, logo)
             try:
                 write_standard_form(store, language)
             except StoreError as error:

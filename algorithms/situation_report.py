@@ -1,6 +1,7 @@
 """lagesbild:situationreport: the situation report for the council, as a PDF."""
 
 
+from pathlib import Path
 
 from qgis.core import (
     QgsProcessingException,
@@ -8,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -32,6 +34,8 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
     ATLAS_BY_AREA = "ATLAS_BY_AREA"
     MIN_COUNT = "MIN_COUNT"
     TITLE = "TITLE"
+    MUNICIPALITY = "MUNICIPALITY"
+    LOGO = "LOGO"
     OUTPUT_PDF = "OUTPUT_PDF"
     PAGES = "PAGES"
 
@@ -58,7 +62,9 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
             "days up to yesterday, compared with the same dates last year. ATLAS_BY_AREA makes one page per "
             "district instead. The report is meant to be shared: no incident descriptions or handling notes, "
             "and every count below MIN_COUNT is shown as \"fewer than\", also where a total would reveal it. "
-            "The PDF keeps its text as text (searchable and readable by a screen reader)."
+            "The PDF keeps its text as text (searchable and readable by a screen reader). The municipality's name "
+            "and logo are the store's settings (set when the store is created, or by lagesbild:createstore's "
+            "MUNICIPALITY and LOGO); MUNICIPALITY and LOGO here change them for this report only."
         )
 
     def initAlgorithm(self, config=None):
@@ -76,6 +82,11 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
         self.addParameter(optional(QgsProcessingParameterNumber(
             self.MIN_COUNT, tr("Smallest count shown"), NUMBER_INTEGER, defaultValue=MIN_COUNT, minValue=1)))
         self.addParameter(optional(QgsProcessingParameterString(self.TITLE, tr("Title"), defaultValue="")))
+        self.addParameter(optional(QgsProcessingParameterString(
+            self.MUNICIPALITY, tr("Municipality (default: the store's setting)"), defaultValue="")))
+        self.addParameter(optional(QgsProcessingParameterFile(
+            self.LOGO, tr("Logo, SVG, PNG or JPEG (default: the store's setting)"),
+            fileFilter=tr("Images (*.svg *.png *.jpg *.jpeg)"))))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PDF, tr("Situation report"), fileFilter=tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
@@ -106,6 +117,8 @@ class SituationReportAlgorithm(LagesbildAlgorithm):
             atlas_by_area=self.parameterAsBool(parameters, self.ATLAS_BY_AREA, context),
             min_count=self.parameterAsInt(parameters, self.MIN_COUNT, context),
             title=self.parameterAsString(parameters, self.TITLE, context).strip(),
+            municipality=self.parameterAsString(parameters, self.MUNICIPALITY, context).strip() or None,
+            logo=Path(logo) if (logo := self.parameterAsFile(parameters, self.LOGO, context)) else None,
             today=today)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         feedback.pushInfo(tr("Report of {start} to {end} ({compare})").format(

@@ -60,7 +60,6 @@ from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
 from lagesbild.core.presentation.report import (  # noqa: E402
     LAYOUT_DIR,
-    LOGO_PATH,
     MUNICIPALITY_PLACEHOLDER,
     NORTH_ARROW_PATH,
     TEMPLATE_PATH,
@@ -115,7 +114,7 @@ def write_template(path: Path = TEMPLATE_PATH) -> Path:
     _label(layout, "period", "", 10, 23, 240, 6, size=9)
     logo = QgsLayoutItemPicture(layout)
     logo.setId("logo")
-    logo.setPicturePath(str(LOGO_PATH))
+    logo.setPicturePath("")  # the store's logo (Store.set_report_identity); no logo, no frame
     layout.addLayoutItem(logo)
     logo.attemptMove(QgsLayoutPoint(257, 6))
     logo.attemptResize(QgsLayoutSize(30, 18))
@@ -169,12 +168,12 @@ def write_template(path: Path = TEMPLATE_PATH) -> Path:
     _label(layout, "summary", "", 197, 99, 90, 9, size=8)
     _label(layout, "time_heading", "", 197, 109, 90, 5, size=10, bold=True)
     _table(layout, "time_chart", 197, 114, 90, 27, size=4.5)
-    _label(layout, "time_note", "", 197, 142, 90, 10, size=7)
+    _label(layout, "time_note", "", 197, 142, 90, 13, size=7)
     _label(layout, "measures_heading", "", 10, 153, 183, 5, size=10, bold=True)
     measures = _table(layout, "measures_table", 10, 158, 183, 40)
     measures.setColumnWidths([52.0, 17.0, 30.0, 34.0, 44.0])
-    _label(layout, "assessment_heading", "", 197, 154, 90, 5, size=10, bold=True)
-    _label(layout, "assessment", "", 197, 159, 90, 39, size=9, frame=True)
+    _label(layout, "assessment_heading", "", 197, 156, 90, 5, size=10, bold=True)
+    _label(layout, "assessment", "", 197, 161, 90, 37, size=9, frame=True)
     _label(layout, "note", "", 10, 200, 277, 6, size=6.5)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not layout.saveAsTemplate(str(path), QgsReadWriteContext()):

@@ -1,9 +1,11 @@
 """The situation report: a print layout from ``resources/layouts/situation_report.qpt``
 filled from a store, and exported to PDF with its text kept as text.
 
-The template is the one a municipality edits (its name in the item
-``municipality``, its logo in ``logo``); the report finds the items by their
-ids and fills them (``scripts/write_report_template.py`` regenerates the
+The template is the one a municipality edits; the report finds the items by
+their ids and fills them. The municipality's name and logo are settings of
+the store (``Store.set_report_identity``), or given for one report in
+``ReportOptions``; without a logo the ``logo`` item is taken out, not left as
+an empty frame. ``report_fit`` keeps every item inside its page (``scripts/write_report_template.py`` regenerates the
 shipped template). The numbers and the suppression of small counts come from
 ``report_data``, the map from ``report_map``. Headless, nothing is added to
 any project: the layout lives in a private ``QgsProject``, or in the project
@@ -13,17 +15,22 @@ never added to a project the user sees (``report_map``).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from qgis.core import (
+    QgsApplication,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemManualTable,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutTableStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -42,6 +49,7 @@ from ..domain.wording import change_in_words, number, period_in_words
 from ..i18n import language, tr
 from ..resources import RESOURCES
 from ..store import Store
+from ..store.report_identity import read_logo
 from .report_data import (
     FEWER,
     MIN_COUNT,
@@ -53,16 +61,18 @@ from .report_data import (
     profile_classes,
     town_page,
 )
+from .report_fit import continue_table, table_column_widths
 from .report_map import fill_map, map_layers, own_layers
 from .styling import text_format
 
 LAYOUT_DIR = RESOURCES / "layouts"
 TEMPLATE_PATH = LAYOUT_DIR / "situation_report.qpt"
-LOGO_PATH = LAYOUT_DIR / "logo.svg"
 NORTH_ARROW_PATH = LAYOUT_DIR / "north_arrow.svg"
 MUNICIPALITY_PLACEHOLDER = "[municipality]"
 HEAT_COLOURS = ("#ffffff", "#fcbba1", "#fb6a4a", "#cb181d", "#67000d")
 FOLLOWUP_CHARACTERS = 110
+# the share of its frame's width each column gets
+COLUMN_WEIGHTS = {"category_table": (26.0, 21.0, 21.0, 15.0) , "measures_table": (52.0, 17.0, 30.0, 34.0, 44.0)}
 
 
 class ReportError(Exception):
@@ -81,6 +91,8 @@ class ReportOptions:
     min_count: int = MIN_COUNT
     title: str = ""
     today: date | None = None  # the date of the picture; default today in the store's zone
+    municipality: str | None = None  # None: the store's setting
+    logo: Path | None = None  # a logo file for this report; None: the store's setting
 
 
 @dataclass
@@ -208,7 +220,7 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
     label("title", page_title)
     municipality = items.get("municipality")
     if isinstance(municipality, QgsLayoutItemLabel) and municipality.text() == MUNICIPALITY_PLACEHOLDER:
-        municipality.setText("")
+        municipality.setText(layers["identity"].municipality)
     today = options.today or local_today(store.tz)
     period_text = tr("Period {period}").format(period=period_in_words(page.period, lang, today))
     if page.base is not None:
@@ -227,10 +239,16 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
         "out from a total. The map counts incidents in squares of {size} m and leaves a square with fewer than {n} "
         "blank; hot spots (Getis-Ord Gi* on squares of 100 m, each with the squares around it, 99 % confidence) "
         "are outlined in red.").format(n=options.min_count, size=f"{layers['cell_size']:,.0f}".replace(",", " ")))
-    for picture_id, default in (("logo", LOGO_PATH), ("north_arrow", NORTH_ARROW_PATH)):
-        picture = items.get(picture_id)
-        if isinstance(picture, QgsLayoutItemPicture) and not Path(picture.picturePath()).is_file():
-            picture.setPicturePath(str(default))
+    arrow = items.get("north_arrow")
+    if isinstance(arrow, QgsLayoutItemPicture) and not Path(arrow.picturePath()).is_file():
+        arrow.setPicturePath(str(NORTH_ARROW_PATH))
+    logo = items.get("logo")
+    if isinstance(logo, QgsLayoutItemPicture):
+        logo_file = layers["identity"].logo_file
+        if logo_file is not None:
+            logo.setPicturePath(str(logo_file))
+        elif not Path(logo.picturePath()).is_file():  # a template's own logo stays; else no empty frame
+            layout.removeLayoutItem(logo)
 
     for table_id, contents in (("category_table", _category_contents(page, options.min_count, lang)),
                                ("time_chart", _time_chart_contents(page, options.min_count, lang)),
@@ -239,9 +257,18 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
         if isinstance(frame, QgsLayoutFrame) and isinstance(frame.multiFrame(), QgsLayoutItemManualTable):
             table = frame.multiFrame()
             table.setIncludeTableHeader(False)
-            table.setTableContents(contents)
-            if table_id == "measures_table" and len(table.columnWidths()) != len(contents[0]):
-                table.setColumnWidths([52.0, 17.0, 30.0, 34.0, 44.0])
+            if table_id == "measures_table":  # its header repeated in each frame, a continuation page's too
+                table.setIncludeTableHeader(True)
+                table.setHeaders([QgsLayoutTableColumn(cell.content()) for cell in contents[0]])
+                table.setTableContents(contents[1:])
+                header_style = QgsLayoutTableStyle()
+                header_style.enabled, header_style.cellBackgroundColor = True, QColor("#eeeeee")
+                table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header_style)
+            else:
+                table.setTableContents(contents)
+            if table_id in COLUMN_WEIGHTS:  # the frame's width shared out: no column runs off the page
+                weights = COLUMN_WEIGHTS[table_id][:len(contents[0])]
+                table.setColumnWidths(table_column_widths(table, frame.rect().width(), list(weights)))
             if table_id == "time_chart":
                 table.setColumnWidths([7.0] + [2.8] * 24)
                 table.setCellMargin(0.3)
@@ -269,7 +296,7 @@ def build_report(store: Store, options: ReportOptions, project: QgsProject | Non
     project = project if project is not None else QgsProject()
     title = options.title or tr("Situation picture")
     layers = map_layers(store, options.period, options.min_count)
-    layers.update(legend_roots=[], project=project)
+    layers.update(legend_roots=[], project=project, identity=report_identity(store, options))
     _progress(feedback, 40)
     layout = _fill_layout(document, template, store, pages, options, layers, title, lang, feedback)
     return layout, layers, pages
@@ -291,12 +318,43 @@ def _fill_layout(document, template: Path, store: Store, pages: list[PageData], 
             items = [item for item in items if not isinstance(item, QgsLayoutItemPage)]
             for item in items:
                 position = item.positionWithUnits()
-                item.attemptMove(position, True, False, number_)
+                item.attemptMove(position, True, False, layout.pageCollection().pageCount() - 1)
         if not ok:
             raise ReportError(tr("the report template {path} cannot be read").format(path=template))
-        _fill_page(layout, _items(items), store, page, options, layers, title, lang)
+        found = _items(items)
+        _fill_page(layout, found, store, page, options, layers, title, lang)
+        measures = found.get("measures_table")
+        if isinstance(measures, QgsLayoutFrame):  # the rest of a long action plan on pages of its own
+            continue_table(layout, measures.multiFrame(), tr("Measures in the action plan (continued)"),
+                           text_format(10, bold=True), layout.pageCollection().pageCount() - 1)
         _progress(feedback, 40 + 40 * (number_ + 1) / len(pages))
     return layout
+
+
+@dataclass(frozen=True)
+class ReportIdentityFiles:
+    municipality: str
+    logo_file: Path | None
+
+
+def report_identity(store: Store, options: ReportOptions) -> ReportIdentityFiles:
+    """The name and logo the report carries: the options', else the store's
+    settings. A logo kept in the store is written to the user's QGIS folder
+    (by its content's hash), so that a layout kept in a project still finds it."""
+    identity = store.report_identity()
+    municipality = identity.municipality if options.municipality is None else options.municipality.strip()
+    if options.logo is not None:
+        data, suffix = read_logo(options.logo)
+    elif identity.logo is not None:
+        data, suffix = identity.logo, identity.logo_suffix
+    else:
+        return ReportIdentityFiles(municipality, None)
+    folder = Path(QgsApplication.qgisSettingsDirPath()) / "lagesbild" / "logos"
+    path = folder / f"{hashlib.sha256(data).hexdigest()[:16]}.{suffix}"
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return ReportIdentityFiles(municipality, path)
 
 
 def _new_page(layout) -> QgsLayoutItemPage:

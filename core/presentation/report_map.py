@@ -48,6 +48,7 @@ from ..domain.timeutil import Period
 from ..i18n import language, tr
 from ..store import IncidentFilter, Store
 from .report_data import MapCells, PageData, count_classes, map_cell_size, map_cells
+from .report_fit import fit_legend
 from .styling import (
     count_cell_renderer,
     hotspot_outline_renderer,
@@ -201,6 +202,7 @@ def fill_map(items: dict, store: Store, page: PageData, layers: dict, legend_roo
         legend.model().setRootGroup(root)
         legend_roots.append(root)
         legend.setTitle(tr("Legend"))
+        fit_legend(legend)  # wrapped to its width, in two columns when that is still too tall
     scale_bar = items.get("scalebar")
     if isinstance(scale_bar, QgsLayoutItemScaleBar):
         fit_scale_bar(scale_bar)

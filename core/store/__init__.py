@@ -9,6 +9,7 @@ never becomes SQL. Times are written as UTC and read in the store's zone.
   ``IncidentFilter``;
 - ``lifecycle``, ``writes``, ``queries``: the ``Store``, the same for every
   backend, in three parts;
+- ``report_identity``: the municipality's name and logo on its reports;
 - ``sqlfilter``: an ``IncidentFilter`` as SQL, the one renderer;
 - ``bulk``: many incidents at once, validated as NumPy columns;
 - ``backends/``: one folder per backend (``gpkg/``)."""
@@ -42,10 +43,11 @@ from .records import (
     IncidentFilter,
     Measure,
 )
+from .report_identity import ReportIdentity, StoreReportIdentity
 from .writes import BULK_LOAD_MIN_ROWS, StoreWrites
 
 
-class Store(StoreLifecycle, StoreWrites, StoreQueries, StoreAudit):
+class Store(StoreLifecycle, StoreWrites, StoreQueries, StoreAudit, StoreReportIdentity):
     """One Lägesbild store. Use ``Store.create`` or ``Store.open`` with a
     location (a ``StoreLocation``, a path, or text); close it (or use it as a
     context manager) when done."""
@@ -55,7 +57,7 @@ __all__ = [
     "BULK_LOAD_MIN_ROWS", "CODE_GROUPS", "DEFAULT_CRS", "EDITABLE_FIELDS", "GROUPS", "ROLES", "TIME_FIELDS",
     "TIME_GROUPS",
     "AccessDeniedError", "Area", "Cancelled", "ConflictError", "DamagedStoreError", "Incident", "IncidentFilter",
-    "Measure",
+    "Measure", "ReportIdentity",
     "NewerVersionError", "NotAStoreError", "NotFoundError", "Store", "StoreBusyError", "StoreError", "StoreLocation",
     "default_extent", "spatial_reference",
 ]

@@ -2271,9 +2271,8 @@
             <translation type="obsolete">Rapport för spridning: inga händelsebeskrivningar, hanteringsanteckningar eller enskilda händelser. Antal under {n} visas som "färre än {n}"; ett antal markerat "visas ej" är dolt så att ett litet antal inte kan räknas fram ur en summa. Kartan räknar händelser i rutor om {size} m och lämnar en ruta med färre än {n} tom; hotspots (Getis-Ord Gi* på samma rutor över hela orten, 90 % konfidens eller mer) är inringade i rött.</translation>
         </message>
         <message>
-            <location filename="../../algorithms/situation_report.py" />
             <source>The situation report for the crime-prevention council: an A4 landscape PDF from the template resources/layouts/situation_report.qpt with a map of the period's incidents counted in squares (a square with fewer than MIN_COUNT left blank; no single incident is drawn) under their hot spots and the areas, a table of incidents per category with the change against the comparison period (its dates named), the time of week, the measures of the action plan, and an empty frame for the meeting's assessment and decisions. By default the period is the last 28 days up to yesterday, compared with the same dates last year. ATLAS_BY_AREA makes one page per district instead. The report is meant to be shared: no incident descriptions or handling notes, and every count below MIN_COUNT is shown as "fewer than", also where a total would reveal it. The PDF keeps its text as text (searchable and readable by a screen reader).</source>
-            <translation>Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med en karta över periodens händelser räknade i rutor (en ruta med färre än MIN_COUNT lämnas tom; ingen enskild händelse ritas) under deras hotspots och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
+            <translation type="obsolete">Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med en karta över periodens händelser räknade i rutor (en ruta med färre än MIN_COUNT lämnas tom; ingen enskild händelse ritas) under deras hotspots och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
         </message>
         <message>
             <source>{confidence} % confidence or more</source>
@@ -3045,9 +3044,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>{field}: ”{text}” ({kind})</translation>
         </message>
         <message>
-            <location filename="../../algorithms/create_store.py" />
             <source>Creates a new, empty Lägesbild store: a GeoPackage, or a schema of a PostgreSQL database with PostGIS (STORE as a connection such as service=NAME schema=NAME; then also its roles), with the incidents, areas and measures layers, the category and organisation code lists, and the incident history. The CRS (default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are read (default Europe/Stockholm) are fixed when the store is created. The extent bounds where incidents may be placed (default: the CRS's area of use). The store carries the standard incident form and symbology as its incidents layer's default style, so that plain QGIS or QField opens it with the same form; LANGUAGE is the language of that form's labels (default: this QGIS's). An existing file is never overwritten.</source>
-            <translation>Skapar en ny, tom Lägesbild-databas: ett GeoPackage, eller ett schema i en PostgreSQL-databas med PostGIS (STORE som en anslutning, till exempel service=NAMN schema=NAMN; då även dess roller), med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). Databasen bär standardformuläret för händelser och deras symboler som händelselagrets standardstil, så att vanlig QGIS eller QField öppnar den med samma formulär; LANGUAGE är språket i formulärets etiketter (standard: denna QGIS språk). En befintlig fil skrivs aldrig över.</translation>
+            <translation type="obsolete">Skapar en ny, tom Lägesbild-databas: ett GeoPackage, eller ett schema i en PostgreSQL-databas med PostGIS (STORE som en anslutning, till exempel service=NAMN schema=NAMN; då även dess roller), med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). Databasen bär standardformuläret för händelser och deras symboler som händelselagrets standardstil, så att vanlig QGIS eller QField öppnar den med samma formulär; LANGUAGE är språket i formulärets etiketter (standard: denna QGIS språk). En befintlig fil skrivs aldrig över.</translation>
         </message>
         <message>
             <location filename="../../algorithms/create_store.py" />
@@ -4530,6 +4528,62 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/merge.py" />
             <source>{path} is a store, not a field copy made by lagesbild:fieldproject</source>
             <translation>{path} är en databas, inte en fältkopia gjord med lagesbild:fieldproject</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>Creates a new, empty Lägesbild store: a GeoPackage, or a schema of a PostgreSQL database with PostGIS (STORE as a connection such as service=NAME schema=NAME; then also its roles), with the incidents, areas and measures layers, the category and organisation code lists, and the incident history. The CRS (default SWEREF 99 TM, EPSG:3006) and the time zone in which days, weekdays and hours are read (default Europe/Stockholm) are fixed when the store is created. The extent bounds where incidents may be placed (default: the CRS's area of use). The store carries the standard incident form and symbology as its incidents layer's default style, so that plain QGIS or QField opens it with the same form; LANGUAGE is the language of that form's labels (default: this QGIS's). MUNICIPALITY and LOGO (SVG, PNG or JPEG, kept inside the store) head its situation reports. An existing file is never overwritten.</source>
+            <translation>Skapar en ny, tom Lägesbild-databas: ett GeoPackage, eller ett schema i en PostgreSQL-databas med PostGIS (STORE som en anslutning, till exempel service=NAMN schema=NAMN; då även dess roller), med lagren för händelser, områden och åtgärder, kodlistorna för kategorier och organisationer samt händelsernas historik. Referenssystemet (standard SWEREF 99 TM, EPSG:3006) och tidszonen som dagar, veckodagar och timmar läses i (standard Europe/Stockholm) bestäms när databasen skapas. Utbredningen avgränsar var händelser får placeras (standard: referenssystemets användningsområde). Databasen bär standardformuläret för händelser och deras symboler som händelselagrets standardstil, så att vanlig QGIS eller QField öppnar den med samma formulär; LANGUAGE är språket i formulärets etiketter (standard: denna QGIS språk). MUNICIPALITY och LOGO (SVG, PNG eller JPEG, sparad i databasen) står överst i dess lägesrapporter. En befintlig fil skrivs aldrig över.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Images (*.svg *.png *.jpg *.jpeg)</source>
+            <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>Logo on the reports (SVG, PNG or JPEG)</source>
+            <translation>Logotyp på rapporterna (SVG, PNG eller JPEG)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Logo, SVG, PNG or JPEG (default: the store's setting)</source>
+            <translation>Logotyp, SVG, PNG eller JPEG (standard: databasens inställning)</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/report.py" />
+            <source>Measures in the action plan (continued)</source>
+            <translation>Åtgärder i åtgärdsplanen (fortsättning)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>Municipality (default: the store's setting)</source>
+            <translation>Kommun (standard: databasens inställning)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/create_store.py" />
+            <source>Municipality, on the reports</source>
+            <translation>Kommun, på rapporterna</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/situation_report.py" />
+            <source>The situation report for the crime-prevention council: an A4 landscape PDF from the template resources/layouts/situation_report.qpt with a map of the period's incidents counted in squares (a square with fewer than MIN_COUNT left blank; no single incident is drawn) under their hot spots and the areas, a table of incidents per category with the change against the comparison period (its dates named), the time of week, the measures of the action plan, and an empty frame for the meeting's assessment and decisions. By default the period is the last 28 days up to yesterday, compared with the same dates last year. ATLAS_BY_AREA makes one page per district instead. The report is meant to be shared: no incident descriptions or handling notes, and every count below MIN_COUNT is shown as "fewer than", also where a total would reveal it. The PDF keeps its text as text (searchable and readable by a screen reader). The municipality's name and logo are the store's settings (set when the store is created, or by lagesbild:createstore's MUNICIPALITY and LOGO); MUNICIPALITY and LOGO here change them for this report only.</source>
+            <translation> Kommunens namn och logotyp är databasens inställningar (satta när databasen skapas, eller med lagesbild:createstores MUNICIPALITY och LOGO); MUNICIPALITY och LOGO här ändrar dem bara för denna rapport.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/report_identity.py" />
+            <source>the logo must be an SVG, PNG or JPEG file, not {name}</source>
+            <translation>logotypen måste vara en SVG-, PNG- eller JPEG-fil, inte {name}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/report_identity.py" />
+            <source>the logo {name} is larger than 1 MB: save a smaller one</source>
+            <translation>logotypen {name} är större än 1 MB: spara en mindre</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/report_identity.py" />
+            <source>there is no logo file {path}</source>
+            <translation>logotypfilen {path} finns inte</translation>
         </message>
     </context>
     <context>
