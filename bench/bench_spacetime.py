@@ -75,8 +75,6 @@ def _brute_force_table(x, y, days):
 
 
 def child_knox(size: int, budget: float) -> dict:
-    import numpy as np
-
     from lagesbild.core.domain.analysis import AnalysisError
     from lagesbild.core.domain.analysis.knox import knox, near_pair_chunks
 
@@ -195,7 +193,8 @@ def near_repeat(sizes: list[int], budget: float) -> list[dict]:
     rows = []
     for size in sizes:
         measurements, references, ratios = interleaved(
-            rounds_for(size), lambda: run_child("knox", size, budget), lambda: run_child("brute", size))
+            rounds_for(size), lambda size=size: run_child("knox", size, budget),
+            lambda size=size: run_child("brute", size))
         main = min(measurements, key=lambda m: m["seconds"])
         seconds = f"{main['seconds']:.1f}" + (f" (extrapolated from {main['permutations_done']})"
                                                if main["extrapolated"] else "")
@@ -221,7 +220,8 @@ def emerging(sizes: list[int]) -> list[dict]:
     rows = []
     for size in sizes:
         measurements, references, ratios = interleaved(
-            rounds_for(size), lambda: run_child("emerging", size), lambda: run_child("one_week", size))
+            rounds_for(size), lambda size=size: run_child("emerging", size),
+            lambda size=size: run_child("one_week", size))
         main = min(measurements, key=lambda m: m["seconds"])
         print(f"| {size:,} | {main['cells']:,} | {main['steps']} | {main['bins']:,} | {main['seconds']:.2f} | "
               f"{statistics.median(ratios):.0f}× | {max(m['peak_mb'] for m in measurements):.0f} | "

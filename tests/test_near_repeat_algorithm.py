@@ -5,6 +5,7 @@ here one by one, with local dates from zoneinfo."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -74,7 +75,11 @@ def test_table_counts_pairs_and_finds_the_planted_burglaries(run, demo_store, tm
     assert result["WINDOW_DAYS"] in (7.0, 14.0) and result["WINDOW_DISTANCE"] in (100.0, 200.0)
     assert result["WINDOW_RATIO"] > 2
     sentence = next(text for text in feedback.infos if "times the expected" in text)
-    assert sentence.startswith("Burglary: Within ")
+    # the one sentence of the issue: the window in metres and days, the subject and the risk
+    assert re.fullmatch(r"Within (100|200) m and (7|14) days of an incident of burglary, the risk of another is "
+                        r"\d+\.\d times the expected\.( At the same place, .*)?", sentence)
+    assert f"Within {result['WINDOW_DISTANCE']:.0f} m and {result['WINDOW_DAYS']:.0f} days" in sentence
+    assert f"{round(result['WINDOW_RATIO'], 1):.1f} times the expected" in sentence
     text = page.read_text(encoding="utf-8")
     assert sentence in text and "class='p01'" in text
 
@@ -110,3 +115,22 @@ def test_through_qgis_process_with_the_defaults(qgis_process_run, demo_store, tm
     assert min(r["p_value"] for r in rows) == pytest.approx(1 / 1000)  # the default 999 permutations
     assert result["results"]["WINDOW_RATIO"] > 2
     assert "times the expected" in (tmp_path / "nr.html").read_text(encoding="utf-8")
+
+
+def test_cancelling_stops_the_permutations_in_words(run, demo_store, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    steps_seen = []
+
+    def on_progress(value):
+        steps_seen.append(value)
+        if value >= 50:  # halfway through the permutations (5 … 95)
+            feedback.cancel()
+
+    feedback.progressChanged.connect(on_progress)
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        run("lagesbild:nearrepeat", {"INPUT": f"{demo_store}|layername=incidents", "FILTER": BURGLARY,
+                                     "OUTPUT": str(tmp_path / "x.gpkg")}, feedback=feedback)
+    # progress went up permutation by permutation and stopped just past halfway, not at the end
+    assert 50 <= max(steps_seen) < 52 and len(steps_seen) > 100

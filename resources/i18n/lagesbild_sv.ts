@@ -4007,6 +4007,11 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <source>{store}: the store's audit triggers are missing or altered ({names}), so changes would escape its history; it is not opened for writing. Check and repair it with the Processing algorithm lagesbild:verifystore with REPAIR=true (it restores the triggers and records the repair in the history)</source>
             <translation>{store}: databasens granskningstriggrar saknas eller har ändrats ({names}), så ändringar skulle hamna utanför historiken; den öppnas inte för skrivning. Kontrollera och reparera den med Processing-algoritmen lagesbild:verifystore med REPAIR=true (den återställer triggrarna och skriver in reparationen i historiken)</translation>
         </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Within {distance} m and {days} of an incident of {subject}, the risk of another is {ratio} times the expected.</source>
+            <translation>Inom {distance} m och {days} från en händelse av typen {subject} är risken för ännu en {ratio} gånger den förväntade.</translation>
+        </message>
     </context>
     <context>
         <name>Language</name>

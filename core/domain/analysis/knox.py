@@ -248,7 +248,7 @@ def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_ed
         return progress is not None and not progress(0.0)
 
     blocks = _near_pairs_by_band(x, y, distance_edges, metric, cancelled)
-    rows, columns = distance_edges.size + 1, time_edges.size
+    rows = distance_edges.size + 1
     # days as small integers; a whole number of days apart is below an edge e when below ceil(e)
     relative = days - days.min()
     span = int(relative.max())
