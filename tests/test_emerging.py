@@ -15,6 +15,7 @@ from lagesbild.core.domain import demo
 from lagesbild.core.domain.analysis import AnalysisError
 from lagesbild.core.domain.analysis.bounds import Cancelled
 from lagesbild.core.domain.analysis.emerging import (
+    PATTERNS,
     classify,
     emerging_hotspots,
     space_time_gi,
@@ -201,3 +202,16 @@ def test_progress_reaches_the_end_and_a_no_stops_with_cancelled():
     assert np.array_equal(quiet.z, result.z) and np.array_equal(quiet.pattern, result.pattern)
     with pytest.raises(Cancelled):
         emerging_hotspots(grid, 150.0, x, y, days, "week", 1, progress=lambda f: f < 0.5)
+
+
+def test_the_legend_reads_in_words_from_worsening_hot_to_no_pattern(qgis_app):
+    from lagesbild.core.presentation.emerging_style import COLOURS, emerging_renderer
+
+    categories = emerging_renderer().categories()
+    codes = [c.value() for c in categories]
+    assert sorted(codes) == sorted(PATTERNS) and codes[0] == "intensifying_hot" and codes[-1] == "none"
+    assert codes.index("historical_hot") < codes.index("intensifying_cold")  # hot first, then cold
+    assert [c.label() for c in categories][:2] == ["Intensifying hot spot", "New hot spot"]
+    assert all("_" not in c.label() for c in categories)
+    assert categories[-1].label() == "No pattern" and categories[-1].symbol().color().alpha() == 0
+    assert categories[0].symbol().color().name() == COLOURS["intensifying_hot"]

@@ -33,12 +33,14 @@ def burglaries(store_path):
     return data["x"], data["y"], days
 
 
-def pair_count(x, y, days, near, soon):
+def pair_count(x, y, days, near, soon, metric="euclidean"):
     """Pairs with near(distance) and soon(days apart), counted one by one."""
     total = 0
     for a in range(x.size):
         for b in range(a + 1, x.size):
-            total += bool(near(float(np.hypot(x[a] - x[b], y[a] - y[b]))) and soon(abs(int(days[a] - days[b]))))
+            dx, dy = float(x[a] - x[b]), float(y[a] - y[b])
+            distance = abs(dx) + abs(dy) if metric == "manhattan" else float(np.hypot(dx, dy))
+            total += bool(near(distance) and soon(abs(int(days[a] - days[b]))))
     return total
 
 
@@ -92,6 +94,11 @@ def test_same_seed_same_table_other_seed_same_counts(run, demo_store, tmp_path):
 
     first, again, other = table(1, "a.gpkg"), table(1, "b.gpkg"), table(2, "c.gpkg")
     assert first == again
+    # METRIC 1 is Manhattan: 100–200 m along the grid, 0–6 days, counted here one by one
+    x, y, days = burglaries(demo_store)
+    band = next(r for r in first if (r["distance_from"], r["distance_to"], r["days_to"]) == (100, 200, 7))
+    assert band["observed"] == pair_count(x, y, days, lambda d: 100 <= d < 200, lambda t: t < 7, "manhattan")
+    assert band["observed"] != pair_count(x, y, days, lambda d: 100 <= d < 200, lambda t: t < 7)
     assert [(r["observed"], r["expected"]) for r in first] == [(r["observed"], r["expected"]) for r in other]
     assert [r["p_value"] for r in first] != [r["p_value"] for r in other]
 
