@@ -49,14 +49,20 @@ def test_mann_kendall_of_a_falling_series_with_two_ties():
     assert (trend.z[1], trend.p[1]) == (0.0, 1.0)  # all tied: no variance, no trend
 
 
-def test_mann_kendall_equals_pair_by_pair_counting():
+@pytest.mark.parametrize("kind", ["counts", "z-scores"])
+def test_mann_kendall_equals_pair_by_pair_counting(kind):
     rng = np.random.default_rng(4)
-    series = rng.integers(0, 5, (30, 12))
+    # counts with many ties; z-scores as floats (rounded so that some tie), over more steps than cells
+    series = rng.integers(0, 5, (30, 12)) if kind == "counts" else np.round(rng.normal(0, 1.5, (7, 40)), 1)
     trend = mann_kendall(series)
+    n = series.shape[1]
     for row, values in enumerate(series.tolist()):
         s = sum((b > a) - (b < a) for i, a in enumerate(values) for b in values[i + 1:])
         ties = sum(t * (t - 1) * (2 * t + 5) for t in (values.count(v) for v in set(values)))
         assert trend.s[row] == s and tie_term(series[row:row + 1])[0] == ties
+        variance = (n * (n - 1) * (2 * n + 5) - ties) / 18
+        assert trend.variance[row] == pytest.approx(variance)
+        assert trend.z[row] == pytest.approx((s - np.sign(s)) / math.sqrt(variance))
 
 
 def trend_of(*codes: str) -> Trend:
