@@ -41,7 +41,7 @@ DISTANCE_EDGES = [0.0, 100, 200, 300, 400]
 TIME_EDGES = [0.0, 7, 14, 21, 28]
 SAMPLE = 2_000
 PERMUTATIONS = 999
-RESULTS = Path(__file__).with_name("results-spacetime.json")
+RESULTS = Path(os.environ.get("BENCH_SPACETIME_JSON", Path(__file__).with_name("results-spacetime.json")))
 
 
 # ---- in the child process -------------------------------------------------------------------------------

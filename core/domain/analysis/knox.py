@@ -45,8 +45,11 @@ from . import AnalysisError
 METRICS = ("euclidean", "manhattan")
 PERMUTATIONS = 999
 SEED = 1
-_CHUNK_PAIRS = 1 << 21  # candidate pairs looked at in one go: bounds the memory of listing
-_BLOCK_PAIRS = 1 << 22  # near pairs kept in one array: bounds the memory of joining chunks
+# candidate pairs looked at in one go, and near pairs kept in one array: they bound the working space of
+# listing (about 70 bytes a candidate) and of joining chunks (5 bands of pending pairs), which at 180
+# million near pairs (100 000 incidents in one town) came on top of the 1.45 GB the pairs themselves take
+_CHUNK_PAIRS = 1 << 20
+_BLOCK_PAIRS = 1 << 20
 _NEIGHBOUR_OFFSETS = ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1))  # each neighbouring cell pair once
 
 
