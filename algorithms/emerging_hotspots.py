@@ -100,13 +100,20 @@ class EmergingHotspotsAlgorithm(AnalysisAlgorithm):
         boundary = boundary_geometry(boundary_source, incidents.crs, context) if boundary_source else None
         period = incidents.period
         feedback.setProgress(30)
+
+        def progress(fraction):
+            feedback.setProgress(35 + 25 * fraction)
+            return not feedback.isCanceled()
+
         try:
             spots = hotspots(x, y, "square", self.parameterAsDouble(parameters, self.CELL_SIZE, context),
-                             self.parameterAsDouble(parameters, self.DISTANCE_BAND, context), boundary)
+                             self.parameterAsDouble(parameters, self.DISTANCE_BAND, context), boundary,
+                             cancelled=feedback.isCanceled)
             result = emerging_hotspots(
                 spots.grid, spots.band, x, y, days, step,
                 self.parameterAsInt(parameters, self.TIME_NEIGHBOURS, context),
-                epoch_day(period.start) if period else None, epoch_day(period.end) if period else None)
+                epoch_day(period.start) if period else None, epoch_day(period.end) if period else None,
+                progress)
         except AnalysisError as error:
             raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(tr("{n} incidents in {cells} cells of {size} m over {steps} steps ({step}); "

@@ -13,10 +13,13 @@ import pytest
 
 from lagesbild.core.domain import demo
 from lagesbild.core.domain.analysis import AnalysisError
+from lagesbild.core.domain.analysis.bounds import Cancelled
 from lagesbild.core.domain.analysis.emerging import (
+    PATTERNS,
     classify,
     emerging_hotspots,
     space_time_gi,
+    step_bins,
     step_of_days,
     step_start,
     whole_steps,
@@ -46,14 +49,20 @@ def test_mann_kendall_of_a_falling_series_with_two_ties():
     assert (trend.z[1], trend.p[1]) == (0.0, 1.0)  # all tied: no variance, no trend
 
 
-def test_mann_kendall_equals_pair_by_pair_counting():
+@pytest.mark.parametrize("kind", ["counts", "z-scores"])
+def test_mann_kendall_equals_pair_by_pair_counting(kind):
     rng = np.random.default_rng(4)
-    series = rng.integers(0, 5, (30, 12))
+    # counts with many ties; z-scores as floats (rounded so that some tie), over more steps than cells
+    series = rng.integers(0, 5, (30, 12)) if kind == "counts" else np.round(rng.normal(0, 1.5, (7, 40)), 1)
     trend = mann_kendall(series)
+    n = series.shape[1]
     for row, values in enumerate(series.tolist()):
         s = sum((b > a) - (b < a) for i, a in enumerate(values) for b in values[i + 1:])
         ties = sum(t * (t - 1) * (2 * t + 5) for t in (values.count(v) for v in set(values)))
         assert trend.s[row] == s and tie_term(series[row:row + 1])[0] == ties
+        variance = (n * (n - 1) * (2 * n + 5) - ties) / 18
+        assert trend.variance[row] == pytest.approx(variance)
+        assert trend.z[row] == pytest.approx((s - np.sign(s)) / math.sqrt(variance))
 
 
 def trend_of(*codes: str) -> Trend:
@@ -159,3 +168,56 @@ def test_the_lighting_measure_shows_as_a_fading_hot_spot_in_the_demo():
     # (Mann–Kendall on the counts) and the rules call them diminishing hot spots
     assert np.median(result.count_trend.z[inside]) < -1.5
     assert np.mean(result.pattern[inside] == "diminishing_hot") >= 0.75
+
+
+def bh_bin_by_hand(z: float, p: float, column: list[float]) -> int:
+    """The Benjamini–Hochberg bin of one p-value among ``column``, written out."""
+    passed = 0
+    for alpha in (0.10, 0.05, 0.01):
+        ordered = sorted(column)
+        below = [value for k, value in enumerate(ordered, 1) if value <= k * alpha / len(ordered)]
+        passed += bool(below) and p <= max(below)
+    return int(math.copysign(passed, z)) if passed else 0
+
+
+def test_benjamini_hochberg_is_applied_to_each_step_on_its_own():
+    # step 0: every cell strongly significant; step 1: one cell at p = 0.04, the rest 0.9. Pooled over
+    # the cube (20 p-values) 0.04 would pass at 90 % (k = 11: 11 · 0.1/20 = 0.055); within its step it
+    # does not (k = 1: 0.1/10 = 0.01). Step 2: one cell at p = 0.009 passes within its step (0.01) and
+    # would fail pooled with step 3's ten p-values of 0.9 (0.1/20 = 0.005).
+    p = np.full((10, 4), 0.9)
+    p[:, 0] = 0.001
+    p[3, 1] = 0.04
+    p[5, 2] = 0.009
+    z = np.where(p < 0.5, 2.5, 0.1)
+    bins = step_bins(z, p)
+    assert bins[3, 1] == 0 and bins[5, 2] == 1 and np.all(bins[:, 0] == 3)
+    for t in range(4):
+        column = p[:, t].tolist()
+        assert bins[:, t].tolist() == [bh_bin_by_hand(z[c, t], p[c, t], column) for c in range(10)]
+
+
+def test_progress_reaches_the_end_and_a_no_stops_with_cancelled():
+    grid = make_grid("square", (0.0, 0.0, 1000.0, 800.0), 100.0)
+    rng = np.random.default_rng(2)
+    x, y, days = rng.uniform(0, 1000, 3000), rng.uniform(0, 800, 3000), rng.integers(19_000, 19_000 + 84, 3000)
+    seen = []
+    result = emerging_hotspots(grid, 150.0, x, y, days, "week", 1, progress=lambda f: seen.append(f) or True)
+    assert seen[-1] == 1.0 and seen == sorted(seen) and len(set(seen)) > result.steps.size // 2
+    quiet = emerging_hotspots(grid, 150.0, x, y, days, "week", 1)
+    assert np.array_equal(quiet.z, result.z) and np.array_equal(quiet.pattern, result.pattern)
+    with pytest.raises(Cancelled):
+        emerging_hotspots(grid, 150.0, x, y, days, "week", 1, progress=lambda f: f < 0.5)
+
+
+def test_the_legend_reads_in_words_from_worsening_hot_to_no_pattern(qgis_app):
+    from lagesbild.core.presentation.emerging_style import COLOURS, emerging_renderer
+
+    categories = emerging_renderer().categories()
+    codes = [c.value() for c in categories]
+    assert sorted(codes) == sorted(PATTERNS) and codes[0] == "intensifying_hot" and codes[-1] == "none"
+    assert codes.index("historical_hot") < codes.index("intensifying_cold")  # hot first, then cold
+    assert [c.label() for c in categories][:2] == ["Intensifying hot spot", "New hot spot"]
+    assert all("_" not in c.label() for c in categories)
+    assert categories[-1].label() == "No pattern" and categories[-1].symbol().color().alpha() == 0
+    assert categories[0].symbol().color().name() == COLOURS["intensifying_hot"]

@@ -91,3 +91,70 @@ def test_through_qgis_process_with_the_defaults(qgis_process_run, demo_store, tm
     assert sum(c["count_total"] for c in cells) == in_months < 6000
     patterns = np.array([c["pattern"] for c in cells])
     assert set(patterns) <= set(PATTERNS) and np.count_nonzero(patterns != "none") > 0
+
+
+def one_district(store_path, folder):
+    """The first district of the demo store, alone in a file of its own: a study area smaller than the town."""
+    source = ogr.Open(str(store_path))
+    areas = source.GetLayerByName("areas")
+    areas.SetAttributeFilter("kind = 'district'")
+    feature = areas.GetNextFeature()
+    path = folder / "district.gpkg"
+    target = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = target.CreateLayer("district", areas.GetSpatialRef(), ogr.wkbMultiPolygon)
+    copy = ogr.Feature(layer.GetLayerDefn())
+    copy.SetGeometry(ogr.ForceToMultiPolygon(feature.GetGeometryRef().Clone()))
+    layer.CreateFeature(copy)
+    target = None
+    return path, feature.GetGeometryRef().Clone()
+
+
+def test_filter_period_and_boundary_give_the_hotspot_algorithms_cells_and_counts(run, demo_store, tmp_path,
+                                                                                 feedback_log):
+    boundary, district = one_district(demo_store, tmp_path)
+    common = {"INPUT": f"{demo_store}|layername=incidents", "FILTER": "\"category\" = 'vandalism'",
+              "PERIOD_START": "2025-01-01", "PERIOD_END": "2025-12-31", "BOUNDARY": str(boundary)}
+    log = feedback_log()
+    run("lagesbild:emerginghotspots", {**common, "TIME_STEP": 1, "OUTPUT": str(tmp_path / "e.gpkg"),
+                                       "OUTPUT_CUBE": str(tmp_path / "c.gpkg")}, feedback=log)
+    run("lagesbild:hotspots", {**common, "OUTPUT": str(tmp_path / "h.gpkg")})
+    emerging = output_rows(tmp_path / "e.gpkg", geometry=True)
+    spots = output_rows(tmp_path / "h.gpkg", geometry=True)
+    # the same study area (the district's cells), cell size (100 m) and band (the cells around) as the hotspots
+    assert len(emerging) == len(spots) and all(e["_geom"].Equals(h["_geom"]) for e, h in zip(emerging, spots))
+    assert all(e["_geom"].Intersects(district) for e in emerging)
+    assert emerging[0]["_geom"].GetArea() == pytest.approx(100.0 * 100.0)
+    assert any("distance band 141.4 m" in text for text in log.infos)
+    # twelve whole months: every incident of the period counts, cell by cell as in the hotspots
+    assert [e["count_total"] for e in emerging] == [h["count"] for h in spots]
+    steps = sorted({r["step_start"] for r in output_rows(tmp_path / "c.gpkg")})
+    assert steps == [f"2025-{m:02d}-01" for m in range(1, 13)]
+    # and counted here: the store's vandalism of 2025 (local dates) whose point lies in an output cell
+    with Store.open(demo_store) as store:
+        data = store.arrays(IncidentFilter(categories=("vandalism",), period=Period(dt.date(2025, 1, 1),
+                                                                                   dt.date(2025, 12, 31))))
+    cells = ogr.Geometry(ogr.wkbMultiPolygon)
+    for e in emerging:
+        cells.AddGeometry(e["_geom"])
+    union = cells.UnionCascaded()
+    inside = sum(union.Contains(ogr.CreateGeometryFromWkt(f"POINT({px} {py})"))
+                 for px, py in zip(data["x"].tolist(), data["y"].tolist()))
+    assert sum(e["count_total"] for e in emerging) == inside > 20
+
+
+def test_cancelling_stops_the_analysis_in_words(run, demo_store, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    steps_seen = []
+
+    def on_progress(value):
+        steps_seen.append(value)
+        if value > 40:  # in Gi* over the steps (35 … 60)
+            feedback.cancel()
+
+    feedback.progressChanged.connect(on_progress)
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        run("lagesbild:emerginghotspots", {"INPUT": f"{demo_store}|layername=incidents", "TIME_STEP": 0,
+                                           "OUTPUT": str(tmp_path / "x.gpkg")}, feedback=feedback)
+    assert 40 < max(steps_seen) < 60

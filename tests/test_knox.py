@@ -140,8 +140,8 @@ def test_a_planted_cluster_is_significant_and_named():
     ratio = result.observed[block].sum() / result.expected[block].sum()
     assert window.ratio == pytest.approx(ratio) and ratio > 2
     text = summary(result, "en", "Burglary")
-    assert text.startswith(f"Burglary: Within {window.distance:.0f} m and 7 days of an incident, the risk of "
-                           "another is")
+    assert text.startswith(f"Within {window.distance:.0f} m and 7 days of an incident of burglary, the risk "
+                           "of another is")
     assert f"{ratio:.1f} times the expected" in text
     page = knox_html(result, "sv", "Inbrott", text)
     assert "class='p01'" in page and "Inbrott" in page
@@ -204,3 +204,48 @@ def test_the_planted_near_repeat_burglaries_of_the_demo_are_found():
     assert (window.distance, window.days) == (200.0, 14.0) and window.ratio > 2
     # and beyond it nothing is planted: 300–400 m, 21–27 days is ordinary
     assert result.p[4, 3] > 0.05
+
+
+def knox_peak_bytes(monkeypatch, x, y, days, permutations):
+    """tracemalloc's peak (NumPy reports its arrays to it) of one knox run, with
+    small chunks and blocks so that the listing's fixed working space is small."""
+    import tracemalloc
+
+    monkeypatch.setattr(knox_module, "_CHUNK_PAIRS", 1 << 14)
+    monkeypatch.setattr(knox_module, "_BLOCK_PAIRS", 1 << 12)
+    tracemalloc.start()
+    try:
+        result = knox(x, y, days, [0, 100, 200, 300, 400], [0, 7, 14, 21, 28], permutations=permutations, seed=1)
+        return tracemalloc.get_traced_memory()[1], result
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("side", [20_000.0, 1_200.0])  # few near pairs among many points; nearly all pairs near
+def test_memory_stays_linear_in_the_near_pairs_never_n_by_n(monkeypatch, side):
+    rng = np.random.default_rng(21)
+    n = 6000 if side > 10_000 else 2500
+    x, y, days = rng.uniform(0, side, n), rng.uniform(0, side, n), rng.integers(0, 400, n)
+    pairs = int(knox_module.near_pairs(x, y, 400.0)[0].size)
+    peak, result = knox_peak_bytes(monkeypatch, x, y, days, 9)
+    assert result.observed[:-1].sum() == pairs
+    # 8 bytes a near pair (two int32) with room to 16, a few hundred bytes a point, 4 MB of working space:
+    # an n × n matrix of even one byte a pair (36 MB at 6 000 points) does not fit
+    assert peak <= 4 * 2**20 + 300 * n + 16 * pairs, (peak, pairs)
+    # and the permutations add nothing that grows with their number
+    more, _ = knox_peak_bytes(monkeypatch, x, y, days, 60)
+    assert more <= peak * 1.1 + 2**20
+
+
+def test_the_sentence_names_the_subject_or_an_incident():
+    rng = np.random.default_rng(3)
+    x, y, days = rng.uniform(0, 5000, 400), rng.uniform(0, 5000, 400), rng.integers(0, 365, 400)
+    x[:80], y[:80], days[:80] = x[0] + rng.uniform(0, 60, 80), y[0] + rng.uniform(0, 60, 80), days[0]
+    result = knox(x, y, days, [0, 100, 200], [0, 7, 14], permutations=99, seed=2)
+    window = near_repeat_window(result)
+    assert window is not None and (window.distance, window.days) == (100.0, 7.0)
+    ratio = f"{round(window.ratio, 1):.1f}"
+    assert summary(result, "en").startswith(
+        f"Within 100 m and 7 days of an incident, the risk of another is {ratio} times the expected.")
+    assert summary(result, "en", "Car fire").startswith(
+        f"Within 100 m and 7 days of an incident of car fire, the risk of another is {ratio} times the expected.")

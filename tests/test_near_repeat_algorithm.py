@@ -5,6 +5,7 @@ here one by one, with local dates from zoneinfo."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -32,12 +33,14 @@ def burglaries(store_path):
     return data["x"], data["y"], days
 
 
-def pair_count(x, y, days, near, soon):
+def pair_count(x, y, days, near, soon, metric="euclidean"):
     """Pairs with near(distance) and soon(days apart), counted one by one."""
     total = 0
     for a in range(x.size):
         for b in range(a + 1, x.size):
-            total += bool(near(float(np.hypot(x[a] - x[b], y[a] - y[b]))) and soon(abs(int(days[a] - days[b]))))
+            dx, dy = float(x[a] - x[b]), float(y[a] - y[b])
+            distance = abs(dx) + abs(dy) if metric == "manhattan" else float(np.hypot(dx, dy))
+            total += bool(near(distance) and soon(abs(int(days[a] - days[b]))))
     return total
 
 
@@ -74,7 +77,11 @@ def test_table_counts_pairs_and_finds_the_planted_burglaries(run, demo_store, tm
     assert result["WINDOW_DAYS"] in (7.0, 14.0) and result["WINDOW_DISTANCE"] in (100.0, 200.0)
     assert result["WINDOW_RATIO"] > 2
     sentence = next(text for text in feedback.infos if "times the expected" in text)
-    assert sentence.startswith("Burglary: Within ")
+    # the one sentence of the issue: the window in metres and days, the subject and the risk
+    assert re.fullmatch(r"Within (100|200) m and (7|14) days of an incident of burglary, the risk of another is "
+                        r"\d+\.\d times the expected\.( At the same place, .*)?", sentence)
+    assert f"Within {result['WINDOW_DISTANCE']:.0f} m and {result['WINDOW_DAYS']:.0f} days" in sentence
+    assert f"{round(result['WINDOW_RATIO'], 1):.1f} times the expected" in sentence
     text = page.read_text(encoding="utf-8")
     assert sentence in text and "class='p01'" in text
 
@@ -87,6 +94,11 @@ def test_same_seed_same_table_other_seed_same_counts(run, demo_store, tmp_path):
 
     first, again, other = table(1, "a.gpkg"), table(1, "b.gpkg"), table(2, "c.gpkg")
     assert first == again
+    # METRIC 1 is Manhattan: 100–200 m along the grid, 0–6 days, counted here one by one
+    x, y, days = burglaries(demo_store)
+    band = next(r for r in first if (r["distance_from"], r["distance_to"], r["days_to"]) == (100, 200, 7))
+    assert band["observed"] == pair_count(x, y, days, lambda d: 100 <= d < 200, lambda t: t < 7, "manhattan")
+    assert band["observed"] != pair_count(x, y, days, lambda d: 100 <= d < 200, lambda t: t < 7)
     assert [(r["observed"], r["expected"]) for r in first] == [(r["observed"], r["expected"]) for r in other]
     assert [r["p_value"] for r in first] != [r["p_value"] for r in other]
 
@@ -110,3 +122,22 @@ def test_through_qgis_process_with_the_defaults(qgis_process_run, demo_store, tm
     assert min(r["p_value"] for r in rows) == pytest.approx(1 / 1000)  # the default 999 permutations
     assert result["results"]["WINDOW_RATIO"] > 2
     assert "times the expected" in (tmp_path / "nr.html").read_text(encoding="utf-8")
+
+
+def test_cancelling_stops_the_permutations_in_words(run, demo_store, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    steps_seen = []
+
+    def on_progress(value):
+        steps_seen.append(value)
+        if value >= 50:  # halfway through the permutations (5 … 95)
+            feedback.cancel()
+
+    feedback.progressChanged.connect(on_progress)
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        run("lagesbild:nearrepeat", {"INPUT": f"{demo_store}|layername=incidents", "FILTER": BURGLARY,
+                                     "OUTPUT": str(tmp_path / "x.gpkg")}, feedback=feedback)
+    # progress went up permutation by permutation and stopped just past halfway, not at the end
+    assert 50 <= max(steps_seen) < 52 and len(steps_seen) > 100

@@ -1,6 +1,8 @@
 """The legend of emerging hot spots: warm colours for the hot patterns
 (darkest where it is getting worse), cool ones for the cold, none for no
-pattern."""
+pattern. The legend lists them in that order, hot from intensifying to
+historical, then cold, then no pattern, each in words ("Intensifying hot
+spot"), never as its code."""
 
 from __future__ import annotations
 
@@ -18,10 +20,13 @@ COLOURS = {
     "none": "#00000000",
 }
 
+LEGEND_ORDER = tuple(COLOURS)
+assert sorted(LEGEND_ORDER) == sorted(PATTERNS)  # every pattern has a colour and a place in the legend
+
 
 def emerging_renderer(field: str = "pattern") -> QgsCategorizedSymbolRenderer:
     categories = []
-    for code in PATTERNS:
+    for code in LEGEND_ORDER:
         symbol = QgsFillSymbol.createSimple({"color": COLOURS[code], "outline_color": "#40404040",
                                              "outline_width": "0"})
         categories.append(QgsRendererCategory(code, symbol, pattern_label(code)))

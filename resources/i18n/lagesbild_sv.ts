@@ -4585,6 +4585,11 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <source>there is no logo file {path}</source>
             <translation>logotypfilen {path} finns inte</translation>
         </message>
+        <message>
+            <location filename="../../core/domain/analysis/knox_report.py" />
+            <source>Within {distance} m and {days} of an incident of {subject}, the risk of another is {ratio} times the expected.</source>
+            <translation>Inom {distance} m och {days} från en händelse av typen {subject} är risken för ännu en {ratio} gånger den förväntade.</translation>
+        </message>
     </context>
     <context>
         <name>Language</name>

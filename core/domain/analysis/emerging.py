@@ -31,6 +31,7 @@ for the first time, at the end, is what is named.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -38,6 +39,7 @@ import numpy as np
 
 from ...i18n import tr
 from . import AnalysisError
+from .bounds import check_cancel
 from .fdr import gi_bins
 from .gistar import window_sums
 from .grid import Grid, cell_of
@@ -91,8 +93,12 @@ def whole_steps(first_day: int, last_day: int, step: str) -> tuple[int, int]:
     return low, high
 
 
-def space_time_gi(cube: np.ndarray, grid: Grid, band: float, time_neighbours: int) -> tuple[np.ndarray, np.ndarray]:
-    """(z, p) of Gi* for every bin of ``cube`` (cells × steps)."""
+def space_time_gi(cube: np.ndarray, grid: Grid, band: float, time_neighbours: int,
+                  progress: Callable[[float], bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(z, p) of Gi* for every bin of ``cube`` (cells × steps). The spatial
+    window sums are taken one step at a time, each kept as one column (cells ×
+    steps, as the cube), never a cube × neighbours array. ``progress(fraction)``
+    after each step; False stops with ``bounds.Cancelled``."""
     cube = np.asarray(cube, dtype=np.float64)
     cells, steps = cube.shape
     n = cube.size
@@ -100,8 +106,17 @@ def space_time_gi(cube: np.ndarray, grid: Grid, band: float, time_neighbours: in
     if not spread > 0:
         raise AnalysisError(tr("every cell has the same count in every step, so nothing stands out: choose "
                                "smaller cells, longer steps or more incidents"))
-    sums = np.column_stack(window_sums(grid, band, *[cube[:, t] for t in range(steps)])) if steps else cube
-    (spatial_weight,) = window_sums(grid, band, np.ones(cells))
+
+    def cancelled() -> bool:
+        return progress is not None and not progress(done / max(steps, 1))
+
+    done = 0
+    (spatial_weight,) = window_sums(grid, band, np.ones(cells), cancelled=cancelled)
+    sums = np.empty(cube.shape)
+    for done in range(steps):
+        (sums[:, done],) = window_sums(grid, band, cube[:, done], cancelled=cancelled)
+    done = steps
+    check_cancel(cancelled)
     z = np.zeros(cube.shape)
     for t in range(steps):
         first = max(0, t - time_neighbours)
@@ -188,12 +203,14 @@ class EmergingResult:
 
 def emerging_hotspots(grid: Grid, band: float, x: np.ndarray, y: np.ndarray, days: np.ndarray, step: str,
                       time_neighbours: int = 1, first_day: int | None = None,
-                      last_day: int | None = None) -> EmergingResult:
+                      last_day: int | None = None,
+                      progress: Callable[[float], bool] | None = None) -> EmergingResult:
     """The cube, Gi*, trends and patterns of incidents at (x, y) on local ``days``
     over ``grid`` (from ``hotspots``: its study area, cell size and band). The
     steps are the whole ones from ``first_day`` (default: the first incident's)
     to ``last_day`` (default: the last incident's); incidents outside them are
-    left out."""
+    left out. ``progress(fraction)`` is told how far Gi* has come; when it
+    returns False the analysis stops with ``bounds.Cancelled``."""
     if time_neighbours < 0:
         raise AnalysisError(tr("the number of earlier steps that count as neighbours cannot be negative"))
     numbers = step_of_days(days, step)
@@ -210,7 +227,7 @@ def emerging_hotspots(grid: Grid, band: float, x: np.ndarray, y: np.ndarray, day
     steps = np.arange(low, high + 1)
     flat = cells[keep] * steps.size + (numbers[keep] - low)
     cube = np.bincount(flat, minlength=len(grid) * steps.size).reshape(len(grid), steps.size).astype(np.int64)
-    z, p = space_time_gi(cube, grid, band, time_neighbours)
+    z, p = space_time_gi(cube, grid, band, time_neighbours, progress)
     bins = step_bins(z, p)
     z_trend = mann_kendall(z)
     return EmergingResult(grid, steps, cube, z, p, bins, mann_kendall(cube), z_trend, classify(bins, z_trend), band)

@@ -45,7 +45,11 @@ from . import AnalysisError
 METRICS = ("euclidean", "manhattan")
 PERMUTATIONS = 999
 SEED = 1
-_CHUNK_PAIRS = 1 << 21  # candidate pairs looked at in one go: bounds the memory of listing
+# candidate pairs looked at in one go, and near pairs kept in one array: they bound the working space of
+# listing (about 70 bytes a candidate) and of joining chunks (5 bands of pending pairs), which at 180
+# million near pairs (100 000 incidents in one town) came on top of the 1.45 GB the pairs themselves take
+_CHUNK_PAIRS = 1 << 20
+_BLOCK_PAIRS = 1 << 20
 _NEIGHBOUR_OFFSETS = ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1))  # each neighbouring cell pair once
 
 
@@ -181,22 +185,34 @@ def near_pairs(x: np.ndarray, y: np.ndarray, reach: float, metric: str = "euclid
 
 def _near_pairs_by_band(x, y, distance_edges, metric, cancelled):
     """The near pairs' (i, j) as int32, grouped by distance band (same
-    location, then each band from 0), and where each band starts: 8 bytes a pair."""
+    location, then each band from 0): for each band a list of blocks of
+    (first, second), 8 bytes a pair. Chunks are joined into blocks of about
+    _BLOCK_PAIRS as they come, never into one array at the end, so that the
+    memory stays 8 bytes a pair plus one block, not twice the pairs."""
     bands = distance_edges.size
-    firsts: list[list[np.ndarray]] = [[] for _ in range(bands)]
-    seconds: list[list[np.ndarray]] = [[] for _ in range(bands)]
+    blocks: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(bands)]
+    pending: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(bands)]
+    waiting = [0] * bands
+
+    def flush(k: int) -> None:
+        if pending[k]:
+            firsts, seconds = zip(*pending[k])
+            blocks[k].append((np.concatenate(firsts), np.concatenate(seconds)))
+            pending[k], waiting[k] = [], 0
+
     for i, j, d in near_pair_chunks(x, y, float(distance_edges[-1]), metric, cancelled):
         band = np.searchsorted(distance_edges, d, side="right")
         band[d == 0] = 0
         for k in range(bands):
             chosen = band == k
-            firsts[k].append(i[chosen].astype(np.int32))
-            seconds[k].append(j[chosen].astype(np.int32))
-    sizes = [sum(part.size for part in parts) for parts in firsts]
-    segments = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64).tolist()
-    first = np.concatenate([part for parts in firsts for part in parts] or [np.zeros(0, np.int32)])
-    second = np.concatenate([part for parts in seconds for part in parts] or [np.zeros(0, np.int32)])
-    return first, second, segments
+            if chosen.any():
+                pending[k].append((i[chosen].astype(np.int32), j[chosen].astype(np.int32)))
+                waiting[k] += int(np.count_nonzero(chosen))
+                if waiting[k] >= _BLOCK_PAIRS:
+                    flush(k)
+    for k in range(bands):
+        flush(k)
+    return blocks
 
 
 def pairs_closer_in_time(days: np.ndarray, edges: np.ndarray) -> np.ndarray:
@@ -234,8 +250,8 @@ def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_ed
     def cancelled() -> bool:
         return progress is not None and not progress(0.0)
 
-    first, second, segments = _near_pairs_by_band(x, y, distance_edges, metric, cancelled)
-    rows, columns = distance_edges.size + 1, time_edges.size
+    blocks = _near_pairs_by_band(x, y, distance_edges, metric, cancelled)
+    rows = distance_edges.size + 1
     # days as small integers; a whole number of days apart is below an edge e when below ceil(e)
     relative = days - days.min()
     span = int(relative.max())
@@ -247,14 +263,14 @@ def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_ed
     per_time_band = np.append(np.diff(closer), total - closer[-1])
 
     def table(day_of_place: np.ndarray) -> np.ndarray:
-        apart = day_of_place[first]
-        apart -= day_of_place[second]
-        np.abs(apart, out=apart)
-        near = np.zeros((rows - 1, columns), dtype=np.int64)
+        below = np.zeros((rows - 1, len(limits) + 2), dtype=np.int64)  # pairs below each limit, then all
         for k in range(rows - 1):
-            part = apart[segments[k]:segments[k + 1]]
-            below = [0] + [int(np.count_nonzero(part < limit)) for limit in limits] + [part.size]
-            near[k] = np.diff(below)
+            for first, second in blocks[k]:
+                apart = day_of_place[first]
+                apart -= day_of_place[second]
+                np.abs(apart, out=apart)
+                below[k] += [0] + [int(np.count_nonzero(apart < limit)) for limit in limits] + [apart.size]
+        near = np.diff(below, axis=1)
         return np.vstack([near, per_time_band - near.sum(axis=0)])
 
     observed = table(relative)
@@ -264,10 +280,9 @@ def knox(x: np.ndarray, y: np.ndarray, days: np.ndarray, distance_edges, time_ed
         ratio = np.where(expected > 0, observed / np.where(expected > 0, expected, 1.0), np.nan)
     rng = np.random.default_rng(seed)
     at_least = np.zeros(observed.shape, dtype=np.int64)
-    step = max(1, permutations // 100)
     for done in range(1, permutations + 1):
         at_least += table(relative[rng.permutation(n)]) >= observed
-        if progress is not None and (done % step == 0 or done == permutations) and not progress(done / permutations):
+        if progress is not None and not progress(done / permutations):
             raise AnalysisError(tr("the near-repeat analysis was cancelled"))
     p = (1 + at_least) / (permutations + 1)
     return KnoxResult(distance_edges, time_edges, observed.astype(np.int64), expected, ratio, p, n,

@@ -77,21 +77,29 @@ def _days(days: float, language: str) -> str:
 
 
 def summary(result: KnoxResult, language: str, subject: str = "") -> str:
-    """One or two sentences naming the near-repeat window in words."""
+    """One or two sentences naming the near-repeat window in words: "Within
+    200 m and 14 days of an incident of burglary, the risk of another is 1.8
+    times the expected." (``subject``: the incidents' one kind, if they share one)."""
     window = near_repeat_window(result)
     if window is None:
         text = tr("No near-repeat pattern: no band near in space and time has significantly more pairs "
                   "of incidents than expected (p < 0.05).")
+        if subject:
+            text = f"{subject}: {text}"
     else:
-        text = tr("Within {distance} m and {days} of an incident, the risk of another is {ratio} times "
-                  "the expected.").format(distance=_number(window.distance, language),
-                                          days=_days(window.days, language),
-                                          ratio=_number(round(window.ratio, 1), language))
+        values = {"distance": _number(window.distance, language), "days": _days(window.days, language),
+                  "ratio": _number(round(window.ratio, 1), language), "subject": subject.lower()}
+        if subject:
+            text = tr("Within {distance} m and {days} of an incident of {subject}, the risk of another is "
+                      "{ratio} times the expected.").format(**values)
+        else:
+            text = tr("Within {distance} m and {days} of an incident, the risk of another is {ratio} times "
+                      "the expected.").format(**values)
     same = same_location_window(result)
     if same is not None:
         text += " " + tr("At the same place, within {days}, it is {ratio} times the expected.").format(
             days=_days(same.days, language), ratio=_number(round(same.ratio, 1), language))
-    return f"{subject}: {text}" if subject else text
+    return text
 
 
 def distance_label(result: KnoxResult, row: int, language: str) -> str:

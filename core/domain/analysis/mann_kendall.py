@@ -46,8 +46,13 @@ def mann_kendall(series: np.ndarray) -> Trend:
     values = np.atleast_2d(np.asarray(series, dtype=np.float64))
     rows, n = values.shape
     s = np.zeros(rows, dtype=np.int64)
-    for lag in range(1, n):
-        s += np.sign(values[:, lag:] - values[:, :-lag]).astype(np.int64).sum(axis=1)
+    # time first, so that each comparison runs over contiguous rows: every later value against the one at
+    # step i, two boolean sums (five times faster at 160 000 cells × 104 weeks than signs of lagged differences)
+    by_time = np.ascontiguousarray(values.T)
+    for i in range(n - 1):
+        later, here = by_time[i + 1:], by_time[i]
+        s += (later > here).sum(axis=0, dtype=np.int64)
+        s -= (later < here).sum(axis=0, dtype=np.int64)
     variance = (n * (n - 1) * (2 * n + 5) - tie_term(values)) / 18.0
     z = np.zeros(rows)
     root = np.sqrt(np.maximum(variance, 0.0))
