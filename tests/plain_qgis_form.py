@@ -22,6 +22,8 @@ def _plain(value):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    if value == "":  # an empty setting: QGIS 3.40 reads one saved in a style back as NULL, 3.22 as ""
+        return None
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
