@@ -6,7 +6,7 @@ exactly in NumPy after the spatial index has narrowed the rows."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timezone
 
 import numpy as np
 
@@ -68,6 +68,16 @@ class StoreQueries:
             return int(self.arrays(incident_filter, ()).get("x").size)
         where, params = self._where(incident_filter)
         return int(self._db.execute(f"SELECT count(*) FROM incidents WHERE {where}", params).fetchone()[0])
+
+    def first_day(self, time_field: str = "occurred_from") -> date | None:
+        """The local day (store's zone) of the earliest incident, None for an
+        empty store: before it the store has no data, not zero incidents."""
+        if time_field not in TIME_FIELDS:
+            raise StoreError(tr("not a field of an incident: {name}").format(name=time_field))
+        epoch = self._db.execute(f"SELECT min({self.backend.epoch_sql(time_field)}) FROM incidents").fetchone()[0]
+        if epoch is None:
+            return None
+        return datetime.fromtimestamp(int(epoch), timezone.utc).astimezone(self.tz).date()
 
     def counts(self, group_by: str, incident_filter: IncidentFilter = EVERY_INCIDENT) -> dict:
         """Counts of the filtered incidents per group, sorted by group. Time
