@@ -80,11 +80,11 @@ class LiveNumbersMixin:
         except (StoreError, ValueError) as error:
             self.summary.show_text([str(error)])
             return False
-        lines = list(self._refusals)
+        lines = self._refusals + numbers.lines(lang)
         if self._applied is not None and self._applied != state and layers.store_layers(
                 QgsProject.instance(), self.store_path):
             lines.append(tr("The map still shows the filter as last applied: Apply filter to show these."))
-        self.summary.show_numbers(lines + numbers.lines(lang), trend,
+        self.summary.show_numbers(lines, trend,
                                   charts_data.category_bars(numbers.by_category, lang), lang)
         return True
 
