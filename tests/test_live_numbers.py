@@ -151,9 +151,11 @@ def test_from_to_shows_the_presets_dates(dock, preset):
 
 
 def test_a_short_dock_scrolls_and_keeps_its_buttons(dock):
-    dock.resize(300, 260)
+    dock.resize(dock.minimumSizeHint().width(), 260)
     dock.show()
     QTest.qWait(50)
+    assert dock.width() <= 330  # narrow, and nothing cut off at its right edge
+    assert dock.scroll.widget().width() <= dock.scroll.viewport().width()
     for button in (dock.apply_button, dock.report_button):
         top = button.mapTo(dock, QPoint(0, 0)).y()
         assert button.isVisible() and 0 <= top and top + button.height() <= dock.height()

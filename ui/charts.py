@@ -161,6 +161,8 @@ class SummaryPanel(QWidget):
         self.category_title = QLabel(tr("Incidents per category"), self)
         self.category_chart = CategoryChart(self)
         for widget in (self.label, self.trend_title, self.trend_chart, self.category_title, self.category_chart):
+            if isinstance(widget, QLabel):
+                widget.setWordWrap(True)  # a long line must not widen the dock
             layout.addWidget(widget)
         self.clear()
 

@@ -119,12 +119,13 @@ class SituationDock(LiveNumbersMixin, LagesbildDock):
         outer.addWidget(self.load_button)
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.preset_combo = QComboBox(body)
         for preset in situation.PRESETS:
             self.preset_combo.addItem(situation.preset_label(preset), preset)
         self.preset_combo.setCurrentIndex(situation.PRESETS.index(situation.FilterState().preset))
         form.addRow(tr("Period"), self.preset_combo)
-        dates = QHBoxLayout()
+        dates = QVBoxLayout()  # one under the other: a narrow dock has no room for both side by side
         self.start_edit = QDateEdit(body)
         self.end_edit = QDateEdit(body)
         for edit in (self.start_edit, self.end_edit):
@@ -135,6 +136,7 @@ class SituationDock(LiveNumbersMixin, LagesbildDock):
         form.addRow(tr("From – to"), dates)
         self.category_list = QListWidget(body)
         self.category_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.category_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for category in codelist.CATEGORIES:
             item = QListWidgetItem(QIcon(str(category.icon_path)), category.label(language()))
             item.setData(CODE_ROLE, category.code)
@@ -159,6 +161,17 @@ class SituationDock(LiveNumbersMixin, LagesbildDock):
         outer.addWidget(self.summary)
         outer.addStretch(1)
         self.scroll.setWidget(body)
+        # never wider than the dock: short combos, and the dock no narrower than its content
+        for combo in (self.preset_combo, self.organisation_combo, self.status_combo, self.area_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 14)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 30)
+        for layout in (outer, form, dates):
+            layout.invalidate()
+        self.scroll.setMinimumWidth(body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+                                    + 2 * self.scroll.frameWidth())
         frame_layout.addWidget(self.scroll, 1)
         # the buttons under the scrolled part: where they are, whatever the summary's length
         buttons = QHBoxLayout()

@@ -80,7 +80,7 @@ class LiveNumbersMixin:
         except (StoreError, ValueError) as error:
             self.summary.show_text([str(error)])
             return False
-        lines = self._refusals + numbers.lines(lang)
+        lines = self._refusals + numbers.lines(lang, categories=False)
         if self._applied is not None and self._applied != state and layers.store_layers(
                 QgsProject.instance(), self.store_path):
             lines.append(tr("The map still shows the filter as last applied: Apply filter to show these."))

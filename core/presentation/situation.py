@@ -128,7 +128,9 @@ class Summary:
         period can): then its counts are not comparable day for day."""
         return self.today is not None and includes_today(self.period, self.today)
 
-    def lines(self, language: str = "en") -> list[str]:
+    def lines(self, language: str = "en", categories: bool = True) -> list[str]:
+        """The summary in sentences; ``categories=False`` leaves out the
+        count per category (the dock's bars show them, with their text)."""
         tr = translator(language)
         result = [tr("{incidents}, {period}").format(
             incidents=incidents_in_words(self.total, language),
@@ -137,7 +139,7 @@ class Summary:
             result.append(self.previous.words(tr("the previous period"), language))
         if self.last_year is not None:
             result.append(self.last_year.words(tr("the same period last year"), language))
-        for code, count in self.by_category.items():
+        for code, count in self.by_category.items() if categories else ():
             result.append(f"{codelist.label(code, language)}: {count}")
         return result
 

@@ -527,9 +527,8 @@
             <translation>{change} % jämfört med {base}: {after} mot {before}</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/summary.py" />
             <source>{count} incidents in the store; CRS {crs}, time zone {zone}</source>
-            <translation>{count} händelser i databasen; koordinatsystem {crs}, tidszon {zone}</translation>
+            <translation type="obsolete">{count} händelser i databasen; koordinatsystem {crs}, tidszon {zone}</translation>
         </message>
         <message>
             <location filename="../../algorithms/demo_data.py" />
@@ -4096,6 +4095,11 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/presentation/charts_data.py" />
             <source>{period}: {count} against {base}</source>
             <translation>{period}: {count} mot {base}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/summary.py" />
+            <source>{incidents} in the store; CRS {crs}, time zone {zone}</source>
+            <translation>{incidents} i databasen; koordinatsystem {crs}, tidszon {zone}</translation>
         </message>
     </context>
     <context>
