@@ -6,7 +6,7 @@ exactly in NumPy after the spatial index has narrowed the rows."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 
 import numpy as np
 
@@ -71,13 +71,16 @@ class StoreQueries:
 
     def first_day(self, time_field: str = "occurred_from") -> date | None:
         """The local day (store's zone) of the earliest incident, None for an
-        empty store: before it the store has no data, not zero incidents."""
+        empty store: before it the store has no data, not zero incidents.
+        Read through the time's index (the first rows in stored order, the
+        earliest of them decoded: stored forms that sort a few hours apart
+        as text still give the right day) rather than a scan of every row."""
         if time_field not in TIME_FIELDS:
             raise StoreError(tr("not a field of an incident: {name}").format(name=time_field))
-        epoch = self._db.execute(f"SELECT min({self.backend.epoch_sql(time_field)}) FROM incidents").fetchone()[0]
-        if epoch is None:
-            return None
-        return datetime.fromtimestamp(int(epoch), timezone.utc).astimezone(self.tz).date()
+        rows = self._db.execute(f"SELECT {time_field} FROM incidents WHERE {time_field} IS NOT NULL "
+                                f"ORDER BY {time_field} LIMIT 50").fetchall()
+        moments = [moment for (value,) in rows if (moment := self.backend.decode_time(value)) is not None]
+        return min(moments).astimezone(self.tz).date() if moments else None
 
     def counts(self, group_by: str, incident_filter: IncidentFilter = EVERY_INCIDENT) -> dict:
         """Counts of the filtered incidents per group, sorted by group. Time
