@@ -25,6 +25,13 @@ def tr(message: str, context: str = DEFAULT_CONTEXT) -> str:
     return QCoreApplication.translate(context, message)
 
 
+def plural(n: int, one: str, other: str) -> str:
+    """``one`` or ``other`` (both already translated, with ``{n}``) for the
+    count ``n``: English and Swedish both take the singular for exactly one
+    ("1 incident" / "1 händelse", "0 incidents" / "0 händelser")."""
+    return (one if n == 1 else other).format(n=n)
+
+
 def language() -> str:
     """'sv' while the Swedish translation is loaded, else 'en': the language
     in which code-list labels (which live in the code list, not in .ts files)

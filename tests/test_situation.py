@@ -112,12 +112,21 @@ def test_summary_counts_match_direct_sql(store_path, preset):
     for code in CATEGORIES:
         assert result.by_category.get(code, 0) == sql_count(store_path, period, "category = ?", (code,))
     previous = Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+    # the store's first incident, as a local day: a base before it has no data, not zeros
+    with sqlite3.connect(store_path) as db:
+        first = db.execute("SELECT min(occurred_from) FROM incidents").fetchone()[0]
+    first_day = datetime.fromisoformat(first.rstrip("Z")).replace(tzinfo=timezone.utc).astimezone(STOCKHOLM).date()
+    assert result.first_day == first_day
     assert result.previous.base_period == previous
-    assert result.previous.base_count == sql_count(store_path, previous)
+    assert result.previous.has_data == (previous.start >= first_day)
+    if result.previous.has_data:
+        assert result.previous.base_count == sql_count(store_path, previous)
     year = Period(period.start.replace(year=period.start.year - 1), period.end.replace(year=period.end.year - 1))
     assert result.last_year.base_period == year
-    assert result.last_year.base_count == sql_count(store_path, year)
-    if result.last_year.base_count:
+    assert result.last_year.has_data == (year.start >= first_day)
+    if result.last_year.has_data:
+        assert result.last_year.base_count == sql_count(store_path, year)
+    if result.last_year.has_data and result.last_year.base_count >= 10:
         expected = 100 * (result.total - result.last_year.base_count) / result.last_year.base_count
         assert result.last_year.percent == pytest.approx(expected)
 

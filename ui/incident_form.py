@@ -13,7 +13,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QFileDialog, QLayout, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QLayout, QWidget
 
 from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_SUCCESS
@@ -30,6 +30,7 @@ from .dock_base import LagesbildDock, background_button, server_button
 from .incident_form_fields import FormFieldsMixin
 from .incident_form_map import FormMapMixin, place_text
 from .map_tools import PickTool, PlacementMarker, PlaceTool
+from .store_events import store_events
 
 UI_PATH = RESOURCES / "ui" / "incident_form.ui"
 ICON_PATH = PLUGIN_ICON
@@ -59,6 +60,10 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
             widget.updateGeometry()
         self.scroll.setMinimumWidth(self.content.minimumSizeHint().width()
                                     + self.scroll.verticalScrollBar().sizeHint().width() + 4)
+        # each history column at least as wide as its header (Swedish ones are longer) and its rows
+        header = self.history.header()
+        for column in range(self.history.columnCount() - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.place_tool = PlaceTool(self.canvas)
         self.pick_tool = PickTool(self.canvas)
         self.marker = PlacementMarker(self.canvas)
@@ -217,6 +222,7 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         if organisation:
             plugin_settings.update(organisation=organisation)
         self.refresh_layers()
+        store_events().incidents_changed.emit(self.store.location.display)
         if self.loaded is None:
             self.new_report(keep_day=True)
         else:

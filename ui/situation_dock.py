@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtCore import QDate, Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -17,11 +17,11 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,18 +30,23 @@ from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_CRITICAL, MESSAGE_INFO
 from ..core.domain import codelist
 from ..core.domain.periods import Period, local_today
+from ..core.domain.timeutil import DEFAULT_TIME_ZONE, zone
 from ..core.i18n import language, tr
 from ..core.presentation import layers, report, situation
 from ..core.resources import PLUGIN_ICON
 from ..core.store import Store, StoreError, StoreLocation
+from .charts import SummaryPanel
 from .dock_base import LagesbildDock, background_button, server_button
 from .map_tools import zoom_to
+from .situation_live import LiveNumbersMixin
+from .store_events import store_events
 
 ICON = PLUGIN_ICON
 CODE_ROLE = Qt.ItemDataRole.UserRole
+LIVE_DELAY_MS = 300  # the numbers follow the filter this long after the last change
 
 
-class SituationDock(LagesbildDock):
+class SituationDock(LiveNumbersMixin, LagesbildDock):
     def __init__(self, iface, parent=None):  # noqa: QGS105 (plugin.py hands each dock its iface)
         super().__init__(tr("Lägesbild"), parent)
         self.iface = iface
@@ -52,6 +57,12 @@ class SituationDock(LagesbildDock):
         self._opened: StoreLocation | None = None  # the store as opened, password and all: memory only
         self._base_preset = situation.SINCE_1_JANUARY
         self._restoring = False
+        self._tz = zone(DEFAULT_TIME_ZONE)  # the store's, once one is open
+        self._refusals: list[str] = []  # the map filter the provider refused, said until the next Apply
+        self._applied: situation.FilterState | None = None  # the filter the map shows
+        self.live_timer = QTimer(self)
+        self.live_timer.setSingleShot(True)
+        self.live_timer.setInterval(LIVE_DELAY_MS)
         self._build()
         for signal, slot in (
             (self.open_button.clicked, self.choose_store),
@@ -64,13 +75,30 @@ class SituationDock(LagesbildDock):
             (self.preset_combo.currentIndexChanged, self._preset_changed),
             (QgsProject.instance().readProject, self._project_read),
             (QgsProject.instance().cleared, self._project_cleared),
+            # the numbers follow the filter, a save in the form and a commit in plain QGIS
+            (self.live_timer.timeout, self.refresh_numbers),
+            (self.start_edit.dateChanged, self.schedule_numbers),
+            (self.end_edit.dateChanged, self.schedule_numbers),
+            (self.category_list.itemChanged, self.schedule_numbers),
+            (self.organisation_combo.currentIndexChanged, self.schedule_numbers),
+            (self.status_combo.currentIndexChanged, self.schedule_numbers),
+            (self.area_combo.currentIndexChanged, self.schedule_numbers),
+            (store_events().incidents_changed, self._store_changed),
+            (QgsProject.instance().layersAdded, self._watch_layers),
+            (QgsProject.instance().layersRemoved, self._watch_layers),
         ):
             self.connect_signal(signal, slot)
         self._preset_changed()
 
     # --- widgets --------------------------------------------------------------
     def _build(self) -> None:
-        body = QWidget(self)
+        frame = QWidget(self)
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(frame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self.scroll)
         outer = QVBoxLayout(body)
 
         store_row = QHBoxLayout()
@@ -95,12 +123,13 @@ class SituationDock(LagesbildDock):
         outer.addLayout(load_row)
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.preset_combo = QComboBox(body)
         for preset in situation.PRESETS:
             self.preset_combo.addItem(situation.preset_label(preset), preset)
         self.preset_combo.setCurrentIndex(situation.PRESETS.index(situation.FilterState().preset))
         form.addRow(tr("Period"), self.preset_combo)
-        dates = QHBoxLayout()
+        dates = QVBoxLayout()  # one under the other: a narrow dock has no room for both side by side
         self.start_edit = QDateEdit(body)
         self.end_edit = QDateEdit(body)
         for edit in (self.start_edit, self.end_edit):
@@ -111,12 +140,16 @@ class SituationDock(LagesbildDock):
         form.addRow(tr("From – to"), dates)
         self.category_list = QListWidget(body)
         self.category_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.category_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for category in codelist.CATEGORIES:
             item = QListWidgetItem(QIcon(str(category.icon_path)), category.label(language()))
             item.setData(CODE_ROLE, category.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.category_list.addItem(item)
+        rows = min(self.category_list.count(), max(6, self.category_list.count()))
+        self.category_list.setMinimumHeight(self.category_list.sizeHintForRow(0) * rows
+                                             + 2 * self.category_list.frameWidth())
         form.addRow(tr("Categories"), self.category_list)
         self.organisation_combo = QComboBox(body)
         self.status_combo = QComboBox(body)
@@ -127,24 +160,42 @@ class SituationDock(LagesbildDock):
         self._fill_choices(None)
         outer.addLayout(form)
 
+        self.summary = SummaryPanel(body)
+        self.summary_label = self.summary.label
+        outer.addWidget(self.summary)
+        outer.addStretch(1)
+        self.scroll.setWidget(body)
+        # never wider than the dock: short combos, and the dock no narrower than its content
+        for combo in (self.preset_combo, self.organisation_combo, self.status_combo, self.area_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 14)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 30)
+        for layout in (outer, form, dates):
+            layout.invalidate()
+        self.scroll.setMinimumWidth(body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+                                    + 2 * self.scroll.frameWidth())
+        frame_layout.addWidget(self.scroll, 1)
+        # the buttons under the scrolled part: where they are, whatever the summary's length
         buttons = QHBoxLayout()
-        self.apply_button = QPushButton(tr("Apply filter"), body)
-        self.clear_button = QPushButton(tr("Clear filter"), body)
-        self.heatmap_button = QPushButton(tr("Heat map"), body)
+        buttons.setContentsMargins(6, 0, 6, 0)
+        self.apply_button = QPushButton(tr("Apply filter"), frame)
+        self.apply_button.setToolTip(tr("Filter the map's incidents as chosen (the numbers follow by themselves)"))
+        self.clear_button = QPushButton(tr("Clear filter"), frame)
+        self.heatmap_button = QPushButton(tr("Heat map"), frame)
         self.heatmap_button.setCheckable(True)
         for button in (self.apply_button, self.clear_button, self.heatmap_button):
             buttons.addWidget(button)
-        outer.addLayout(buttons)
-        self.report_button = QPushButton(tr("Create situation report"), body)
+        frame_layout.addLayout(buttons)
+        self.report_button = QPushButton(tr("Create situation report"), frame)
         self.report_button.setToolTip(tr("A PDF for the council of the chosen period, compared with the same period "
                                          "last year; the layout is added to the project's layouts"))
-        outer.addWidget(self.report_button)
-        self.summary_label = QLabel(body)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.summary_label)
-        outer.addStretch(1)
-        self.setWidget(body)
+        report_row = QHBoxLayout()
+        report_row.setContentsMargins(6, 0, 6, 6)
+        report_row.addWidget(self.report_button)
+        frame_layout.addLayout(report_row)
+        self.setWidget(frame)
 
     def _fill_choices(self, store: Store | None) -> None:
         """The organisation, status and area choices, the first meaning all."""
@@ -211,6 +262,7 @@ class SituationDock(LagesbildDock):
         if path:
             try:
                 store = Store.open(self._location_for(path), read_only=True)
+                self._tz = store.tz
                 self._opened = store.location
                 self.store_path = store.location.display
             except (StoreError, ValueError) as error:
@@ -231,21 +283,14 @@ class SituationDock(LagesbildDock):
     def _save_state(self) -> None:
         situation.write_state(QgsProject.instance(), self.store_path, self.state())
 
-    def _preset_changed(self, *_args) -> None:
-        preset = self.preset_combo.currentData()
-        if preset != situation.SAME_PERIOD_LAST_YEAR and not self._restoring:
-            self._base_preset = preset
-        custom = situation.CUSTOM in (preset, self._base_preset)
-        self.start_edit.setEnabled(custom)
-        self.end_edit.setEnabled(custom)
-
     def _project_read(self, *_args) -> None:
         store_path, state = situation.read_state(QgsProject.instance())
         self.set_state(store_path, state)
 
     def _project_cleared(self) -> None:
+        self._refusals, self._applied = [], None
         self.set_state("", situation.FilterState())
-        self.summary_label.clear()
+        self.summary.clear()
 
     # --- actions --------------------------------------------------------------
     def choose_store(self) -> None:
@@ -262,9 +307,11 @@ class SituationDock(LagesbildDock):
 
     def open_store(self, path) -> None:
         self._set_store_path(path)
+        self._watch_layers()
         if self.store_path:
             plugin_settings.update(last_store=self.store_path)
             self._save_state()
+            self._preset_changed()
             self.store_opened.emit(self._opened)
 
     def current_store(self) -> str:
@@ -293,9 +340,7 @@ class SituationDock(LagesbildDock):
         state = self.state()
         try:
             with Store.open(self._location_for(self.store_path), read_only=True) as store:
-                today = self._today(store)
-                subset = situation.subset_string(store, state, today)
-                numbers = situation.summary(store, state, today)
+                subset = situation.subset_string(store, state, self._today(store))
         except (StoreError, ValueError) as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return
@@ -304,7 +349,8 @@ class SituationDock(LagesbildDock):
         for refusal in refusals:
             self._message(refusal, MESSAGE_CRITICAL)
         # in the dock too: a map that shows less than the numbers must say so
-        self.summary_label.setText("\n".join(refusals + numbers.lines(language())))
+        self._refusals, self._applied = refusals, state
+        self.refresh_numbers()
         self._save_state()
 
     def clear_filter(self) -> None:
@@ -312,7 +358,8 @@ class SituationDock(LagesbildDock):
         self.set_state(self.store_path, situation.cleared(self.state()))
         for layer in layers.store_layers(QgsProject.instance(), self.store_path):
             layer.setSubsetString("")
-        self.summary_label.clear()
+        self._refusals, self._applied = [], self.state()
+        self.refresh_numbers()
         self._save_state()
 
     def show_heatmap(self, on: bool) -> None:
@@ -341,11 +388,8 @@ class SituationDock(LagesbildDock):
         except (report.ReportError, StoreError, ValueError) as error:
             self._message(str(error), MESSAGE_CRITICAL)
             return None
-        manager = QgsProject.instance().layoutManager()
-        result.layout.setName(f"{options.title} {period.start.isoformat()}–{period.end.isoformat()}")
-        if manager.layoutByName(result.layout.name()) is not None:
-            manager.removeLayout(manager.layoutByName(result.layout.name()))
-        manager.addLayout(result.layout)
+        report.keep_in_project(QgsProject.instance(), result.layout,
+                               f"{options.title} {period.start.isoformat()}–{period.end.isoformat()}")
         self._message(tr("Situation report written to {path}").format(path=pdf_path), MESSAGE_INFO)
         return result
 

@@ -108,6 +108,14 @@ def previous_period(period: Period) -> Period:
     return Period(period.start - timedelta(days=period.days), period.start - ONE_DAY)
 
 
+def has_data_for(base: Period, first_day: date | None) -> bool:
+    """Whether the store can speak for every day of ``base``: it starts on or
+    after ``first_day``, the local day of the store's first incident (None:
+    an empty store, which has data for no period). A base that starts before
+    the first incident would count days the store never recorded as zeros."""
+    return first_day is not None and base.start >= first_day
+
+
 def same_period_last_year(period: Period) -> Period:
     """The same dates a year earlier (29 February maps to 28 February, so the
     period can be a day shorter)."""

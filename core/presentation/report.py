@@ -368,6 +368,16 @@ def _progress(feedback, percent: float) -> None:
         feedback.setProgress(percent)
 
 
+def keep_in_project(project: QgsProject, layout, name: str) -> None:
+    """Keep a report's ``layout`` in ``project``'s layout manager as ``name``,
+    in place of an earlier one of that name, for GIS staff to adjust by hand."""
+    manager = project.layoutManager()
+    layout.setName(name)
+    if manager.layoutByName(name) is not None:
+        manager.removeLayout(manager.layoutByName(name))
+    manager.addLayout(layout)
+
+
 def export_report(store_path, pdf_path, options: ReportOptions, project: QgsProject | None = None,
                   feedback=None) -> ReportResult:
     """Make the report of the store at ``store_path`` and write it to ``pdf_path``."""

@@ -25,13 +25,21 @@ from ..domain.periods import (
     SINCE_1_JANUARY,
     THIS_MONTH,
     Period,
+    has_data_for,
     includes_today,
     preset_period,
     previous_period,
     same_period_last_year,
 )
-from ..domain.wording import change_in_words, percent_change, period_in_words
-from ..i18n import tr
+from ..domain.wording import (
+    SMALL_BASE,
+    change_in_words,
+    incidents_in_words,
+    no_data_in_words,
+    percent_change,
+    period_in_words,
+)
+from ..i18n import tr, translator
 from ..store import IncidentFilter, Store
 
 
@@ -78,19 +86,29 @@ def subset_string(store: Store, state: FilterState, today: date) -> str:
 
 @dataclass(frozen=True)
 class Change:
-    """The filter's count in ``period`` against the earlier ``base_period``."""
+    """The filter's count in ``period`` against the earlier ``base_period``;
+    ``has_data`` is False when the base starts before the store's first
+    incident (then there is nothing honest to compare with)."""
 
     period: Period
     count: int
     base_period: Period
     base_count: int
+    has_data: bool = True
 
     @property
     def percent(self) -> float | None:
+        """The change in percent, None without data, without a base or on a
+        small base (fewer than ``SMALL_BASE``), where only counts are shown."""
+        if not self.has_data or self.base_count < SMALL_BASE:
+            return None
         return percent_change(self.base_count, self.count)
 
     def words(self, base_name: str, language: str | None = None) -> str:
-        """'−18.1 % against the same period last year (…): 317 against 387'."""
+        """'−18.1 % against the same period last year (…): 317 against 387',
+        or why there is no comparison."""
+        if not self.has_data:
+            return no_data_in_words(self.base_period, language, base_name)
         return change_in_words(self.base_count, self.count, self.base_period, language, base_name)
 
 
@@ -102,6 +120,7 @@ class Summary:
     previous: Change | None = None  # against the previous period of the same length
     last_year: Change | None = None  # against the same period last year
     today: date | None = None  # the store's today, to say when the period includes it
+    first_day: date | None = None  # the local day of the store's first incident
 
     @property
     def includes_today(self) -> bool:
@@ -109,14 +128,18 @@ class Summary:
         period can): then its counts are not comparable day for day."""
         return self.today is not None and includes_today(self.period, self.today)
 
-    def lines(self, language: str = "en") -> list[str]:
-        result = [tr("{count} incidents, {period}").format(
-            count=self.total, period=period_in_words(self.period, language, self.today))]
+    def lines(self, language: str = "en", categories: bool = True) -> list[str]:
+        """The summary in sentences; ``categories=False`` leaves out the
+        count per category (the dock's bars show them, with their text)."""
+        tr = translator(language)
+        result = [tr("{incidents}, {period}").format(
+            incidents=incidents_in_words(self.total, language),
+            period=period_in_words(self.period, language, self.today))]
         if self.previous is not None:
             result.append(self.previous.words(tr("the previous period"), language))
         if self.last_year is not None:
             result.append(self.last_year.words(tr("the same period last year"), language))
-        for code, count in self.by_category.items():
+        for code, count in self.by_category.items() if categories else ():
             result.append(f"{codelist.label(code, language)}: {count}")
         return result
 
@@ -127,13 +150,16 @@ def summary(store: Store, state: FilterState, today: date) -> Summary:
     counts = store.counts("category", state.incident_filter(today, period))
     by_category = {c.code: counts[c.code] for c in codelist.CATEGORIES if counts.get(c.code)}
     total = sum(counts.values())
+    first_day = store.first_day()
 
     def change(base_period: Period) -> Change:
+        if not has_data_for(base_period, first_day):
+            return Change(period, total, base_period, 0, has_data=False)
         return Change(period, total, base_period, store.count(state.incident_filter(today, base_period)))
 
     return Summary(period=period, total=total, by_category=by_category,
                    previous=change(previous_period(period)), last_year=change(same_period_last_year(period)),
-                   today=today)
+                   today=today, first_day=first_day)
 
 
 def cleared(state: FilterState) -> FilterState:

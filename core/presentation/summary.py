@@ -13,8 +13,8 @@ import sys
 from datetime import date
 
 from ..domain import codelist
-from ..domain.periods import last_days, local_today, year_on_year
-from ..domain.wording import change_in_words, period_in_words
+from ..domain.periods import has_data_for, last_days, local_today, year_on_year
+from ..domain.wording import change_in_words, incidents_in_words, no_data_in_words, period_in_words
 from ..i18n import language, tr
 from ..store import IncidentFilter, Store
 
@@ -29,24 +29,28 @@ def situation_summary(store: Store, today: date) -> str:
     """The situation since 1 January through yesterday against the same dates
     last year (on 1 January: the whole year before against the one before it)."""
     last_year, this_year = year_on_year(today)
+    compared = has_data_for(last_year, store.first_day())  # no comparison with days before the first incident
+    base_name = tr("the same period last year")
     lines = [
         tr("Situation picture of {name}").format(name=store.location.label),
-        tr("{count} incidents in the store; CRS {crs}, time zone {zone}").format(
-            count=store.count(), crs=store.crs, zone=store.time_zone),
+        tr("{incidents} in the store; CRS {crs}, time zone {zone}").format(
+            incidents=incidents_in_words(store.count()), crs=store.crs, zone=store.time_zone),
         "",
         tr("Since 1 January ({period}): {words}").format(
             period=period_in_words(this_year),
             words=change_in_words(store.count(IncidentFilter(period=last_year)),
-                                  store.count(IncidentFilter(period=this_year)), last_year,
-                                  base_name=tr("the same period last year"))),
+                                  store.count(IncidentFilter(period=this_year)), last_year, base_name=base_name)
+            if compared else incidents_in_words(store.count(IncidentFilter(period=this_year))) + "; "
+            + no_data_in_words(last_year, base_name=base_name)),
     ]
     now = store.counts("category", IncidentFilter(period=this_year))
     before = store.counts("category", IncidentFilter(period=last_year))
     lines.append(tr("By category, since 1 January against the same period last year:"))
     for category in sorted(codelist.CATEGORIES, key=lambda c: -now.get(c.code, 0)):
         if now.get(category.code) or before.get(category.code):
-            lines.append(f"  {category.label(language()):<22} " + change_in_words(
-                before.get(category.code, 0), now.get(category.code, 0), last_year))
+            lines.append(f"  {category.label(language()):<22} " + (change_in_words(
+                before.get(category.code, 0), now.get(category.code, 0), last_year) if compared
+                else str(now.get(category.code, 0))))
     districts = store.counts("area", IncidentFilter(period=this_year))
     kinds = {area.name: area.kind for area in store.areas()}
     if districts:

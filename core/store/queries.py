@@ -69,6 +69,19 @@ class StoreQueries:
         where, params = self._where(incident_filter)
         return int(self._db.execute(f"SELECT count(*) FROM incidents WHERE {where}", params).fetchone()[0])
 
+    def first_day(self, time_field: str = "occurred_from") -> date | None:
+        """The local day (store's zone) of the earliest incident, None for an
+        empty store: before it the store has no data, not zero incidents.
+        Read through the time's index (the first rows in stored order, the
+        earliest of them decoded: stored forms that sort a few hours apart
+        as text still give the right day) rather than a scan of every row."""
+        if time_field not in TIME_FIELDS:
+            raise StoreError(tr("not a field of an incident: {name}").format(name=time_field))
+        rows = self._db.execute(f"SELECT {time_field} FROM incidents WHERE {time_field} IS NOT NULL "
+                                f"ORDER BY {time_field} LIMIT 50").fetchall()
+        moments = [moment for (value,) in rows if (moment := self.backend.decode_time(value)) is not None]
+        return min(moments).astimezone(self.tz).date() if moments else None
+
     def counts(self, group_by: str, incident_filter: IncidentFilter = EVERY_INCIDENT) -> dict:
         """Counts of the filtered incidents per group, sorted by group. Time
         groups are local to the store's zone: ``hour`` 0–23, ``weekday`` 0

@@ -532,9 +532,8 @@
             <translation>{change} % jämfört med {base}: {after} mot {before}</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/summary.py" />
             <source>{count} incidents in the store; CRS {crs}, time zone {zone}</source>
-            <translation>{count} händelser i databasen; koordinatsystem {crs}, tidszon {zone}</translation>
+            <translation type="obsolete">{count} händelser i databasen; koordinatsystem {crs}, tidszon {zone}</translation>
         </message>
         <message>
             <location filename="../../algorithms/demo_data.py" />
@@ -2145,9 +2144,8 @@
             <translation>ja</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/situation.py" />
             <source>{count} incidents, {period}</source>
-            <translation>{count} händelser, {period}</translation>
+            <translation type="obsolete">{count} händelser, {period}</translation>
         </message>
         <message>
             <location filename="../../core/domain/wording.py" />
@@ -4589,6 +4587,102 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/domain/analysis/knox_report.py" />
             <source>Within {distance} m and {days} of an incident of {subject}, the risk of another is {ratio} times the expected.</source>
             <translation>Inom {distance} m och {days} från en händelse av typen {subject} är risken för ännu en {ratio} gånger den förväntade.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_dock.py" />
+            <source>Filter the map's incidents as chosen (the numbers follow by themselves)</source>
+            <translation>Filtrera kartans händelser som valt (siffrorna följer med av sig själva)</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/charts_data.py" />
+            <location filename="../../ui/charts.py" />
+            <source>Incidents per category</source>
+            <translation>Händelser per kategori</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/charts_data.py" />
+            <source>Incidents {unit}, against the previous period ({base})</source>
+            <translation>Händelser {unit}, jämfört med föregående period ({base})</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/charts_data.py" />
+            <source>Incidents {unit}; no data for the previous period ({base})</source>
+            <translation>Händelser {unit}; inga data för föregående period ({base})</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/wording.py" />
+            <source>No comparison with {name}: {reason}</source>
+            <translation>Ingen jämförelse med {name}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/charts.py" />
+            <source>Previous period</source>
+            <translation>Föregående period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/charts.py" />
+            <source>Previous period: no data</source>
+            <translation>Föregående period: inga data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/situation_live.py" />
+            <source>The map still shows the filter as last applied: Apply filter to show these.</source>
+            <translation>Kartan visar fortfarande det senast tillämpade filtret: tryck Tillämpa filter för att visa dessa.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/charts.py" />
+            <source>This period</source>
+            <translation>Denna period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/charts.py" />
+            <source>Trend of the filtered incidents</source>
+            <translation>Trend för de filtrerade händelserna</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/wording.py" />
+            <source>no data for {period}</source>
+            <translation>inga data för {period}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/charts_data.py" />
+            <source>per day</source>
+            <translation>per dag</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/charts_data.py" />
+            <source>per week</source>
+            <translation>per vecka</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/wording.py" />
+            <source>{after} against {before} in {base}: too few for a percentage</source>
+            <translation>{after} mot {before} under {base}: för få för en procentsats</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/summary.py" />
+            <source>{incidents} in the store; CRS {crs}, time zone {zone}</source>
+            <translation>{incidents} i databasen; koordinatsystem {crs}, tidszon {zone}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/situation.py" />
+            <source>{incidents}, {period}</source>
+            <translation>{incidents}, {period}</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/wording.py" />
+            <source>{n} incident</source>
+            <translation>{n} händelse</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/wording.py" />
+            <source>{n} incidents</source>
+            <translation>{n} händelser</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/charts_data.py" />
+            <source>{period}: {count} against {base}</source>
+            <translation>{period}: {count} mot {base}</translation>
         </message>
     </context>
     <context>

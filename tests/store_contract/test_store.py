@@ -332,3 +332,12 @@ def test_organisations(store):
     assert store.add_incident(incident(reporting_org="school")).reporting_org == "school"
     with pytest.raises(ValidationError):
         store.add_organisation("school", "Skolan")
+
+
+def test_the_first_day_is_the_earliest_incident_s_local_day(store):
+    assert store.first_day() is None  # an empty store has data for no day
+    store.add_incidents([incident(occurred_from=datetime(2025, 3, 1, 23, 30, tzinfo=timezone.utc), occurred_to=None),
+                         incident(occurred_from=datetime(2025, 3, 5, 8, 0, tzinfo=timezone.utc), occurred_to=None)])
+    assert store.first_day() == date(2025, 3, 2)  # 00:30 on 2 March in Stockholm
+    with pytest.raises(StoreError):
+        store.first_day("description")
