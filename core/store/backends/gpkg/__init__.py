@@ -12,7 +12,7 @@ from ....i18n import tr
 from ...errors import DamagedStoreError, NotAStoreError, StoreError
 from ...location import StoreLocation
 from .. import sqltext
-from . import codec
+from . import arrow, codec
 from .connection import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S  # noqa: F401 - the wait, named where the backend is
 from .connection import connect, translate_error
 from .ddl import GeoPackageDDL, register_functions
@@ -164,6 +164,16 @@ class GeoPackageBackend(GeoPackageDDL):
     @staticmethod
     def epoch_sql(column: str) -> str:
         return f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+    @staticmethod
+    def read_arrays(connection, where: str, params: list, columns: tuple[str, ...]):
+        """The incidents ``where`` selects as NumPy arrays through OGR's Arrow
+        stream (``arrow.py``), or None: then the store reads them through SQL.
+        Not inside a write transaction, whose rows OGR's connection cannot see."""
+        path = getattr(connection, "store_path", None)
+        if not path or connection.in_transaction:
+            return None
+        return arrow.read_arrays(path, arrow.with_values(where, params, GeoPackageBackend.literal), columns)
 
     @staticmethod
     def bbox_condition(table: str, bounds: tuple[float, float, float, float], srid: int) -> tuple[str, list]:
