@@ -39,8 +39,10 @@ _BATCH = 262144  # rows per Arrow batch: fewer, larger batches cost less per row
 def available() -> bool:
     """Whether this GDAL's Python bindings have the Arrow stream as NumPy."""
     try:
-        from osgeo import gdal_array  # noqa: F401 - GetArrowStreamAsNumPy needs it
-        from osgeo import ogr
+        from osgeo import (
+            gdal_array,  # noqa: F401 - GetArrowStreamAsNumPy needs it
+            ogr,
+        )
     except ImportError:
         return False
     return hasattr(ogr.Layer, "GetArrowStreamAsNumPy")
