@@ -238,3 +238,21 @@ def test_values_are_written_into_the_condition_exactly():
     assert matches(["2026-01-01T00:00:00", "its", "x", 0.1]) == 0
     with pytest.raises(ValueError):
         arrow.with_values("a = ?", [], GeoPackageBackend.literal)
+
+
+def test_a_period_and_an_area_are_read_through_the_time_index(store_path):
+    """The dock's summary by area: the period's time index drives the plan,
+    not the R-tree (whose box held most of the store); without a period the
+    R-tree narrows. Either way the area is decided in NumPy (tested above)."""
+    period = Period(date(2026, 1, 1), date(2026, 6, 14))
+    with Store.open(StoreLocation.parse(store_path), read_only=True) as store:
+        area = store.areas("district")[0].name
+
+        def plan(incident_filter) -> str:
+            where, params = store._where(incident_filter)
+            return " | ".join(row[3] for row in store._db.execute(
+                f"EXPLAIN QUERY PLAN SELECT fid, geom FROM incidents WHERE {where}", params))
+
+        with_period = plan(IncidentFilter(period=period, area=area))
+        assert "USING INDEX idx_incidents_occurred_from" in with_period and "rtree" not in with_period
+        assert "rtree_incidents_geom" in plan(IncidentFilter(area=area))
