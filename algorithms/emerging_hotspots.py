@@ -31,9 +31,10 @@ from ..core.domain.timeutil import epoch_day, local_parts
 from ..core.i18n import tr
 from ..core.presentation.emerging_style import emerging_renderer
 from .base import AnalysisAlgorithm
-from .common import optional, ring_geometry
+from .common import optional
 from .hotspots import boundary_geometry
 from .inputs import add_incident_parameters, read_incidents, require_metres
+from .output import write_cells
 from .styles import style_output
 
 
@@ -152,13 +153,10 @@ class EmergingHotspotsAlgorithm(AnalysisAlgorithm):
         # plain Python numbers: a feature with NumPy scalars is dropped silently on QGIS 3.22
         columns = list(zip(result.pattern.tolist(), result.count_trend.z.tolist(), result.count_trend.p.tolist(),
                            result.share_hot.tolist(), result.steps_hot.tolist(), result.cube.sum(axis=1).tolist()))
-        for i, (code, trend_z, trend_p, share, hot, total) in enumerate(columns):
-            if i % 5000 == 0 and feedback.isCanceled():
-                raise QgsProcessingException(tr("cancelled"))
-            feature = QgsFeature(fields)
-            feature.setGeometry(ring_geometry(rings[i]))
-            feature.setAttributes([i + 1, code, labels[code], trend_z, trend_p, share, int(hot), int(total)])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        rows = ([i + 1, code, labels[code], trend_z, trend_p, share, int(hot), int(total)]
+                for i, (code, trend_z, trend_p, share, hot, total) in enumerate(columns))
+        if not write_cells(sink, fields, rings, rows, feedback, (60, 20)):
+            raise QgsProcessingException(tr("cancelled"))
         del sink
         style_output(context, destination, lambda layer: layer.setRenderer(emerging_renderer()))
         return destination

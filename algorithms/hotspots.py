@@ -43,8 +43,9 @@ from ..core.i18n import tr
 from ..core.presentation.styling import hotspot_renderer
 from ..core.store import Store, StoreError
 from .base import AnalysisAlgorithm
-from .common import optional, ring_geometry
+from .common import optional
 from .inputs import add_incident_parameters, require_metres
+from .output import write_cells
 from .precision import add_precision_parameter, read_placed_incidents
 from .styles import style_output
 
@@ -280,15 +281,8 @@ class HotspotsAlgorithm(AnalysisAlgorithm):
             else:
                 columns += [analysis.counts.tolist(), analysis.z.tolist(), analysis.p.tolist(),
                             analysis.bins.tolist()]
-        for i in range(total):
-            if i % 5000 == 0:
-                if feedback.isCanceled():
-                    return None
-                feedback.setProgress(55 + 45 * i / total)
-            feature = QgsFeature(fields)
-            feature.setGeometry(ring_geometry(rings[i]))
-            feature.setAttributes([column[i] for column in columns])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        if not write_cells(sink, fields, rings, zip(*columns), feedback, (55, 45)):
+            return None
         del sink
         style_output(context, destination, lambda layer: layer.setRenderer(hotspot_renderer()))
         return destination

@@ -109,10 +109,12 @@ class Backend(Protocol):
     def epoch_sql(self, column: str) -> str:
         """An expression for the UTC epoch seconds of a time column."""
 
-    def bbox_condition(self, table: str, bounds: tuple[float, float, float, float], srid: int) -> tuple[str, list]:
+    def bbox_condition(self, table: str, bounds: tuple[float, float, float, float], srid: int,
+                       per_row: bool = False) -> tuple[str, list]:
         """(condition, params): rows of ``table`` whose geometry may meet
         ``bounds`` (min_x, min_y, max_x, max_y, in the store's CRS ``srid``),
-        through the spatial index."""
+        through the spatial index; ``per_row``: another condition's index
+        should drive, the box tested on each of its rows."""
 
     def insert(self, connection: Connection, table: str, values: dict) -> int:
         """Insert one row and return its new fid."""

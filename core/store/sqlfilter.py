@@ -6,7 +6,9 @@ queries) or with the values inlined as the backend's literals (a provider
 filter that QGIS runs), from the same clauses, so the two cannot drift apart.
 An area is not an SQL condition in the store's own queries: the store
 narrows by the area's bounding box through the spatial index and decides
-exactly in NumPy. A provider filter needs the area in SQL (the backend's
+exactly in NumPy (a GeoPackage narrows a period's rows by its time index
+alone: asking its R-tree row by row costs more than reading the rows). A
+provider filter needs the area in SQL (the backend's
 ``area_condition``): PostGIS, and OGR's GeoPackage SQL where GDAL has
 SpatiaLite, have ``ST_Intersects``; for SQL without spatial predicates
 ``inside_polygon`` writes the very even-odd test of
@@ -59,13 +61,16 @@ def render(incident_filter: IncidentFilter, backend, tz: ZoneInfo, inline: bool 
         if values:
             clauses.append(f"{identifier(column)} IN ({', '.join(value(v) for v in values)})")
     if area_bounds is not None:
-        condition, box = backend.bbox_condition("incidents", area_bounds, srid)
+        # with a period its time index drives; the box is the backend's to test per row, or not at all
+        condition, box = backend.bbox_condition("incidents", area_bounds, srid,
+                                                per_row=incident_filter.period is not None)
         if inline:
             for number in box:
                 condition = condition.replace("?", backend.literal(float(number)), 1)
         else:
             params += box
-        clauses.append(condition)
+        if condition != "1 = 1":
+            clauses.append(condition)
     return (" AND ".join(clauses) or "1 = 1"), params
 
 

@@ -12,7 +12,7 @@ from ....i18n import tr
 from ...errors import DamagedStoreError, NotAStoreError, StoreError
 from ...location import StoreLocation
 from .. import sqltext
-from . import codec
+from . import arrow, codec
 from .connection import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S  # noqa: F401 - the wait, named where the backend is
 from .connection import connect, damaged, translate_error
 from .ddl import GeoPackageDDL, register_functions
@@ -174,7 +174,27 @@ class GeoPackageBackend(GeoPackageDDL):
         return f"CAST(strftime('%s', {column}) AS INTEGER)"
 
     @staticmethod
-    def bbox_condition(table: str, bounds: tuple[float, float, float, float], srid: int) -> tuple[str, list]:
+    def read_arrays(connection, where: str, params: list, columns: tuple[str, ...]):
+        """The incidents ``where`` selects as NumPy arrays through OGR's Arrow
+        stream (``arrow.py``), or None: then the store reads them through SQL.
+        Not inside a write transaction, whose rows OGR's connection cannot see."""
+        path = getattr(connection, "store_path", None)
+        if not path or connection.in_transaction:
+            return None
+        return arrow.read_arrays(path, arrow.with_values(where, params, GeoPackageBackend.literal), columns)
+
+    @staticmethod
+    def bbox_condition(table: str, bounds: tuple[float, float, float, float], srid: int,
+                       per_row: bool = False) -> tuple[str, list]:
+        """Within ``bounds`` by the table's R-tree: SQLite reads the box's ids
+        first and fetches each row by them (the R-tree drives). ``per_row``
+        (a period's time index drives): no condition. Asking SQLite's R-tree
+        about one row costs about 20 µs, more than reading the row: at a
+        million incidents the box made a period's summary by area read every
+        row of the box (3.5 s); the period's rows read whole, their area then
+        decided in NumPy as always, take a tenth of that."""
+        if per_row:
+            return "1 = 1", []
         min_x, min_y, max_x, max_y = bounds
         return (f"fid IN (SELECT id FROM rtree_{table}_geom "
                 "WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)", [min_x, max_x, min_y, max_y])

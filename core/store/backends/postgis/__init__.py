@@ -248,7 +248,9 @@ class PostgisBackend(PostgisDDL):
         return f"floor(extract(epoch FROM {column}))::bigint"
 
     @staticmethod
-    def bbox_condition(table: str, bounds: tuple[float, float, float, float], srid: int) -> tuple[str, list]:
+    def bbox_condition(table: str, bounds: tuple[float, float, float, float], srid: int,
+                       per_row: bool = False) -> tuple[str, list]:
+        # per_row: PostgreSQL's planner weighs the GiST and the date index itself
         return f"geom && ST_MakeEnvelope(?, ?, ?, ?, {int(srid)})", [float(v) for v in bounds]
 
     @staticmethod
