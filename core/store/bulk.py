@@ -27,12 +27,10 @@ CHUNK_ROWS = 50_000  # rows built and inserted at a time: memory stays flat at a
 _TEXT_FIELDS = {f.name: f.length for f in schema.INCIDENTS.fields if f.type == schema.TEXT}
 
 
-def _rows_where(mask: np.ndarray) -> np.ndarray:
-    return np.nonzero(mask)[0][:MAX_LISTED_PROBLEMS] + 1
-
-
-def _flag(problems: list, mask: np.ndarray, field: str, code: str, message: str) -> None:
-    problems.extend(Problem(field, code, message, int(row)) for row in _rows_where(mask))
+def _flag(problems: list, mask: np.ndarray, field: str, code: str, message: str,
+          limit: int | None = MAX_LISTED_PROBLEMS) -> None:
+    rows = np.nonzero(mask)[0][:limit] + 1
+    problems.extend(Problem(field, code, message, int(row)) for row in rows)
 
 
 def utc_millis(values) -> np.ndarray:
@@ -54,7 +52,7 @@ def _texts_of(values) -> list:
     return values.tolist() if isinstance(values, np.ndarray) else list(values)
 
 
-def _text_problems(problems: list, columns: dict) -> None:
+def _text_problems(problems: list, columns: dict, flag=_flag) -> None:
     """Every text column: no control character, not longer than its field."""
     for name, limit_chars in _TEXT_FIELDS.items():
         if name not in columns:
@@ -62,17 +60,23 @@ def _text_problems(problems: list, columns: dict) -> None:
         texts = _texts_of(columns[name])
         controlled = np.fromiter((validation.has_control_character(v) for v in texts), dtype=bool,
                                  count=len(texts))
-        _flag(problems, controlled, name, "control_character", validation.control_character_message())
+        flag(problems, controlled, name, "control_character", validation.control_character_message())
         if limit_chars:
             lengths = np.fromiter((len(v) if isinstance(v, str) else 0 for v in texts), dtype=np.int64,
                                   count=len(texts))
-            _flag(problems, lengths > limit_chars, name, "too_long",
+            flag(problems, lengths > limit_chars, name, "too_long",
                   tr("is longer than {limit} characters").format(limit=limit_chars))
 
 
-def validate_columns(columns: dict, extent, organisations: frozenset[str], now_epoch: int) -> list[Problem]:
+def validate_columns(columns: dict, extent, organisations: frozenset[str], now_epoch: int,
+                     limit: int | None = MAX_LISTED_PROBLEMS) -> list[Problem]:
     """Every rule of ``validation.validate_incident`` (and every CHECK of the
-    table, which a bulk load does not evaluate again), vectorised."""
+    table, which a bulk load does not evaluate again), vectorised; at most
+    ``limit`` rows listed per rule (None: every row)."""
+
+    def flag(*args):
+        _flag(*args, limit=limit)
+
     problems: list[Problem] = []
     missing = [name for name in REQUIRED if name not in columns]
     unknown = set(columns) - set(REQUIRED) - set(OPTIONAL)
@@ -84,51 +88,51 @@ def validate_columns(columns: dict, extent, organisations: frozenset[str], now_e
         return [Problem("columns", "length", tr("columns differ in length"))]
     x, y = np.asarray(columns["x"], dtype=np.float64), np.asarray(columns["y"], dtype=np.float64)
     xmin, ymin, xmax, ymax = extent
-    _flag(problems, ~(np.isfinite(x) & np.isfinite(y)), "geometry", "not_point",
+    flag(problems, ~(np.isfinite(x) & np.isfinite(y)), "geometry", "not_point",
           tr("the place must be a single point"))
-    _flag(problems, np.isfinite(x) & np.isfinite(y) & ~((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)),
+    flag(problems, np.isfinite(x) & np.isfinite(y) & ~((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)),
           "geometry", "outside", tr("the place lies outside the store's extent"))
 
     category = _texts_of(columns["category"])
-    _flag(problems, ~_member(category, codelist.BY_CODE), "category", "unknown", tr("unknown category"))
+    flag(problems, ~_member(category, codelist.BY_CODE), "category", "unknown", tr("unknown category"))
     if "subcategory" in columns:
         sub = _texts_of(columns["subcategory"])
         has = np.fromiter((bool(s) for s in sub), dtype=bool, count=len(sub))
-        _flag(problems, has & ~_member(sub, codelist.SUBCATEGORY_PARENT), "subcategory", "unknown",
+        flag(problems, has & ~_member(sub, codelist.SUBCATEGORY_PARENT), "subcategory", "unknown",
               tr("unknown subcategory"))
         wrong = np.fromiter((bool(s) and codelist.category_of(s) not in (None, c) for s, c in zip(sub, category)),
                             dtype=bool, count=len(sub))
-        _flag(problems, wrong, "subcategory", "mismatch", tr("is not a subcategory of its category"))
+        flag(problems, wrong, "subcategory", "mismatch", tr("is not a subcategory of its category"))
     for name in ("reporting_org", "handling_org"):
         if name in columns:
             orgs = _texts_of(columns[name])
             bad = ~_member(orgs, organisations)
             if name == "handling_org":
                 bad &= np.fromiter((bool(o) for o in orgs), dtype=bool, count=len(orgs))
-            _flag(problems, bad, name, "unknown", tr("unknown organisation"))
+            flag(problems, bad, name, "unknown", tr("unknown organisation"))
     for name, allowed, message in (("status", codelist.STATUS_CODES, tr("unknown status")),
                                    ("location_precision", schema.LOCATION_PRECISIONS,
                                     tr("unknown location precision"))):
         if name in columns:
-            _flag(problems, ~_member(_texts_of(columns[name]), allowed), name, "unknown", message)
+            flag(problems, ~_member(_texts_of(columns[name]), allowed), name, "unknown", message)
 
     start = utc_millis(columns["occurred_from"])
-    limit = (now_epoch + int(FUTURE_TOLERANCE.total_seconds())) * 1000
-    _flag(problems, start == NO_TIME, "occurred_from", "required", tr("is required"))
+    latest = (now_epoch + int(FUTURE_TOLERANCE.total_seconds())) * 1000
+    flag(problems, start == NO_TIME, "occurred_from", "required", tr("is required"))
     for name in TIME_COLUMNS:
         if name in columns:
-            _flag(problems, utc_millis(columns[name]) > limit, name, "future", tr("lies in the future"))
+            flag(problems, utc_millis(columns[name]) > latest, name, "future", tr("lies in the future"))
     for name, message in (("occurred_to", tr("is before the start of the incident")),
                           ("reported_at", tr("is before the incident happened"))):
         if name in columns:
             moment = utc_millis(columns[name])
-            _flag(problems, (moment != NO_TIME) & (start != NO_TIME) & (moment < start), name, "order", message)
+            flag(problems, (moment != NO_TIME) & (start != NO_TIME) & (moment < start), name, "order", message)
     if "estimated_cost_sek" in columns:
         cost = np.asarray(columns["estimated_cost_sek"], dtype=np.float64)
-        _flag(problems, cost < 0, "estimated_cost_sek", "negative", tr("cannot be negative"))
-        _flag(problems, np.isinf(cost), "estimated_cost_sek", "not_finite",
+        flag(problems, cost < 0, "estimated_cost_sek", "negative", tr("cannot be negative"))
+        flag(problems, np.isinf(cost), "estimated_cost_sek", "not_finite",
               validation.not_finite_message("inf"))
-    _text_problems(problems, columns)
+    _text_problems(problems, columns, flag)
     return problems
 
 
@@ -223,13 +227,15 @@ def incident_chunk(columns: dict, store, start: int, stop: int, now: str, create
 
 
 def write_columns(store, columns: dict, progress=None, chunk_size: int = CHUNK_ROWS, clean: bool = False,
-                  created_now: bool = False, bulk_min_rows: int = 10_000) -> int:
+                  created_now: bool = False, bulk_min_rows: int = 10_000, checked: bool = False) -> int:
     """Validate ``columns`` as a whole, then insert them chunk by chunk in
     one transaction (joining an open one), through the backend's bulk load
     when the load is large against what the table holds (``bulk_min_rows``).
     ``progress(fraction)`` is called after each chunk; False rolls back and
-    raises ``Cancelled``. Returns the number of rows written."""
-    columns = checked_columns(columns, store, clean)
+    raises ``Cancelled``. ``checked``: the caller has guarded and validated
+    the columns already (an import). Returns the number of rows written."""
+    if not checked:
+        columns = checked_columns(columns, store, clean)
     count = len(columns["x"])
     now = store.backend.encode_time(now_utc())
     with store.transaction() as db:
