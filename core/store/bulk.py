@@ -6,6 +6,7 @@ come from the store's backend."""
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import datetime, timezone
 
 import numpy as np
@@ -24,6 +25,8 @@ TIME_COLUMNS = ("occurred_from", "occurred_to", "reported_at")
 NO_TIME = np.iinfo(np.int64).min  # a missing time among UTC epoch milliseconds
 MAX_LISTED_PROBLEMS = 100
 CHUNK_ROWS = 50_000  # rows built and inserted at a time: memory stays flat at any size
+# validation.has_control_character's characters, to search a whole column at once
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEXT_FIELDS = {f.name: f.length for f in schema.INCIDENTS.fields if f.type == schema.TEXT}
 
 
@@ -44,7 +47,11 @@ def utc_millis(values) -> np.ndarray:
 
 
 def _member(values, allowed) -> np.ndarray:
+    """Whether each value is one of ``allowed``: at once when every distinct
+    value is (the common case), else value by value."""
     allowed = frozenset(allowed)
+    if allowed.issuperset(values):
+        return np.ones(len(values), dtype=bool)
     return np.fromiter((v in allowed for v in values), dtype=bool, count=len(values))
 
 
@@ -53,19 +60,27 @@ def _texts_of(values) -> list:
 
 
 def _text_problems(problems: list, columns: dict, flag=_flag) -> None:
-    """Every text column: no control character, not longer than its field."""
+    """Every text column: no control character, not longer than its field;
+    looked at as one joined text first, value by value only where needed."""
     for name, limit_chars in _TEXT_FIELDS.items():
         if name not in columns:
             continue
         texts = _texts_of(columns[name])
-        controlled = np.fromiter((validation.has_control_character(v) for v in texts), dtype=bool,
-                                 count=len(texts))
-        flag(problems, controlled, name, "control_character", validation.control_character_message())
-        if limit_chars:
+        present = list(filter(None, texts))
+        try:
+            joined = "".join(present)
+        except TypeError:  # not all texts: said by the check of each value
+            present = [str(t) for t in present]
+            joined = "".join(present)
+        if _CONTROL.search(joined):
+            controlled = np.fromiter((validation.has_control_character(v) for v in texts), dtype=bool,
+                                     count=len(texts))
+            flag(problems, controlled, name, "control_character", validation.control_character_message())
+        if limit_chars and present and max(map(len, present)) > limit_chars:
             lengths = np.fromiter((len(v) if isinstance(v, str) else 0 for v in texts), dtype=np.int64,
                                   count=len(texts))
             flag(problems, lengths > limit_chars, name, "too_long",
-                  tr("is longer than {limit} characters").format(limit=limit_chars))
+                 tr("is longer than {limit} characters").format(limit=limit_chars))
 
 
 def validate_columns(columns: dict, extent, organisations: frozenset[str], now_epoch: int,
@@ -97,18 +112,17 @@ def validate_columns(columns: dict, extent, organisations: frozenset[str], now_e
     flag(problems, ~_member(category, codelist.BY_CODE), "category", "unknown", tr("unknown category"))
     if "subcategory" in columns:
         sub = _texts_of(columns["subcategory"])
-        has = np.fromiter((bool(s) for s in sub), dtype=bool, count=len(sub))
-        flag(problems, has & ~_member(sub, codelist.SUBCATEGORY_PARENT), "subcategory", "unknown",
-              tr("unknown subcategory"))
-        wrong = np.fromiter((bool(s) and codelist.category_of(s) not in (None, c) for s, c in zip(sub, category)),
-                            dtype=bool, count=len(sub))
-        flag(problems, wrong, "subcategory", "mismatch", tr("is not a subcategory of its category"))
+        known = _member(sub, set(codelist.SUBCATEGORY_PARENT) | {"", None})
+        flag(problems, ~known, "subcategory", "unknown", tr("unknown subcategory"))
+        pairs = set(zip(sub, category))
+        if any(s and codelist.category_of(s) not in (None, c) for s, c in pairs):
+            wrong = np.fromiter((bool(s) and codelist.category_of(s) not in (None, c) for s, c in zip(sub, category)),
+                                dtype=bool, count=len(sub))
+            flag(problems, wrong, "subcategory", "mismatch", tr("is not a subcategory of its category"))
     for name in ("reporting_org", "handling_org"):
         if name in columns:
             orgs = _texts_of(columns[name])
-            bad = ~_member(orgs, organisations)
-            if name == "handling_org":
-                bad &= np.fromiter((bool(o) for o in orgs), dtype=bool, count=len(orgs))
+            bad = ~_member(orgs, set(organisations) | ({"", None} if name == "handling_org" else set()))
             flag(problems, bad, name, "unknown", tr("unknown organisation"))
     for name, allowed, message in (("status", codelist.STATUS_CODES, tr("unknown status")),
                                    ("location_precision", schema.LOCATION_PRECISIONS,
