@@ -384,9 +384,9 @@
             <translation>Tidszon (IANA-namn)</translation>
         </message>
         <message>
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/store/copy.py" />
             <location filename="../../core/store/importing.py" />
-            <location filename="../../core/store/writes.py" />
             <source>cancelled: nothing was written</source>
             <translation>avbrutet: inget skrevs</translation>
         </message>
@@ -4006,6 +4006,21 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/verify.py" />
             <source>{store}: the store's audit triggers are missing or altered ({names}), so changes would escape its history; it is not opened for writing. Check and repair it with the Processing algorithm lagesbild:verifystore with REPAIR=true (it restores the triggers and records the repair in the history)</source>
             <translation>{store}: databasens granskningstriggrar saknas eller har ändrats ({names}), så ändringar skulle hamna utanför historiken; den öppnas inte för skrivning. Kontrollera och reparera den med Processing-algoritmen lagesbild:verifystore med REPAIR=true (den återställer triggrarna och skriver in reparationen i historiken)</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/importing.py" />
+            <source>holds a value of a kind the store cannot take</source>
+            <translation>innehåller ett värde av ett slag som databasen inte kan ta emot</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/bulk.py" />
+            <source>the store changed during the load: nothing was written</source>
+            <translation>databasen ändrades under inläsningen: ingenting skrevs</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/bulk.py" />
+            <source>unknown location precision</source>
+            <translation>okänd lägesnoggrannhet</translation>
         </message>
     </context>
     <context>
