@@ -28,11 +28,9 @@ def test_the_bulk_path_and_the_plain_one_store_the_same(store, monkeypatch, bulk
     for x0, y0, size in [(TOWN[0] - 500, TOWN[1] - 800, 900.0), (TOWN[0] + 1000, TOWN[1], 2500.0)]:
         where, params = store.backend.bbox_condition("incidents", (x0, y0, x0 + size, y0 + size), store.srs_id)
         found = sorted(int(i) for (i,) in db.execute(f"SELECT source_id FROM incidents WHERE {where}", params))
-        def inside(margin):
-            return np.nonzero((x >= x0 - margin) & (x <= x0 + size + margin)
-                              & (y >= y0 - margin) & (y <= y0 + size + margin))[0].tolist()
-
         # an index may keep 32-bit boxes (a GeoPackage's R-tree), rounded outwards
-        assert set(inside(-0.1)) <= set(found) <= set(inside(0.1)) and len(found) > 10
+        inner, outer = (np.nonzero((x >= x0 - m) & (x <= x0 + size + m) & (y >= y0 - m)
+                                   & (y <= y0 + size + m))[0].tolist() for m in (-0.1, 0.1))
+        assert set(inner) <= set(found) <= set(outer) and len(found) > 10
     assert db.execute("SELECT count(*) FROM incident_history").fetchone()[0] == 0
     assert chain.check(db, store.backend) == []
