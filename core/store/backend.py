@@ -124,7 +124,8 @@ class Backend(Protocol):
 
     def bulk_load(self, connection: Connection, table: str) -> AbstractContextManager:
         """Inside a transaction: a fast path for a large validated insert;
-        yields a function that takes (fid, x, y) of the new rows."""
+        yields a function that takes the new rows' fids, x and y (arrays), or
+        None when the backend's spatial index keeps up by itself."""
 
     def area_condition(self, location: StoreLocation, area: str, geometry: Any = None) -> str:
         """An exact condition "inside the store's area named ``area``" (whose

@@ -1,9 +1,10 @@
-"""Imported rows into the store: every row checked by the store's own rules
-(``Store.add_incidents``, the form's write path, which refuses the whole
-batch naming each bad row; ``validation.validate_incident`` to list the rest
-of what is wrong with a row whose values could not even be read), rows
-already imported (the same ``source`` and ``source_id``, or the same
-``uuid``) skipped, all of it one transaction.
+"""Imported rows into the store: every row checked by the store's own rules,
+rows already imported (the same ``source`` and ``source_id``, or the same
+``uuid``) skipped, all of it one transaction, through the validated bulk
+path (``bulk``): the good rows as columns, screened at once by the
+vectorised rules and the personal-data guard; each row they flag is checked
+again by ``validation.validate_incident`` and ``personal_data.guard`` (the
+form's own rules and words) for what to tell about its line.
 
 All or nothing (the default): one bad row and nothing is written. Skip bad
 rows: exactly the good rows are written. Either way each refused row comes
@@ -11,16 +12,27 @@ back with its line in the source and every problem."""
 
 from __future__ import annotations
 
+import uuid as uuid_module
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
+import numpy as np
+
+from ..domain import personal_data
 from ..domain.importing import PreparedRow
-from ..domain.validation import Context, Problem, ValidationError, validate_incident
+from ..domain.timeutil import now_utc
+from ..domain.validation import Context, Problem, validate_incident
 from ..i18n import tr
+from . import bulk
 from .errors import Cancelled
 from .records import EDITABLE_FIELDS
 
 MODE_ALL_OR_NOTHING, MODE_SKIP_BAD_ROWS = 0, 1
 _CHUNK = 500  # keys asked for in one query
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MILLISECOND = timedelta(milliseconds=1)
+_DEFAULTS = {"status": "new", "location_precision": "exact"}
+_COLUMNS = set(bulk.REQUIRED) | set(bulk.OPTIONAL) | {"geometry"}
 
 
 @dataclass
@@ -90,8 +102,73 @@ def _duplicates(db, rows: list[PreparedRow]) -> dict[int, Problem]:
 
 def _row_problems(row: PreparedRow, context: Context) -> list[Problem]:
     unknown = set(row.values) - set(EDITABLE_FIELDS) - {"uuid"}
-    return row.problems + [Problem(n, "unknown_field", tr("is not a field of an incident")) for n in sorted(unknown)] \
-        + [p for p in validate_incident(row.values, context) if not any(q.field == p.field for q in row.problems)]
+    problems = row.problems + [Problem(n, "unknown_field", tr("is not a field of an incident"))
+                               for n in sorted(unknown)]
+    problems += [p for p in validate_incident(row.values, context) if not any(q.field == p.field for q in row.problems)]
+    return problems + personal_data.guard(row.values)[1]
+
+
+def _millis(value) -> int | None:
+    if value is None:
+        return bulk.NO_TIME
+    if not isinstance(value, datetime):
+        return None
+    if value.tzinfo is None:  # as validation reads it: UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return (value - _EPOCH) // _MILLISECOND
+
+
+def _columns(rows: list[PreparedRow]) -> tuple[dict, np.ndarray]:
+    """The rows' values as the bulk path's columns, and which rows the
+    columns cannot hold as they are (a value of the wrong kind: checked row
+    by row)."""
+    count = len(rows)
+    values = [row.values for row in rows]
+    odd = np.fromiter((not _COLUMNS.issuperset(v) for v in values), dtype=bool, count=count)
+    names = set().union(*values) & (_COLUMNS - {"geometry"}) if values else set()
+    points = [v.get("geometry") for v in values]
+    columns = {"x": np.fromiter((p[0] if p else np.nan for p in points), dtype=np.float64, count=count),
+               "y": np.fromiter((p[1] if p else np.nan for p in points), dtype=np.float64, count=count)}
+    for name in names | set(bulk.REQUIRED) - {"x", "y"}:
+        column = [v.get(name) for v in values]
+        if name in bulk.TIME_COLUMNS:
+            millis = [_millis(t) for t in column]
+            odd |= np.fromiter((m is None for m in millis), dtype=bool, count=count)
+            columns[name] = np.fromiter((bulk.NO_TIME if m is None else m for m in millis), dtype=np.int64,
+                                        count=count).astype("datetime64[ms]")
+        elif name == "estimated_cost_sek":
+            odd |= np.fromiter((c is not None and (isinstance(c, bool) or not isinstance(c, (int, float)))
+                                for c in column), dtype=bool, count=count)
+            columns[name] = np.fromiter((np.nan if c is None or odd[i] else c for i, c in enumerate(column)),
+                                        dtype=np.float64, count=count)
+        elif name == "police_reported":
+            odd |= np.fromiter((c is not None and not isinstance(c, bool) for c in column), dtype=bool, count=count)
+            columns[name] = np.fromiter((c is True for c in column), dtype=bool, count=count)
+        elif name == "uuid":
+            columns[name] = np.asarray([c or str(uuid_module.uuid4()) for c in column], dtype=object)
+        else:
+            odd |= np.fromiter((c is not None and not isinstance(c, str) for c in column), dtype=bool, count=count)
+            default = _DEFAULTS.get(name, "")
+            columns[name] = np.asarray([c if isinstance(c, str) and c else default for c in column], dtype=object)
+    return columns, odd
+
+
+def _flagged(store, columns: dict, odd: np.ndarray) -> dict[int, list[Problem]]:
+    """Row index → what the vectorised rules and the personal-data guard
+    found in it, for every row they flag (and every ``odd`` row)."""
+    count = len(odd)
+    problems = bulk.validate_columns(columns, store.extent, store.organisation_codes(),
+                                     int(now_utc().timestamp()), limit=None)
+    for name in personal_data.FREE_TEXT_FIELDS:
+        if name in columns:
+            problems += personal_data.guard_column(name, columns[name].tolist())[1]
+    if any(p.row is None for p in problems):  # the columns themselves are wrong: check every row
+        odd = np.ones(count, dtype=bool)
+    found: dict[int, list[Problem]] = {index: [] for index in np.nonzero(odd)[0].tolist()}
+    for p in problems:
+        if p.row is not None:
+            found.setdefault(p.row - 1, []).append(Problem(p.field, p.code, p.message))
+    return found
 
 
 def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING, progress=None) -> ImportResult:
@@ -110,26 +187,26 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
                     result.rejected.append(Refused(row.line, _row_problems(row, context), row.raw))
                 else:
                     good.append(row)
+            columns, odd = _columns(good)
+            keep = np.ones(len(good), dtype=bool)
+            for index, screened in sorted(_flagged(store, columns, odd).items()):
+                # told in the form's own words; a row only the screen flags is refused all the same
+                problems = _row_problems(good[index], context) or screened or [
+                    Problem("row", "type", tr("holds a value of a kind the store cannot take"))]
+                if problems:
+                    keep[index] = False
+                    result.rejected.append(Refused(good[index].line, problems, good[index].raw))
             if result.rejected and mode == MODE_ALL_OR_NOTHING:
-                # nothing will be written: list every bad row all the same
-                result.rejected += [Refused(row.line, problems, row.raw) for row in good
-                                    if (problems := _row_problems(row, context))]
-                raise _Rollback
+                raise _Rollback  # nothing will be written; every bad row is listed all the same
             if progress is not None and progress(0.1) is False:
                 raise Cancelled(tr("cancelled: nothing was written"))
-            while good:
-                try:  # the store checks every row with every rule it has (the form's own path)
-                    store.add_incidents([row.values for row in good])
-                    break
-                except ValidationError as error:
-                    by_row: dict[int, list[Problem]] = {}
-                    for p in error.problems:
-                        by_row.setdefault((p.row or 1) - 1, []).append(Problem(p.field, p.code, p.message))
-                    result.rejected += [Refused(good[i].line, ps, good[i].raw) for i, ps in sorted(by_row.items())]
-                    if mode == MODE_ALL_OR_NOTHING:
-                        raise _Rollback from error
-                    good = [row for i, row in enumerate(good) if i not in by_row]
-            result.imported = len(good)
+            if not keep.all():
+                columns = {name: column[keep] for name, column in columns.items()}
+            count = int(keep.sum())
+            if count:
+                result.imported = bulk.write_columns(
+                    store, columns, checked=True, created_now=True,
+                    progress=None if progress is None else (lambda done: progress(0.1 + 0.9 * done)))
     except _Rollback:
         result.imported = 0
     result.rejected.sort(key=lambda r: r.line)

@@ -4,7 +4,6 @@ validated first and is one transaction; every value is a parameter."""
 
 from __future__ import annotations
 
-import contextlib
 import uuid as uuid_module
 from dataclasses import fields
 from datetime import date
@@ -24,9 +23,8 @@ from ..domain.validation import (
     validate_measure,
 )
 from ..i18n import tr
-from . import chain
-from .bulk import incident_rows
-from .errors import AccessDeniedError, Cancelled, ConflictError, NotFoundError, StoreError
+from . import bulk, chain
+from .errors import AccessDeniedError, ConflictError, NotFoundError, StoreError
 from .records import EDITABLE_FIELDS, TIME_FIELDS, Incident, Measure
 
 BULK_LOAD_MIN_ROWS = 10_000
@@ -150,29 +148,10 @@ class StoreWrites:
         data in a free text refused, or replaced by '[…]' when ``clean``).
         ``progress(fraction)`` is called between chunks; when it returns False
         the transaction is rolled back and ``Cancelled`` raised."""
-        names, rows = incident_rows(columns, self, clean=clean)
-        with self.transaction() as db:
-            existing = self.count()
-            # a large load into a small table: lifting triggers and indexes and
-            # rebuilding them is several times faster than row by row
-            bulk = len(rows) >= BULK_LOAD_MIN_ROWS and len(rows) >= existing
-            loader = self.backend.bulk_load(db, "incidents") if bulk else contextlib.nullcontext()
-            with loader as add_points:
-                first_fid = db.execute("SELECT coalesce(max(fid), 0) FROM incidents").fetchone()[0]
-                for start in range(0, len(rows), chunk_size):
-                    self.backend.insert_many(db, "incidents", names, rows[start:start + chunk_size])
-                    done = min(len(rows), start + chunk_size) / len(rows)
-                    if progress is not None and progress(done) is False:
-                        raise Cancelled(tr("cancelled: nothing was written"))
-                if bulk:
-                    fids = [row[0] for row in db.execute("SELECT fid FROM incidents WHERE fid > ? ORDER BY fid",
-                                                         (first_fid,))]
-                    add_points(zip(fids, np.asarray(columns["x"], dtype=float).tolist(),
-                                   np.asarray(columns["y"], dtype=float).tolist()))
-            refresh_extents = getattr(self.backend, "refresh_extents", None)  # a GeoPackage's contents table
-            if refresh_extents is not None:
-                refresh_extents(db)
-        return len(rows)
+        # a large load into a small table lifts triggers and indexes, writes the
+        # R-tree packed and rebuilds the rest: several times faster than row by row
+        return bulk.write_columns(self, columns, progress=progress, chunk_size=chunk_size, clean=clean,
+                                  bulk_min_rows=BULK_LOAD_MIN_ROWS)
 
     def get_incident(self, incident_uuid: str) -> Incident:
         rows = self._select_incidents("uuid = ?", (incident_uuid,))

@@ -389,9 +389,9 @@
             <translation>Tidszon (IANA-namn)</translation>
         </message>
         <message>
+            <location filename="../../core/store/bulk.py" />
             <location filename="../../core/store/copy.py" />
             <location filename="../../core/store/importing.py" />
-            <location filename="../../core/store/writes.py" />
             <source>cancelled: nothing was written</source>
             <translation>avbrutet: inget skrevs</translation>
         </message>
@@ -4683,6 +4683,21 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/presentation/charts_data.py" />
             <source>{period}: {count} against {base}</source>
             <translation>{period}: {count} mot {base}</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/importing.py" />
+            <source>holds a value of a kind the store cannot take</source>
+            <translation>innehåller ett värde av ett slag som databasen inte kan ta emot</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/bulk.py" />
+            <source>the store changed during the load: nothing was written</source>
+            <translation>databasen ändrades under inläsningen: ingenting skrevs</translation>
+        </message>
+        <message>
+            <location filename="../../core/store/bulk.py" />
+            <source>unknown location precision</source>
+            <translation>okänd lägesnoggrannhet</translation>
         </message>
     </context>
     <context>

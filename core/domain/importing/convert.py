@@ -111,7 +111,17 @@ def _field_value(name: str, value, mapping: Mapping, tz: ZoneInfo, values: dict,
         values[name] = _text(value)
 
 
-def _point(row: SourceRow, data: SourceData, mapping: Mapping, transforms: _Transforms, problems: list):
+def _coordinate_keys(data: SourceData, mapping: Mapping):
+    """(coordinates, the source's columns holding x and y), found once for all rows."""
+    coordinates = mapping.coordinates or mapping.coordinate_columns(data.columns)
+    if coordinates is None:
+        return None, None
+    named = {normalised(c): c for c in data.columns}
+    return coordinates, tuple(named.get(normalised(c), c) for c in (coordinates.x, coordinates.y))
+
+
+def _point(row: SourceRow, data: SourceData, mapping: Mapping, transforms: _Transforms, problems: list,
+           found=None):
     coordinates = mapping.coordinates
     if coordinates is None and (row.point is not None or row.geometry_problem):
         if row.geometry_problem == "not_point":
@@ -120,11 +130,13 @@ def _point(row: SourceRow, data: SourceData, mapping: Mapping, transforms: _Tran
         if row.point is None:
             return None
         return transforms.to_store(data.crs, *row.point)
-    coordinates = coordinates or mapping.coordinate_columns(data.columns)
+    coordinates, keys = found or _coordinate_keys(data, mapping)
     if coordinates is None:
         return None
-    named = {normalised(c): c for c in row.values}
-    texts = tuple(row.values.get(named.get(normalised(c), c)) for c in (coordinates.x, coordinates.y))
+    if not all(key in row.values for key in keys):  # a row whose columns differ from the source's
+        named = {normalised(c): c for c in row.values}
+        keys = tuple(named.get(normalised(c), c) for c in (coordinates.x, coordinates.y))
+    texts = tuple(row.values.get(key) for key in keys)
     if any(is_empty(t) for t in texts):
         return None  # validation says that a place is required
     numbers = []
@@ -165,6 +177,7 @@ def convert_rows(data: SourceData, mapping: Mapping, store_crs: str, tz: ZoneInf
         except ValueError as error:
             raise ValueError(tr("the mapping names an unknown CRS: {crs}").format(crs=coordinate_crs)) from error
     prepared = []
+    found = _coordinate_keys(data, mapping)
     for row in data.rows:
         values: dict = {}
         problems: list[Problem] = []
@@ -177,7 +190,7 @@ def convert_rows(data: SourceData, mapping: Mapping, store_crs: str, tz: ZoneInf
         for name, value in mapping.defaults.items():
             if is_empty(values.get(name)) and not any(p.field == name for p in problems):
                 _field_value(name, value, mapping, tz, values, problems)
-        values["geometry"] = _point(row, data, mapping, transforms, problems)
+        values["geometry"] = _point(row, data, mapping, transforms, problems, found)
         values["source"] = values.get("source") or mapping.source or data.name
         values["source_id"] = values.get("source_id") or fingerprint(row)
         raw = {k: ("" if v is None else _text(v)) for k, v in row.values.items() if k != EXTRA_CELLS}

@@ -19,6 +19,7 @@ _ISO = re.compile(
 _DAY_FIRST = re.compile(
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$",
     re.IGNORECASE)
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _TRUE = {"1", "true", "ja", "j", "yes", "y", "x", "sant"}
 _FALSE = {"0", "false", "nej", "n", "no", "falskt", ""}
 
@@ -45,7 +46,7 @@ def parse_number(value) -> float:
                 else text.replace(",", "")
         else:
             text = text.replace(",", ".")
-        if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
+        if not _NUMBER.fullmatch(text):
             raise ValueError(value)
         number = float(text)
     if not math.isfinite(number):

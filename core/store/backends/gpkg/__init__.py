@@ -13,6 +13,7 @@ from ...errors import DamagedStoreError, NotAStoreError, StoreError
 from ...location import StoreLocation
 from .. import sqltext
 from . import arrow, codec
+from .bulkload import bulk_load
 from .connection import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S  # noqa: F401 - the wait, named where the backend is
 from .connection import connect, damaged, translate_error
 from .ddl import GeoPackageDDL, register_functions
@@ -211,6 +212,8 @@ class GeoPackageBackend(GeoPackageDDL):
     def insert_many(connection: sqlite3.Connection, table: str, names: list[str], rows: list[tuple]) -> None:
         connection.executemany(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", rows)
+
+    bulk_load = staticmethod(bulk_load)
 
     @classmethod
     def area_condition(cls, location: StoreLocation, area: str, geometry=None) -> str:

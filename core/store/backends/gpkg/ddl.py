@@ -5,7 +5,6 @@ rendered from ``core/domain/schema.py``; the backend (``__init__.py``) runs it."
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 
 from osgeo import osr
@@ -27,7 +26,6 @@ UUID_SQL = (
     "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
 )
 TRIGGER_PREFIX = "lagesbild_"
-BULK_CACHE_KIB = -262144  # 256 MiB while bulk loading (negative: KiB, as SQLite reads it)
 
 _TYPES = {
     schema.TEXT: "TEXT",
@@ -260,34 +258,6 @@ class GeoPackageDDL:
                     f"INSERT INTO rtree_{table.name}_{c} SELECT {FID}, ST_MinX({c}), ST_MaxX({c}), ST_MinY({c}), "
                     f"ST_MaxY({c}) FROM {table.name} WHERE {c} NOT NULL AND NOT ST_IsEmpty({c})")
         return statements
-
-    # --- bulk loading ----------------------------------------------------------
-    @staticmethod
-    @contextlib.contextmanager
-    def bulk_load(connection, table_name: str):
-        """Inside an open transaction: lift the table's triggers and secondary
-        indexes for a large insert (the rows are validated beforehand, as the
-        triggers would), then restore exactly what was there and index the new
-        rows spatially. ``yield``s a function that takes the new rows' fids
-        and coordinates for the R-tree. All of it is one transaction."""
-        saved = connection.execute(
-            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('trigger', 'index') "
-            "AND sql IS NOT NULL", (table_name,)).fetchall()
-        for kind, name, _sql in saved:
-            connection.execute(f"DROP {kind.upper()} {name}")
-        # a page cache large enough for the unique index on uuid, whose random
-        # keys otherwise cost a page read each at a million rows
-        cache_size = connection.execute("PRAGMA cache_size").fetchone()[0]
-        connection.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
-        try:
-            points: list[tuple] = []
-            yield points.extend
-            for _kind, _name, sql in saved:
-                connection.execute(sql)
-            connection.executemany(f"INSERT INTO rtree_{table_name}_{GEOMETRY_COLUMN} VALUES (?, ?, ?, ?, ?)",
-                                   ((fid, x, x, y, y) for fid, x, y in points))
-        finally:
-            connection.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
     @staticmethod
     def refresh_extents(connection, table_names: tuple[str, ...] = ("incidents", "areas", "measures")) -> None:

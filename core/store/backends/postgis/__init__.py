@@ -285,9 +285,9 @@ class PostgisBackend(PostgisDDL):
     @staticmethod
     @contextlib.contextmanager
     def bulk_load(connection: Connection, table_name: str):
-        """The GiST index and the triggers keep up by themselves; the new
-        rows' points need no extra step."""
-        yield lambda points: None
+        """The GiST index and the triggers keep up by themselves (the rows go
+        in by COPY, ``insert_many``); the new rows' points need no extra step."""
+        yield None
 
     @classmethod
     def area_condition(cls, location: StoreLocation, area: str, geometry=None) -> str:
