@@ -246,6 +246,9 @@ class DesktopRun:
         assert not self.problems, f"QGIS {self.result.get('qgis')} logged:\n" + "\n".join(
             f"[{m['tag']}] {m['message']}" for m in self.problems)
         assert "Traceback" not in self.output or PLUGIN_NAME not in self.output, self.output[-4000:]
+        # a desktop left waiting (a question on quitting, a modal box) costs the
+        # whole timeout on every run: the check script must leave it able to quit
+        assert not self.output.startswith("(QGIS did not quit"), self.output[:200]
 
 
 def run_desktop(tmp_path: Path, profiles: Path, check_script: str, env: dict | None = None,

@@ -47,6 +47,8 @@ def _grab():
     })
     with open(os.environ["LAGESBILD_DESKTOP_RESULT"], "w", encoding="utf-8") as out:
         json.dump(result, out)
+    from qgis.core import QgsProject
+    QgsProject.instance().setDirty(False)  # it holds the store's layers: QGIS would ask to save it
     qgis.utils.iface.actionExit().trigger()
 
 QTimer.singleShot(2000, _open)
@@ -108,7 +110,7 @@ def _open():
     result["message"] = dock.message.text()
     with open(os.environ["LAGESBILD_DESKTOP_RESULT"], "w", encoding="utf-8") as out:
         json.dump(result, out)
-    QgsProject.instance().setDirty(False)
+    QgsProject.instance().setDirty(False)  # it holds the store's layers: QGIS would ask to save it
     qgis.utils.iface.actionExit().trigger()
 
 QTimer.singleShot(2000, _open)

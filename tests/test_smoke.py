@@ -166,6 +166,8 @@ def _check():
     result["reloaded"] = _state()
     with open(os.environ["LAGESBILD_DESKTOP_RESULT"], "w", encoding="utf-8") as out:
         json.dump(result, out)
+    from qgis.core import QgsProject
+    QgsProject.instance().setDirty(False)  # it holds the store's layers: QGIS would ask to save it
     qgis.utils.iface.actionExit().trigger()
 
 QTimer.singleShot(2000, _check)
