@@ -182,3 +182,19 @@ def save_style_to_database(layer, name: str, description: str, use_as_default: b
         _saved, error = layer.saveStyleToDatabaseV2(name, description, use_as_default, ui_file)
         return error or ""
     return layer.saveStyleToDatabase(name, description, use_as_default, ui_file) or ""
+
+
+# A layer's attribution ----------------------------------------------------------
+
+
+def set_attribution(layer, text: str) -> None:
+    """``QgsMapLayer.setAttribution`` is deprecated from QGIS 3.38 in favour
+    of the layer's server properties, which hold the same text."""
+    if QGIS_VERSION >= QGIS_3_38:
+        layer.serverProperties().setAttribution(text)
+    else:
+        layer.setAttribution(text)
+
+
+def attribution(layer) -> str:
+    return layer.serverProperties().attribution() if QGIS_VERSION >= QGIS_3_38 else layer.attribution()

@@ -124,7 +124,7 @@ def test_the_project_opens_in_plain_qgis_from_a_moved_folder_with_the_desktop_fo
         got = dict(field_form[name])
         if got["widget"] == "ValueRelation":  # the project's own code-table layer, by id and relative source
             config = dict(got["config"])
-            assert config.pop("Layer") and expected["config"].get("Layer") == ""
+            assert config.pop("Layer") and expected["config"].get("Layer") in ("", None)  # 3.40 reads '' as NULL
             table = config["LayerName"]
             assert config.pop("LayerSource") == f"./{FIELD_COPY_NAME}|layername={table}|option:DO_NOT_ENABLE_WAL=ON"
             got["config"] = config

@@ -154,7 +154,7 @@ def test_a_short_dock_scrolls_and_keeps_its_buttons(dock):
     dock.resize(dock.minimumSizeHint().width(), 260)
     dock.show()
     QTest.qWait(50)
-    assert dock.width() <= 330  # narrow, and nothing cut off at its right edge
+    assert dock.width() <= 360  # narrow (3.22's widgets make it 330 px, 3.40's 346), nothing cut off at its right edge
     assert dock.scroll.widget().width() <= dock.scroll.viewport().width()
     for button in (dock.apply_button, dock.report_button):
         top = button.mapTo(dock, QPoint(0, 0)).y()

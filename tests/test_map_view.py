@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QSize
 from store_helpers import TOWN, incident
 from test_styling import _blend, count_close, pixels_near, render
 
+from lagesbild.core import compat
 from lagesbild.core.domain import codelist
 from lagesbild.core.presentation import background, layers, styling
 from lagesbild.core.store import Store
@@ -55,7 +56,7 @@ def test_a_background_goes_right_below_the_stores_layers(tmp_path):
     for _ in range(2):  # added again, it replaces the first
         layer = background.add_background(project, background.OSM, "EPSG:3006", loaded.group)
         assert layer.isValid() and layer.providerType() == "wms" and layer.crs().authid() == "EPSG:3857"
-        assert layer.attribution() == "© OpenStreetMap contributors"
+        assert compat.attribution(layer) == "© OpenStreetMap contributors"
         names = [node.name() for node in project.layerTreeRoot().children()]
         assert names == [loaded.group.name(), layer.name(), other.name()]
     assert len([lay for lay in project.mapLayers().values()

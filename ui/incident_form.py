@@ -13,7 +13,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QLayout, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLayout, QWidget
 
 from ..core import settings as plugin_settings
 from ..core.compat import MESSAGE_SUCCESS
@@ -52,6 +52,14 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
         self.setWindowIcon(QIcon(str(ICON_PATH)))
         self.toggleViewAction().setStatusTip(tr("Report an incident, or review and handle one"))
         self._setup_fields()
+        # the server and background buttons on a row of their own under the
+        # store's name: beside it they made the form wider than its dock
+        buttons = QHBoxLayout()
+        self.server_button = server_button(self.content, self.open_store)
+        buttons.addWidget(self.server_button)
+        buttons.addWidget(background_button(self.content, lambda text: self._show_message(text, error=True)))
+        buttons.addStretch(1)
+        self.outer.insertLayout(1, buttons)
         # as wide as the form needs: a docked form is not scrolled sideways. The
         # layouts measured their widgets before setupUi set the texts: measure again.
         for layout in self.content.findChildren(QLayout):
@@ -76,9 +84,6 @@ class IncidentFormDock(FormFieldsMixin, FormMapMixin, LagesbildDock, FORM_CLASS)
     def _wire(self) -> None:
         connect = self.connect_signal
         connect(self.choose_store_button.clicked, self.choose_store)
-        self.server_button = server_button(self.content, self.open_store)
-        self.store_row.addWidget(self.server_button)
-        self.store_row.addWidget(background_button(self.content, lambda text: self._show_message(text, error=True)))
         connect(self.place_button.toggled, self._toggle_place_tool)
         connect(self.centre_button.clicked, self.use_map_centre)
         connect(self.category.currentIndexChanged, self._category_changed)

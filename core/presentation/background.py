@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from qgis.core import QgsDataSourceUri, QgsLayerTreeGroup, QgsProject, QgsRasterLayer
 
+from ..compat import set_attribution
 from ..i18n import tr
 
 OSM, TOPOGRAPHIC = "osm", "lantmateriet_topowebb"
@@ -107,7 +108,7 @@ def background_layer(choice: Background) -> QgsRasterLayer:
     reads a WMTS's capabilities here)."""
     layer = QgsRasterLayer(choice.source, choice.name, choice.provider)
     layer.setCustomProperty(BACKGROUND_PROPERTY, choice.key)
-    layer.setAttribution(choice.attribution)
+    set_attribution(layer, choice.attribution)
     return layer
 
 

@@ -86,6 +86,15 @@ def unsealed(connection) -> int:
     return int(connection.execute("SELECT count(*) FROM incident_history WHERE seal_seq IS NULL").fetchone()[0])
 
 
+def may_blank(connection, backend) -> bool:
+    """Whether this connection may blank history rows: any GeoPackage writer;
+    on PostgreSQL the store's owner alone (row-level security holds every
+    other login back)."""
+    if backend.name != "postgres":
+        return True
+    return bool(connection.execute("SELECT has_table_privilege('incident_history', 'UPDATE')").fetchone()[0])
+
+
 def seals_after_commit(backend) -> bool:
     """Whether the store seals its new history rows right after a write
     commits (PostgreSQL: many writers at once, none waiting on another's

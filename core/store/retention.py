@@ -142,7 +142,7 @@ def apply(store, months: int | None = None, now: datetime | None = None) -> Rete
     result = plan(store, months, now)
     if not result.incidents:
         return result
-    if not chain.may_seal(store._db, store.backend):
+    if not chain.may_blank(store._db, store.backend):
         raise AccessDeniedError(tr(
             "only the store's owner may apply the retention rule: blanking texts in the history is the owner's "
             "alone; nothing was written"))
