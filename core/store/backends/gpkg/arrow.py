@@ -34,6 +34,9 @@ _WKB_POINT = np.dtype([("order", "u1"), ("wkb_type", "<u4"), ("x", "<f8"), ("y",
 _BATCH = 262144  # rows per Arrow batch: fewer, larger batches cost less per row
 
 
+VERIFIED_BELOW = 3070000  # GDAL 3.7
+
+
 def available() -> bool:
     """Whether this GDAL's Python bindings have the Arrow stream as NumPy."""
     try:
@@ -43,7 +46,14 @@ def available() -> bool:
         )
     except ImportError:
         return False
-    return hasattr(ogr.Layer, "GetArrowStreamAsNumPy")
+    if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        return False
+    # verified equal to the SQL read on GDAL 3.6 (Debian bookworm, QGIS 3.22);
+    # GDAL 3.10's NumPy arrays give a NULL number as 0, not NaN (the validity
+    # bitmap is not applied): newer GDALs read through SQL until verified
+    from osgeo import gdal
+
+    return int(gdal.VersionInfo("VERSION_NUM")) < VERIFIED_BELOW
 
 
 def kind_of(name: str) -> str | None:
@@ -106,7 +116,9 @@ def read_arrays(path: str, where: str, columns: tuple[str, ...]) -> dict[str, np
                 if layer is None:
                     return None
                 try:
-                    batches = list(layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={_BATCH}"]))
+                    stream = layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={_BATCH}"])
+                    batches = [_owned(batch) for batch in stream]
+                    del stream  # the stream ends before its layer and dataset do (GDAL 3.10 aborts else)
                 finally:
                     dataset.ReleaseResultSet(layer)
             else:
@@ -129,11 +141,20 @@ def _table_batches(dataset, where: str, columns: tuple[str, ...]) -> list[dict]:
     if where != "1 = 1":
         layer.SetAttributeFilter(where)
     batches = []
-    for batch in layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={_BATCH}"]):
+    stream = layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={_BATCH}"])
+    for batch in stream:
+        batch = _owned(batch)
         renamed = {key: batch[key] for key in ("fid", schema.GEOMETRY_COLUMN) if key in batch}
         renamed.update({f"lb_{number}": batch[name] for number, name in enumerate(columns) if name in batch})
         batches.append(renamed)
+    del stream
     return batches
+
+
+def _owned(batch: dict) -> dict:
+    """A batch whose arrays own their memory: a newer GDAL's arrays may be
+    views into the stream's buffers, which go with the stream."""
+    return {key: np.array(value, copy=True) for key, value in batch.items()}
 
 
 def _assemble(batches: list[dict], columns: tuple[str, ...]) -> dict[str, np.ndarray] | None:
