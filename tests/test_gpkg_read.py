@@ -33,7 +33,7 @@ ODD_TIMES = {
     "before 1970": "1969-12-31T23:59:58.250Z",
 }
 
-pytestmark = pytest.mark.skipif(not arrow.available(), reason="this GDAL has no Arrow stream as NumPy")
+pytestmark = pytest.mark.skipif(not arrow.available(), reason="the Arrow read is not used with this GDAL")
 
 
 @pytest.fixture(scope="module")
