@@ -34,7 +34,7 @@ _WKB_POINT = np.dtype([("order", "u1"), ("wkb_type", "<u4"), ("x", "<f8"), ("y",
 _BATCH = 262144  # rows per Arrow batch: fewer, larger batches cost less per row
 
 
-VERIFIED_BELOW = 3070000  # GDAL 3.7
+VERIFIED_BELOW = 3110000  # GDAL 3.11
 
 
 def available() -> bool:
@@ -48,9 +48,9 @@ def available() -> bool:
         return False
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
         return False
-    # verified equal to the SQL read on GDAL 3.6 (Debian bookworm, QGIS 3.22);
-    # GDAL 3.10's NumPy arrays give a NULL number as 0, not NaN (the validity
-    # bitmap is not applied): newer GDALs read through SQL until verified
+    # verified equal to the SQL read on GDAL 3.6 (QGIS 3.22 on bookworm) and 3.10
+    # (QGIS 3.40 on trixie); GDAL 3.13 (sid) reads one time a second off through
+    # julianday: newer GDALs read through SQL until verified
     from osgeo import gdal
 
     return int(gdal.VersionInfo("VERSION_NUM")) < VERIFIED_BELOW
@@ -154,7 +154,7 @@ def _table_batches(dataset, where: str, columns: tuple[str, ...]) -> list[dict]:
 def _owned(batch: dict) -> dict:
     """A batch whose arrays own their memory: a newer GDAL's arrays may be
     views into the stream's buffers, which go with the stream."""
-    return {key: np.array(value, copy=True) for key, value in batch.items()}
+    return {key: value.copy() if hasattr(value, "copy") else value for key, value in batch.items()}  # masks kept
 
 
 def _assemble(batches: list[dict], columns: tuple[str, ...]) -> dict[str, np.ndarray] | None:
