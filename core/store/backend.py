@@ -137,9 +137,10 @@ class Backend(Protocol):
         provider filter): always data, never SQL."""
 
     # --- keeping the store whole -------------------------------------------------
-    def check_intact(self, connection: Connection, location: StoreLocation) -> None:
+    def check_intact(self, connection: Connection, location: StoreLocation, thorough: bool = False) -> None:
         """Raise ``DamagedStoreError`` in words when the store's pages are
-        damaged (before something is published from it)."""
+        damaged (before something is published from it; ``thorough`` for
+        ``verifystore``'s full check)."""
 
     # PostgreSQL only, looked up where used (``chain.seal``, ``Store.arrays``):
     # ``seal_history(connection) -> int`` seals through the store's own

@@ -8,7 +8,6 @@ the chain: a break in it is the evidence."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
 from ..domain import schema
@@ -17,8 +16,6 @@ from . import chain
 from .backends import backend_for
 from .errors import DamagedStoreError, StoreError
 from .location import StoreLocation
-
-MAX_INTEGRITY_LINES = 5
 
 
 class TriggersAlteredError(StoreError):
@@ -76,16 +73,6 @@ def refuse_altered_triggers(connection, backend, location: StoreLocation) -> Non
             "history)").format(store=location.display, names=", ".join(names)))
 
 
-def _integrity(connection, backend) -> list[str]:
-    if backend.name != "gpkg":
-        return []  # a server checks its own pages
-    lines = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-    if lines == ["ok"]:
-        return []
-    return [tr("the file is damaged (SQLite's integrity check: {lines}); restore it from a backup").format(
-        lines="; ".join(lines[:MAX_INTEGRITY_LINES]))]
-
-
 def _repair(connection, backend, names: list[str]) -> None:
     with backend.transaction(connection):
         for sql in backend.drop_trigger_statements(connection):
@@ -118,14 +105,9 @@ def verify_store(location, repair: bool = False) -> Report:
     connection = backend.connect(location)
     try:
         try:
-            report.problems += _integrity(connection, backend)
-        except DamagedStoreError as error:  # the connection has said it in words already
+            backend.check_intact(connection, location, thorough=True)
+        except DamagedStoreError as error:  # in words already: the backend's own
             report.problems.append(str(error))
-            return report
-        except sqlite3.DatabaseError as error:
-            report.problems.append(tr("the file is damaged ({error}); restore it from a backup").format(error=error))
-            return report
-        if report.problems:
             return report
         if version != schema.SCHEMA_VERSION:
             report.problems.append(tr(
@@ -144,7 +126,5 @@ def verify_store(location, repair: bool = False) -> Report:
                 report.sealed = chain.seal(connection, backend)
         report.head = chain.head(connection)
         return report
-    except sqlite3.Error as error:
-        raise backend.translate_error(error) from error
     finally:
         connection.close()

@@ -3937,14 +3937,12 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>historikrader förseglade som nummer {first} till {last} saknas: de har tagits bort</translation>
         </message>
         <message>
-            <location filename="../../core/store/verify.py" />
             <source>the file is damaged (SQLite's integrity check: {lines}); restore it from a backup</source>
-            <translation>filen är skadad (SQLites integritetskontroll: {lines}); återställ den från en säkerhetskopia</translation>
+            <translation type="obsolete">filen är skadad (SQLites integritetskontroll: {lines}); återställ den från en säkerhetskopia</translation>
         </message>
         <message>
-            <location filename="../../core/store/verify.py" />
             <source>the file is damaged ({error}); restore it from a backup</source>
-            <translation>filen är skadad ({error}); återställ den från en säkerhetskopia</translation>
+            <translation type="obsolete">filen är skadad ({error}); återställ den från en säkerhetskopia</translation>
         </message>
         <message>
             <location filename="../../core/store/verify.py" />

@@ -142,12 +142,14 @@ class GeoPackageBackend(GeoPackageDDL):
         return translate_error(error)
 
     @staticmethod
-    def check_intact(connection: sqlite3.Connection, location: StoreLocation) -> None:
-        """SQLite's quick check of every page's structure: a damaged file is
-        refused in words before anything is published from it."""
-        lines = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    def check_intact(connection: sqlite3.Connection, location: StoreLocation, thorough: bool = False) -> None:
+        """SQLite's quick check of every page's structure (``thorough``: its
+        full integrity check, indexes against their tables too): a damaged
+        file is refused in words before anything is published from it."""
+        pragma = "integrity_check" if thorough else "quick_check"
+        lines = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
         if lines != ["ok"]:
-            raise damaged(location.display, "; ".join(lines[:3]))
+            raise damaged(location.display, "; ".join(lines[:5]))  # the first few of its findings
 
     # --- who may do what --------------------------------------------------------
     @staticmethod

@@ -273,7 +273,7 @@ class PostgisBackend(PostgisDDL):
             cursor.copy_expert(f"COPY {table} ({', '.join(names)}) FROM STDIN WITH (FORMAT csv)", buffer)
 
     @staticmethod
-    def check_intact(connection: Connection, location: StoreLocation) -> None:
+    def check_intact(connection: Connection, location: StoreLocation, thorough: bool = False) -> None:
         """A server keeps its own pages whole (checksums, WAL): nothing to check here."""
 
     @staticmethod
