@@ -1,8 +1,10 @@
 """Shared helpers for the store tests."""
 
 import hashlib
-from datetime import datetime, timezone
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 TOWN = (620_000.0, 6_650_000.0)  # a point inside SWEREF 99 TM's area of use
 
@@ -72,3 +74,18 @@ def output_rows(path, geometry: bool = False) -> list[dict]:
             row["_geom"] = shape.Clone() if shape else None
         rows.append(row)
     return rows
+
+
+def utc_bound(day: date) -> str:
+    """The UTC text of the start of ``day`` in Europe/Stockholm, as a store keeps times."""
+    return datetime(day.year, day.month, day.day, tzinfo=ZoneInfo("Europe/Stockholm")).astimezone(
+        timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def period_count(path, period, where: str = "1 = 1", params: tuple = ()) -> int:
+    """Incidents of the GeoPackage store at ``path`` that started in ``period``
+    (local days in Europe/Stockholm) and meet ``where``, counted by plain sqlite3."""
+    with sqlite3.connect(path) as db:
+        return db.execute(
+            f"SELECT count(*) FROM incidents WHERE occurred_from >= ? AND occurred_from < ? AND {where}",
+            (utc_bound(period.start), utc_bound(period.end + timedelta(days=1)), *params)).fetchone()[0]

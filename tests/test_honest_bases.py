@@ -7,12 +7,12 @@ by its dates, and plural forms in English and Swedish."""
 from __future__ import annotations
 
 import random
-import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 from store_helpers import TOWN, incident
+from store_helpers import period_count as sql_count
 
 from lagesbild.core.domain import codelist, periods
 from lagesbild.core.domain.periods import Period
@@ -26,18 +26,6 @@ TODAY = date(2025, 4, 1)
 FIRST = datetime(2024, 11, 23, 9, 0, tzinfo=timezone.utc)  # the store's first incident
 CATEGORIES = ("vandalism", "graffiti", "disorder", "drugs", "fire")
 DASH = "\u2013"
-
-
-def utc_bound(day: date) -> str:
-    return datetime(day.year, day.month, day.day, tzinfo=STOCKHOLM).astimezone(timezone.utc).strftime(
-        "%Y-%m-%dT%H:%M:%S")
-
-
-def sql_count(path, period: Period, where: str = "1 = 1", params: tuple = ()) -> int:
-    with sqlite3.connect(path) as db:
-        return db.execute(
-            f"SELECT count(*) FROM incidents WHERE occurred_from >= ? AND occurred_from < ? AND {where}",
-            (utc_bound(period.start), utc_bound(period.end + timedelta(days=1)), *params)).fetchone()[0]
 
 
 @pytest.fixture(scope="module")

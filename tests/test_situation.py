@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from qgis.core import QgsProject
 from store_helpers import TOWN, incident
+from store_helpers import period_count as sql_count
 
 from lagesbild.core.domain import periods
 from lagesbild.core.domain.timeutil import Period
@@ -26,18 +27,6 @@ LAST_WHOLE_DAY = date(2025, 3, 31)  # the day after the spring change of the clo
 CATEGORIES = ("vandalism", "graffiti", "disorder", "drugs")
 ORGANISATIONS = ("housing", "police", "municipality")
 NASTY = "o'h\\'); DROP TABLE x;--"
-
-
-def utc_bound(day: date) -> str:
-    return datetime(day.year, day.month, day.day, tzinfo=STOCKHOLM).astimezone(timezone.utc).strftime(
-        "%Y-%m-%dT%H:%M:%S")
-
-
-def sql_count(path, period: Period, where: str = "1 = 1", params: tuple = ()) -> int:
-    with sqlite3.connect(path) as db:
-        return db.execute(
-            f"SELECT count(*) FROM incidents WHERE occurred_from >= ? AND occurred_from < ? AND {where}",
-            (utc_bound(period.start), utc_bound(period.end + timedelta(days=1)), *params)).fetchone()[0]
 
 
 def shown(layer) -> int:
