@@ -89,3 +89,18 @@ def period_count(path, period, where: str = "1 = 1", params: tuple = ()) -> int:
         return db.execute(
             f"SELECT count(*) FROM incidents WHERE occurred_from >= ? AND occurred_from < ? AND {where}",
             (utc_bound(period.start), utc_bound(period.end + timedelta(days=1)), *params)).fetchone()[0]
+
+
+def assert_same_arrays(found: dict, expected: dict) -> None:
+    """Two reads of the store's arrays are the very same: names, order,
+    dtypes, shapes and values (floats bit for bit, NaN where NaN)."""
+    import numpy as np
+
+    assert list(found) == list(expected)
+    for name, values in expected.items():
+        assert found[name].dtype == values.dtype, name
+        assert found[name].shape == values.shape, name
+        if values.dtype.kind == "f":
+            np.testing.assert_array_equal(found[name], values, err_msg=name)
+        else:
+            assert found[name].tolist() == values.tolist(), name

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
+from store_helpers import assert_same_arrays as assert_same
 
 from lagesbild.core.domain import codelist
 from lagesbild.core.domain.timeutil import Period
@@ -105,17 +106,6 @@ def epoch_of(value) -> int:
     milliseconds = (moment - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(milliseconds=1)
     milliseconds += math.floor(float(f"0.{fraction or 0}") * 1000 + 0.5)
     return milliseconds // 1000
-
-
-def assert_same(found: dict, expected: dict) -> None:
-    assert list(found) == list(expected)
-    for name, values in expected.items():
-        assert found[name].dtype == values.dtype, name
-        assert found[name].shape == values.shape, name
-        if values.dtype.kind == "f":
-            np.testing.assert_array_equal(found[name], values, err_msg=name)
-        else:
-            assert found[name].tolist() == values.tolist(), name
 
 
 PLAIN_READ = Store._select_arrays

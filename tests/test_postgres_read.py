@@ -9,6 +9,7 @@ from datetime import date, datetime, timezone
 
 import numpy as np
 import pytest
+from store_helpers import assert_same_arrays as assert_same
 
 from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.store import Store, StoreLocation
@@ -66,17 +67,6 @@ def psycopg2_arrays(postgres_server, schema: str, where: str, columns: tuple[str
 
 
 _SECOND = datetime(1970, 1, 1, 0, 0, 1, tzinfo=timezone.utc) - datetime(1970, 1, 1, tzinfo=timezone.utc)
-
-
-def assert_same(found: dict, expected: dict) -> None:
-    assert list(found) == list(expected)
-    for name, values in expected.items():
-        assert found[name].dtype == values.dtype, name
-        assert found[name].shape == values.shape, name
-        if values.dtype.kind == "f":
-            np.testing.assert_array_equal(found[name], values, err_msg=name)
-        else:
-            assert found[name].tolist() == values.tolist(), name
 
 
 @pytest.fixture
