@@ -142,9 +142,11 @@ class Backend(Protocol):
         damaged (before something is published from it; ``thorough`` for
         ``verifystore``'s full check)."""
 
-    # PostgreSQL only, looked up where used (``chain.seal``, ``Store.arrays``):
-    # ``seal_history(connection) -> int`` seals through the store's own
-    # function; ``read_arrays(...)`` reads points through one binary COPY.
+    # Optional, looked up where used: ``seal_history(connection) -> int``
+    # (PostgreSQL, ``chain.seal``) seals through the store's own function;
+    # ``read_arrays(...)`` (``Store.arrays``) reads points the backend's fast
+    # way; ``refresh_extents(connection)`` (GeoPackage, ``bulk.write_columns``)
+    # keeps the layers' stored extents true after a bulk write.
 
     # --- the schema -------------------------------------------------------------
     def create_statements(self, srs, extent) -> list[tuple[str, tuple]]: ...
