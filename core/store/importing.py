@@ -55,7 +55,7 @@ class Refused:
 
 @dataclass
 class ImportResult:
-    imported: int = 0
+    imported: int = 0  # on a dry run: how many would be written
     duplicates: list[Refused] = field(default_factory=list)
     rejected: list[Refused] = field(default_factory=list)
 
@@ -66,6 +66,10 @@ class ImportResult:
 
 
 class _Rollback(Exception):
+    pass
+
+
+class _DryRun(Exception):
     pass
 
 
@@ -171,9 +175,12 @@ def _flagged(store, columns: dict, odd: np.ndarray) -> dict[int, list[Problem]]:
     return found
 
 
-def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING, progress=None) -> ImportResult:
+def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING, progress=None,
+                dry_run: bool = False) -> ImportResult:
     """Check and write ``rows`` in one transaction. ``progress(fraction)``
-    returning False cancels: the transaction is rolled back."""
+    returning False cancels: the transaction is rolled back. ``dry_run``
+    checks every row as the import would (the preview) and writes nothing:
+    ``imported`` is then how many rows would be written."""
     result = ImportResult()
     context = Context(extent=store.extent, organisations=store.organisation_codes())
     try:
@@ -198,6 +205,9 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
                     result.rejected.append(Refused(good[index].line, problems, good[index].raw))
             if result.rejected and mode == MODE_ALL_OR_NOTHING:
                 raise _Rollback  # nothing will be written; every bad row is listed all the same
+            if dry_run:
+                result.imported = int(keep.sum())
+                raise _DryRun
             if progress is not None and progress(0.1) is False:
                 raise Cancelled(tr("cancelled: nothing was written"))
             if not keep.all():
@@ -209,5 +219,7 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
                     progress=None if progress is None else (lambda done: progress(0.1 + 0.9 * done)))
     except _Rollback:
         result.imported = 0
+    except _DryRun:
+        pass
     result.rejected.sort(key=lambda r: r.line)
     return result

@@ -46,3 +46,16 @@ def test_location_precision_defaults_to_exact_and_takes_only_its_values(store, o
     assert county.location_precision == "county"
     with pytest.raises(RuntimeError):
         other_client.execute(f"UPDATE incidents SET location_precision = 'street' WHERE uuid = '{added.uuid}'")
+
+
+def test_a_dry_run_checks_every_row_as_the_import_would_and_writes_nothing(store, other_client):
+    store.add_incidents([incident(source="lista", source_id="a")])
+    before = other_client.fingerprint()
+    preview = import_rows(store, rows("a", "b", "c", "c", bad=("b",)), MODE_SKIP_BAD_ROWS, dry_run=True)
+    assert other_client.fingerprint() == before
+    assert (preview.imported, [r.line for r in preview.rejected]) == (1, [3])
+    assert [r.line for r in preview.duplicates] == [2, 5]
+    real = import_rows(store, rows("a", "b", "c", "c", bad=("b",)), MODE_SKIP_BAD_ROWS)
+    assert (real.imported, [r.line for r in real.rejected], [r.line for r in real.duplicates]) == (1, [3], [2, 5])
+    strict = import_rows(store, rows("d", "e", bad=("e",)), MODE_ALL_OR_NOTHING, dry_run=True)
+    assert (strict.imported, [r.line for r in strict.rejected]) == (0, [3])
