@@ -27,7 +27,6 @@ from ..core.domain.importing import (
     ImportSourceError,
     Mapping,
     MappingError,
-    convert_rows,
     load_mapping,
     read_source,
 )
@@ -35,7 +34,7 @@ from ..core.domain.importing.convert import unused_columns
 from ..core.domain.importing.mapping import Coordinates
 from ..core.i18n import tr
 from ..core.store import Cancelled, Store, StoreError
-from ..core.store.importing import MODE_ALL_OR_NOTHING, import_rows
+from ..core.store.importing import MODE_ALL_OR_NOTHING, import_source
 from .base import LagesbildAlgorithm
 from .common import optional, store_input, store_parameter
 from .layer_rows import layer_source
@@ -143,8 +142,7 @@ class ImportIncidentsAlgorithm(LagesbildAlgorithm):
 
         try:
             with Store.open(location) as store:
-                prepared = convert_rows(data, mapping, store.crs, store.tz)
-                result = import_rows(store, prepared, mode, progress)
+                result = import_source(store, data, mapping, mode, progress)
         except (StoreError, Cancelled, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
 

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 
 from ..domain import personal_data
-from ..domain.importing import PreparedRow
+from ..domain.importing import PreparedRow, convert_rows
 from ..domain.timeutil import now_utc
 from ..domain.validation import Context, Problem, validate_incident
 from ..i18n import tr
@@ -223,3 +223,11 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
         pass
     result.rejected.sort(key=lambda r: r.line)
     return result
+
+
+def import_source(store, data, mapping, mode: int = MODE_ALL_OR_NOTHING, progress=None,
+                  dry_run: bool = False) -> ImportResult:
+    """A whole source (``SourceData`` read by ``read_source``) into the store
+    through ``mapping``: every row converted, checked and written as
+    ``import_rows`` does, or, with ``dry_run``, only checked (the preview)."""
+    return import_rows(store, convert_rows(data, mapping, store.crs, store.tz), mode, progress, dry_run)
