@@ -13,8 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from qgis.PyQt.QtGui import QImage
+from suppression_solver import feasible_ranges
 
 from lagesbild.core.domain import codelist
+from lagesbild.core.domain.analysis.suppression import with_margins
 from lagesbild.core.domain.timeutil import Period
 from lagesbild.core.i18n import language, tr
 from lagesbild.core.presentation.report import TEMPLATE_PATH, ReportOptions, export_report
@@ -55,8 +57,9 @@ def page_count(path) -> int:
 
 def expected_column(counts: list[int], min_count: int = 3) -> list[str]:
     """The rule for one column with a published total, written out again:
-    below the threshold "fewer than"; then, while the hidden cells are one,
-    or sum to less than the threshold, the smallest shown cell is withheld."""
+    below the threshold "fewer than" (0 included); then, while the hidden
+    cells are one, or sum to less than the threshold, the smallest shown cell
+    is withheld."""
     fewer, withheld = tr("fewer than {n}").format(n=min_count), tr("not shown")
     texts = [fewer if n < min_count else str(n) for n in counts]
     while True:
@@ -114,6 +117,44 @@ def test_no_published_total_reveals_a_hidden_count(seed):
         hidden = marks != SHOWN
         if total_mark == SHOWN and hidden.any():
             assert hidden.sum() >= 2 and values[hidden].sum() >= 3, (table, result)
+
+
+@pytest.mark.parametrize("seed", range(30))
+@pytest.mark.parametrize("row_totals", [False, True])
+def test_no_hidden_count_of_a_page_can_be_worked_out(seed, row_totals):
+    """The attacker's solver (tests/suppression_solver.py), given every number
+    the page shows (an unpublished row total is an unknown, like a hidden
+    count), finds no hidden count as one number."""
+    rng = np.random.default_rng(100 + seed)
+    counts = rng.poisson(rng.uniform(0.5, 6), size=(rng.integers(1, 6), rng.integers(1, 4)))
+    result = suppress(counts, 3, row_totals=row_totals, column_totals=True)
+    table = with_margins(counts)
+    marks = np.full(table.shape, SHOWN, dtype=np.int8)
+    marks[:-1, :-1], marks[:-1, -1], marks[-1, :-1] = result.cells, result.row_totals, result.column_totals
+    shown = [[None if marks[i, j] != SHOWN or (j == table.shape[1] - 1 and not row_totals) else int(table[i, j])
+              for j in range(table.shape[1])] for i in range(table.shape[0])]
+    marks[-1, -1] = result.grand_total
+    shown[-1][-1] = None if not row_totals or result.grand_total != SHOWN else int(table[-1, -1])
+    ranges = feasible_ranges(shown)
+    for (i, j), (low, high) in ranges.items():
+        if marks[i, j] != SHOWN:
+            assert high > low, (counts, result, (i, j))
+
+
+def test_the_atlas_table_no_longer_gives_away_a_small_count():
+    """Categories × districts with both totals published: the report's own
+    rule before it became the publication's let the solver work out the 2
+    (its two further hidden counts were joined to the rest by one entry)."""
+    counts = np.array([[7, 7, 2, 7], [6, 4, 5, 5], [4, 8, 10, 3], [3, 7, 8, 8], [3, 1, 3, 8], [5, 6, 5, 2]])
+    result = suppress(counts, 3, row_totals=True, column_totals=True)
+    table = with_margins(counts)
+    marks = np.full(table.shape, SHOWN, dtype=np.int8)
+    marks[:-1, :-1], marks[:-1, -1], marks[-1, :-1] = result.cells, result.row_totals, result.column_totals
+    marks[-1, -1] = result.grand_total
+    ranges = feasible_ranges([[None if marks[i, j] != SHOWN else int(table[i, j]) for j in range(table.shape[1])]
+                              for i in range(table.shape[0])])
+    assert result.cells[0, 2] == FEWER and ranges[(0, 2)][1] > ranges[(0, 2)][0]
+    assert all(high > low for low, high in ranges.values())
 
 
 # --- the PDF --------------------------------------------------------------------------

@@ -2,19 +2,17 @@
 from being shown or worked out (no QGIS layout here: ``core/presentation/report.py``
 lays them out).
 
-Suppression, so that the report can be shared:
+Suppression, so that the report can be shared, is the publication's one
+rule (``domain/analysis/suppression``, README "Publishing counts"), applied
+to each table with the totals the page shows beside it:
 
-1. **Primary**: every count below ``min_count`` (0 included) is shown as
-   "fewer than N" (mark ``FEWER``).
-2. **Secondary**: a published total must not reveal a suppressed count. In
-   every line (a column, or a row, whose total is published), the suppressed
-   cells must be none, or at least two whose true sum is at least
-   ``min_count`` (so the difference between the total and the shown cells is
-   neither one count nor itself a small number). Otherwise the smallest cell
-   still shown in that line is withheld too (mark ``WITHHELD``: it is at least
-   ``min_count``, so it is not called "fewer than N"); when no cell is left to
-   withhold, the line's total is withheld (or shown as "fewer than N" when it
-   is below ``min_count``). Repeated over all lines until nothing changes.
+1. **Primary**: every count below ``min_count``, 0 included, is shown as
+   "fewer than N" (mark ``FEWER``), so that it never tells that at least one
+   happened (the published counts show zeros; the report does not).
+2. **Complementary**: further counts are withheld (mark ``WITHHELD``: each
+   at least ``min_count``, so it is not called "fewer than N") until no
+   suppressed count can be worked out from the published totals, by
+   subtraction or through a chain of lines.
 3. A change (difference, percentage) is shown only where both of its counts
    are shown, since a change and one count give the other.
 
@@ -37,6 +35,7 @@ from datetime import date
 import numpy as np
 
 from ..domain import codelist
+from ..domain.analysis import suppression
 from ..domain.analysis.comparison import Comparison, compare
 from ..domain.analysis.grid import SQUARE, Grid, centres_of, lattice_of
 from ..domain.analysis.timeprofile import time_of_week
@@ -45,7 +44,7 @@ from ..domain.periods import Period, last_days, previous_period, same_period_las
 from ..store import IncidentFilter, Measure, Store
 from ..store.comparison import compare_in_store
 
-MIN_COUNT = 3
+MIN_COUNT = suppression.DEFAULT_MIN_COUNT
 DEFAULT_DAYS = 28  # four whole weeks: every weekday equally often
 COMPARE_OPTIONS = ("previous", "last_year", "none")
 SHOWN, FEWER, WITHHELD = 0, 1, 2
@@ -76,55 +75,27 @@ class Suppression:
     cells: np.ndarray  # marks per cell: SHOWN, FEWER, WITHHELD
     row_totals: np.ndarray  # marks per row total (all SHOWN when rows have no published total)
     column_totals: np.ndarray
+    grand_total: int = SHOWN  # the mark of the total of the totals (when both are published)
 
 
 def suppress(counts, min_count: int = MIN_COUNT, row_totals: bool = False,
              column_totals: bool = True) -> Suppression:
     """The marks of a table of counts (rows × columns) whose column totals
-    (and, with ``row_totals``, row totals) are published; see the module's
-    rule. A 1-D list is one column."""
+    (and, with ``row_totals``, row totals) are published, under the one rule
+    of ``domain/analysis/suppression`` (the publication's too). A 1-D list
+    is one column."""
     values = np.asarray(counts, dtype=np.int64)
     if values.ndim == 1:
         values = values[:, None]
-    cells = np.where(values < min_count, FEWER, SHOWN).astype(np.int8)
-    row_sums, column_sums = values.sum(axis=1), values.sum(axis=0)
-    row_marks = np.where(row_totals & (row_sums < min_count), FEWER, SHOWN).astype(np.int8)
-    column_marks = np.where(column_totals & (column_sums < min_count), FEWER, SHOWN).astype(np.int8)
-
-    def fix_line(line_values, line_marks, total_marks, index) -> bool:
-        if total_marks[index] != SHOWN:
-            return False  # nothing to subtract from
-        hidden = line_marks != SHOWN
-        if not hidden.any() or (hidden.sum() >= 2 and line_values[hidden].sum() >= min_count):
-            return False
-        shown = np.nonzero(~hidden)[0]
-        if shown.size:
-            smallest = shown[np.argmin(line_values[shown])]
-            line_marks[smallest] = WITHHELD
-        else:
-            total_marks[index] = FEWER if line_values.sum() < min_count else WITHHELD
-        return True
-
-    changed = True
-    while changed:
-        changed = False
-        if column_totals:
-            for j in range(values.shape[1]):
-                column = cells[:, j]
-                changed |= fix_line(values[:, j], column, column_marks, j)
-                cells[:, j] = column
-        if row_totals:
-            for i in range(values.shape[0]):
-                row = cells[i, :]
-                changed |= fix_line(values[i, :], row, row_marks, i)
-                cells[i, :] = row
-    # the totals themselves form a line whose sum (the grand total) is published
-    for sums, marks, published in ((column_sums, column_marks, column_totals), (row_sums, row_marks, row_totals)):
-        if published and values.size:
-            grand = np.array([SHOWN], dtype=np.int8)
-            while fix_line(sums, marks, grand, 0):
-                pass
-    return Suppression(cells, row_marks, column_marks)
+    table = suppression.with_margins(values)
+    published = np.ones(table.shape, dtype=bool)
+    published[:, -1] &= row_totals
+    published[-1, :] &= column_totals
+    hidden = suppression.suppress(table, min_count, published, zeros=True)
+    small = suppression.primary(table, min_count, zeros=True)
+    marks = np.where(hidden, np.where(small, FEWER, WITHHELD), SHOWN).astype(np.int8)
+    rows, columns = values.shape
+    return Suppression(marks[:rows, :columns], marks[:rows, columns], marks[rows, :columns], int(marks[rows, columns]))
 
 
 # --- what a page shows --------------------------------------------------------------

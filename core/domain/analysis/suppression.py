@@ -50,50 +50,56 @@ def with_margins(counts: np.ndarray) -> np.ndarray:
     return table
 
 
-def primary(table: np.ndarray, min_count: int) -> np.ndarray:
-    return (table > 0) & (table < min_count)
+def primary(table: np.ndarray, min_count: int, zeros: bool = False) -> np.ndarray:
+    """Step 1: the small counts; with ``zeros``, every zero too."""
+    return (table < min_count) & ((table > 0) | zeros)
 
 
-def _complete_lines(table: np.ndarray, hidden: np.ndarray, min_count: int) -> bool:
-    """Step 2 once over every line; True when something was added."""
+def _complete_lines(table: np.ndarray, hidden: np.ndarray, unknown: np.ndarray, min_count: int) -> bool:
+    """Step 2 once over every line; True when something was added. A line's
+    unknowns are its suppressed entries and the ones never published."""
     changed = False
     for axis in (0, 1):
-        view_table = table if axis == 0 else table.T
-        view_hidden = hidden if axis == 0 else hidden.T
+        view_table, view_hidden, view_unknown = (table, hidden, unknown) if axis == 0 else (table.T, hidden.T,
+                                                                                            unknown.T)
         for line in range(view_table.shape[0]):
-            count = np.count_nonzero(view_hidden[line])
-            # with the line's total published, its hidden counts add up to a
-            # known number: that sum must not itself be a small count
-            known_sum = not view_hidden[line, -1] and 0 < int(view_table[line][view_hidden[line]].sum()) < min_count
+            line_hidden, line_unknown = view_hidden[line], view_unknown[line]
+            if not line_hidden.any():
+                continue
+            count = np.count_nonzero(line_unknown)
+            # with every other entry known (the total too), the hidden counts
+            # add up to a known number: that sum must not itself be a small count
+            known_sum = (count == np.count_nonzero(line_hidden) and not line_hidden[-1]
+                         and 0 < int(view_table[line][line_hidden].sum()) < min_count)
             if count == 1 or (count and known_sum):
-                candidates = [k for k in range(view_table.shape[1]) if not view_hidden[line, k]]
+                candidates = [k for k in range(view_table.shape[1]) if not view_unknown[line, k]]
                 if candidates:
-                    view_hidden[line, _cheapest(view_table, view_hidden, line, candidates)] = True
+                    k = _cheapest(view_table, view_unknown, line, candidates)
+                    view_hidden[line, k] = view_unknown[line, k] = True
                     changed = True
     return changed
 
 
-def _cheapest(table: np.ndarray, hidden: np.ndarray, line: int, candidates) -> int:
+def _cheapest(table: np.ndarray, unknown: np.ndarray, line: int, candidates) -> int:
     """The candidate of ``line`` whose suppression hides the least in all: its
     own count, plus the smallest further count its crossing line will then
-    need when it has no hidden entry yet (none when it has exactly one: the
+    need when it has no unknown entry yet (none when it has exactly one: the
     candidate completes it too). A zero only when there is nothing else."""
     def cost(k):
-        crossing, crossing_hidden = table[:, k], hidden[:, k]
-        hidden_there = int(np.count_nonzero(crossing_hidden))
+        crossing, crossing_unknown = table[:, k], unknown[:, k]
         further = 0
-        if hidden_there == 0:
-            others = [int(v) for n, v in enumerate(crossing) if n != line and not crossing_hidden[n]]
+        if not crossing_unknown.any():
+            others = [int(v) for n, v in enumerate(crossing) if n != line]
             further = min((v for v in others if v > 0), default=min(others, default=0))
         return (table[line, k] == 0, int(table[line, k]) + further, int(table[line, k]), k)
     return min(candidates, key=cost)
 
 
-def _bridges(hidden: np.ndarray) -> list[tuple[int, int]]:
-    """The suppressed entries that are bridges of the line graph (rows are
-    nodes 0..R, columns R+1..R+C+1, each suppressed entry an edge)."""
-    rows, columns = hidden.shape
-    edges = [(int(i), rows + int(j)) for i, j in zip(*np.nonzero(hidden))]
+def _bridges(unknown: np.ndarray) -> list[tuple[int, int]]:
+    """The unknown entries that are bridges of the line graph (rows are
+    nodes 0..R, columns R+1..R+C+1, each unknown entry an edge)."""
+    rows, columns = unknown.shape
+    edges = [(int(i), rows + int(j)) for i, j in zip(*np.nonzero(unknown))]
     neighbours: dict[int, list[tuple[int, int]]] = {}
     for number, (a, b) in enumerate(edges):
         neighbours.setdefault(a, []).append((b, number))
@@ -131,7 +137,7 @@ def _bridges(hidden: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _component(hidden: np.ndarray, start: int, cut: tuple[int, int]) -> set[int]:
-    """The nodes reachable from ``start`` over suppressed entries but ``cut``."""
+    """The nodes reachable from ``start`` over unknown entries (``hidden``) but ``cut``."""
     rows = hidden.shape[0]
     seen, todo = {start}, [start]
     while todo:
@@ -147,36 +153,53 @@ def _component(hidden: np.ndarray, start: int, cut: tuple[int, int]) -> set[int]
     return seen
 
 
-def _join_bridges(table: np.ndarray, hidden: np.ndarray) -> bool:
-    """Step 3 once: for one bridge, suppress the smallest entry that joins
-    its two sides. True when something was added."""
+def _join_bridges(table: np.ndarray, hidden: np.ndarray, unknown: np.ndarray) -> bool:
+    """Step 3 once: for one suppressed entry that is a bridge, suppress the
+    smallest published entry that joins its two sides. True when something
+    was added. (An unpublished entry that is a bridge is no secret.)"""
     rows = table.shape[0]
-    for i, j in _bridges(hidden):
-        side = _component(hidden, i, (i, j))
+    for i, j in _bridges(unknown):
+        if not hidden[i, j]:
+            continue
+        side = _component(unknown, i, (i, j))
         side_rows = [n for n in side if n < rows]
         side_columns = [n - rows for n in side if n >= rows]
         other_rows = [n for n in range(rows) if n not in side]
         other_columns = [n for n in range(table.shape[1]) if n + rows not in side]
-        candidates = [(r, c) for r in side_rows for c in other_columns if not hidden[r, c]]
-        candidates += [(r, c) for r in other_rows for c in side_columns if not hidden[r, c]]
+        candidates = [(r, c) for r in side_rows for c in other_columns if not unknown[r, c]]
+        candidates += [(r, c) for r in other_rows for c in side_columns if not unknown[r, c]]
         if candidates:
             r, c = min(candidates, key=lambda rc: (table[rc] == 0, table[rc], rc))
-            hidden[r, c] = True
+            hidden[r, c] = unknown[r, c] = True
             return True
     return False
 
 
-def suppress(table: np.ndarray, min_count: int = DEFAULT_MIN_COUNT) -> np.ndarray:
+def suppress(table: np.ndarray, min_count: int = DEFAULT_MIN_COUNT, published=None,
+             zeros: bool = False) -> np.ndarray:
     """Which entries of ``table`` (with margins, ``with_margins``) to
-    suppress under the rule above: a boolean array of its shape."""
+    suppress under the rule above: a boolean array of its shape.
+
+    ``published`` (a boolean array of the same shape; default all) says
+    which entries appear in the output at all: a table whose rows have no
+    published totals (the report's categories × periods) leaves its last
+    column out. An entry left out is an unknown to the reader, like a
+    suppressed one, but needs no protection of its own; every line still
+    adds up to its total, known or not.
+
+    ``zeros`` hides every zero as a small count (the situation report: there
+    "fewer than 3" must not tell that at least one happened); the published
+    counts show zeros (see the rule above)."""
     if min_count < 1:
         raise ValueError("min_count must be at least 1")
     table = np.asarray(table, dtype=np.int64)
-    hidden = primary(table, min_count)
+    shown = np.ones(table.shape, dtype=bool) if published is None else np.asarray(published, dtype=bool)
+    hidden = primary(table, min_count, zeros) & shown
     if not hidden.any():
         return hidden
+    unknown = hidden | ~shown
     while True:
-        while _complete_lines(table, hidden, min_count):
+        while _complete_lines(table, hidden, unknown, min_count):
             pass
-        if not _join_bridges(table, hidden):
+        if not _join_bridges(table, hidden, unknown):
             return hidden
