@@ -46,7 +46,14 @@ from ..i18n import language, tr
 from ..resources import RESOURCES
 from ..store import Store
 from ..store.report_identity import read_logo
-from .report_contents import category_contents, measure_contents, summary_text, time_chart_contents, time_note
+from .report_contents import (
+    category_contents,
+    low_precision_text,
+    measure_contents,
+    summary_text,
+    time_chart_contents,
+    time_note,
+)
 from .report_data import (
     MIN_COUNT,
     PageData,
@@ -125,6 +132,7 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
     label("period", period_text)
     label("category_heading", tr("Incidents by category"))
     label("summary", summary_text(page, options.min_count, lang))
+    label("map_note", low_precision_text(page, options.min_count))
     label("time_heading", tr("Time of week"))
     label("time_note", time_note(page, options.min_count, lang))
     label("measures_heading", tr("Measures in the action plan"))

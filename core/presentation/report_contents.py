@@ -93,6 +93,20 @@ def measure_contents(store: Store, page: PageData, lang: str) -> list[list[QgsTa
     return rows
 
 
+def low_precision_text(page: PageData, min_count: int) -> str:
+    """The line under the map: how many of the page's incidents it leaves
+    out, placed only at a municipality's or county's centre (the table
+    counts them). Suppressed below ``min_count`` like any count of the
+    report (0 too, once the store holds any); empty when the store has none."""
+    if page.low_precision is None or page.total.count == 0:
+        return ""
+    if page.low_precision < min_count:
+        return tr("Fewer than {n} of the incidents are placed only at a municipality or county centre: counted in "
+                  "the table, not on the map.").format(n=min_count)
+    return tr("{n} of the incidents are placed only at a municipality or county centre: counted in the table, not "
+              "on the map.").format(n=page.low_precision)
+
+
 def summary_text(page: PageData, min_count: int, lang: str) -> str:
     total = page.total
     if total.count == 0:
