@@ -7,8 +7,6 @@ Counts are checked against plain sqlite3."""
 from __future__ import annotations
 
 import math
-import subprocess
-import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -21,16 +19,17 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 from store_helpers import TOWN, incident, period_count
+from test_report_pages import overflows, pdf_words, report_language  # noqa: F401 (a fixture)
 from test_styling import render
 
 from lagesbild.core.compat import SYMBOL_LAYER_SIZE, SYMBOL_LAYER_STROKE_COLOR, SYMBOL_LAYER_STROKE_STYLE
 from lagesbild.core.domain import codelist
 from lagesbild.core.domain.periods import Period
 from lagesbild.core.domain.schema import LOCATION_PRECISIONS, LOW_PRECISIONS
-from lagesbild.core.i18n import translator
+from lagesbild.core.i18n import tr, translator
 from lagesbild.core.presentation import layers, precision_style, situation, styling
 from lagesbild.core.presentation.report import ReportOptions, export_report
-from lagesbild.core.presentation.report_data import town_page
+from lagesbild.core.presentation.report_data import district_pages, town_page
 from lagesbild.core.presentation.report_map import CELLS, map_layers
 from lagesbild.core.store import Store
 from lagesbild.core.store.demo_store import build_demo_store
@@ -175,19 +174,43 @@ def test_the_summary_counts_the_low_precision_incidents_of_the_period_and_filter
     assert before.low_precision == 0 and not any("of them" in line for line in before.lines("en"))
 
 
-def test_the_report_counts_them_in_the_table_and_leaves_them_off_the_map(store_path, tmp_path):
+def test_the_report_counts_them_in_the_table_and_leaves_them_off_the_map(store_path):
     expected = period_count(store_path, PERIOD, LOW_SQL, LOW_PRECISIONS)
     placed = period_count(store_path, PERIOD, f"NOT {LOW_SQL}", LOW_PRECISIONS)
     with Store.open(store_path, read_only=True) as store:
         page = town_page(store, PERIOD, None)
         map_ = map_layers(store, PERIOD, 1)  # every square drawn, however small
+        districts = district_pages(store, PERIOD, None)
+        holding = [d.name for d in store.areas("district") if d.geometry.Contains(_point(*CENTRE))]
     assert page.low_precision == expected
     assert page.total.count == expected + placed  # the table still counts them
     squares = [feature["incidents"] for feature in map_[CELLS].getFeatures()]
     assert sum(squares) == placed
+    # a district's page counts those at the centre if the centre lies in it (OGR's own Contains)
+    assert len(holding) == 1
+    assert {d.area: d.low_precision for d in districts} == {
+        d.area: (expected if d.area == holding[0] else 0) for d in districts}
+
+
+def _point(x: float, y: float):
+    from osgeo import ogr
+
+    point = ogr.Geometry(ogr.wkbPoint)
+    point.AddPoint_2D(x, y)
+    return point
+
+
+@pytest.mark.usefixtures("report_language")  # English, then Swedish
+def test_the_line_under_the_report_map_fits_in_both_languages(store_path, tmp_path):
+    expected = period_count(store_path, PERIOD, LOW_SQL, LOW_PRECISIONS)
     pdf = tmp_path / "report.pdf"
-    export_report(store_path, pdf, ReportOptions(period=PERIOD, compare_with="none", today=TODAY))
-    text = " ".join(unicodedata.normalize("NFKC", subprocess.run(  # NFKC: the PDF's "ﬀ" ligature as "ff"
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout).split())
-    assert (f"{expected} of the incidents are placed only at a municipality or county centre: counted in the table, "
-            "not on the map.") in text
+    result = export_report(store_path, pdf, ReportOptions(period=PERIOD, compare_with="none", today=TODAY))
+    assert overflows(result.layout) == []
+    line = tr("{n} of the incidents are placed only at a municipality or county centre: counted in the table, not "
+              "on the map.").format(n=expected)
+    assert " ".join(line.split()) in pdf_words(pdf)
+    # a period with only one of them: "fewer than 3", like any small count of the report
+    few = tmp_path / "few.pdf"
+    export_report(store_path, few, ReportOptions(period=ONE_DAY, compare_with="none", today=TODAY))
+    assert tr("Fewer than {n} of the incidents are placed only at a municipality or county centre: counted in the "
+              "table, not on the map.").format(n=3) in pdf_words(few)

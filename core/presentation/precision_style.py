@@ -26,6 +26,8 @@ APPROXIMATE = "approximate"
 LOW_RING_SCALE = 1.9  # the ring's diameter, in icon sizes: wide, as the place is only a town's centre
 APPROXIMATE_RING_SCALE = 1.45
 LOW_RING_WIDTH_MM, APPROXIMATE_RING_WIDTH_MM = 0.6, 0.4
+HALO_EXTRA_MM = 0.5
+ICON_PASS, HALO_PASS, RING_PASS = 0, 1, 2  # symbol levels: icons, then halos, then rings
 TRANSPARENT = "#00000000"
 LEGEND_APPROXIMATE, LEGEND_LOW = "lagesbild:legend:approximate", "lagesbild:legend:low_precision"
 
@@ -45,11 +47,14 @@ def _by_precision(low: str, approximate: str) -> str:
             f"WHEN {column} = {QgsExpression.quotedValue(APPROXIMATE)} THEN {approximate} END")
 
 
-def precision_ring(colour: str, size_mm: float, precision: str | None = None) -> QgsSimpleMarkerSymbolLayer:
+def precision_ring(colour: str, size_mm: float, precision: str | None = None,
+                   halo: bool = False) -> QgsSimpleMarkerSymbolLayer:
     """The ring in ``colour`` around an icon of ``size_mm``: drawn by each
     feature's precision, or with ``precision`` given, always drawn as for
-    that precision (a legend entry)."""
+    that precision (a legend entry). With ``halo``, the white solid ring
+    under it that keeps its dashes readable on hatching or a background map."""
     ring = QgsSimpleMarkerSymbolLayer()
+    ring.setRenderingPass(HALO_PASS if halo else RING_PASS)
     ring.setSize(size_mm)  # the symbol's own size stays the icon's: the legend's icons keep their size
     ring.setFillColor(QColor(TRANSPARENT))
     ring.setStrokeColor(QColor(TRANSPARENT))
@@ -62,19 +67,26 @@ def precision_ring(colour: str, size_mm: float, precision: str | None = None) ->
         ring.setStrokeWidth(APPROXIMATE_RING_WIDTH_MM if approximate else LOW_RING_WIDTH_MM)
         ring.setStrokeStyle(Qt.PenStyle.DotLine if approximate else Qt.PenStyle.DashLine)
         return ring
-    quoted = QgsExpression.quotedValue(colour)
+    quoted = QgsExpression.quotedValue("#ffffff" if halo else colour)
+    extra = HALO_EXTRA_MM if halo else 0.0
     for key, expression in (
             (SYMBOL_LAYER_STROKE_COLOR, _by_precision(quoted, quoted)),
             (SYMBOL_LAYER_SIZE, _by_precision(f"{size_mm * LOW_RING_SCALE:g}",
                                               f"{size_mm * APPROXIMATE_RING_SCALE:g}")),
-            (SYMBOL_LAYER_STROKE_WIDTH, _by_precision(f"{LOW_RING_WIDTH_MM:g}", f"{APPROXIMATE_RING_WIDTH_MM:g}")),
-            (SYMBOL_LAYER_STROKE_STYLE, _by_precision("'dash'", "'dot'"))):
+            (SYMBOL_LAYER_STROKE_WIDTH, _by_precision(f"{LOW_RING_WIDTH_MM + extra:g}",
+                                                      f"{APPROXIMATE_RING_WIDTH_MM + extra:g}")),
+            (SYMBOL_LAYER_STROKE_STYLE, _by_precision("'dash'", "'dot'") if not halo else "'solid'")):
         ring.setDataDefinedProperty(key, QgsProperty.fromExpression(expression))
     return ring
 
 
 def add_precision_ring(symbol: QgsMarkerSymbol, colour: str, size_mm: float) -> None:
-    """Give an incident's ``symbol`` the ring its precision asks for."""
+    """Give an incident's ``symbol`` the ring its precision asks for, over a
+    white halo. Both are drawn in later passes than the icons (the renderer
+    uses symbol levels): the rings of the many incidents a feed piles onto a
+    town's centre stay on top of the icons around them."""
+    symbol.symbolLayer(0).setRenderingPass(ICON_PASS)
+    symbol.appendSymbolLayer(precision_ring(colour, size_mm, halo=True))
     symbol.appendSymbolLayer(precision_ring(colour, size_mm))
 
 

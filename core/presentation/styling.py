@@ -127,7 +127,9 @@ def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool 
         categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))
     if recency:
         categories += recency_legend_categories(size_mm, embed)
-    return QgsCategorizedSymbolRenderer("category", categories)
+    renderer = QgsCategorizedSymbolRenderer("category", categories)
+    renderer.setUsingSymbolLevels(recency)  # the precision rings over all icons (precision_style)
+    return renderer
 
 
 # legend-only entries: values no incident has (a category is a code of the code list)
