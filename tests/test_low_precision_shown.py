@@ -214,3 +214,24 @@ def test_the_line_under_the_report_map_fits_in_both_languages(store_path, tmp_pa
     export_report(store_path, few, ReportOptions(period=ONE_DAY, compare_with="none", today=TODAY))
     assert tr("Fewer than {n} of the incidents are placed only at a municipality or county centre: counted in the "
               "table, not on the map.").format(n=3) in pdf_words(few)
+
+
+def test_the_count_is_the_same_on_postgres(postgres_server):
+    from lagesbild.core.store import IncidentFilter, StoreLocation
+
+    schema = "lowprec_count"
+    location = StoreLocation.parse(f"postgresql://postgres@127.0.0.1:{postgres_server.port}/lagesbild_test"
+                                   f"?schema={schema}")
+    rows = [incident(category=("vandalism", "graffiti")[i % 2], location_precision=precision,
+                     occurred_from=datetime(2026, 5, 3 + i, 12, 0, tzinfo=timezone.utc), occurred_to=None)
+            for precision, count in ADDED.items() for i in range(count)]
+    try:
+        with Store.create(location) as store:
+            store.add_incidents(rows)
+            vandalism = IncidentFilter(period=PERIOD, categories=("vandalism",))
+            found = (store.low_precision_count(), store.low_precision_count(vandalism))
+        sql = "SELECT count(*) FROM incidents WHERE location_precision IN ('municipality', 'county')"
+        assert found == (postgres_server.query(sql, schema)[0][0],
+                         postgres_server.query(sql + " AND category = 'vandalism'", schema)[0][0]) == (12, 5 + 2)
+    finally:
+        postgres_server.sql("lagesbild_test", f"DROP SCHEMA IF EXISTS {schema} CASCADE")
