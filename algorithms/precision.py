@@ -10,13 +10,13 @@ import dataclasses
 import numpy as np
 from qgis.core import QgsProcessingParameterBoolean
 
+from ..core.domain.schema import LOW_PRECISIONS
 from ..core.i18n import tr
 from .common import optional
 from .inputs import INPUT, Incidents, read_incidents
 
 INCLUDE_LOW_PRECISION = "INCLUDE_LOW_PRECISION"
 PRECISION_FIELD = "location_precision"
-LOW_PRECISIONS = ("municipality", "county")
 
 
 def add_precision_parameter(algorithm) -> None:

@@ -168,6 +168,13 @@ else:
     SYMBOL_LAYER_STROKE_COLOR = _old("QgsSymbolLayer", "PropertyStrokeColor")
     SYMBOL_LAYER_STROKE_WIDTH = _old("QgsSymbolLayer", "PropertyStrokeWidth")
 
+if hasattr(_old("QgsSymbolLayer", "Property"), "Size"):
+    SYMBOL_LAYER_SIZE = _old("QgsSymbolLayer", "Property", "Size")
+    SYMBOL_LAYER_STROKE_STYLE = _old("QgsSymbolLayer", "Property", "StrokeStyle")
+else:
+    SYMBOL_LAYER_SIZE = _old("QgsSymbolLayer", "PropertySize")
+    SYMBOL_LAYER_STROKE_STYLE = _old("QgsSymbolLayer", "PropertyStrokeStyle")
+
 # Qgis.VectorTemporalMode exists from 3.22 on, the oldest QGIS supported.
 TEMPORAL_START_END_EXPRESSIONS = Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions
 

@@ -141,6 +141,7 @@ def write_template(path: Path = TEMPLATE_PATH) -> Path:
     scale_bar.setHeight(2.0)
     layout.addLayoutItem(scale_bar)
     scale_bar.attemptMove(QgsLayoutPoint(12, 133))
+    _label(layout, "map_note", "", 10, 144, 135, 8, size=7)  # what the map leaves out (low-precision places)
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
     legend.setTitle("")

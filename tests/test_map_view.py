@@ -102,8 +102,10 @@ def test_legend_explains_fading_and_closed_incidents():
     renderer = styling.incident_renderer("en", recency=True)
     labels = [item.label() for item in renderer.legendSymbolItems()]
     assert labels[:len(codelist.CATEGORIES)] == [c.label("en") for c in codelist.CATEGORIES]
-    assert labels[len(codelist.CATEGORIES):] == ["Older than 14 days: faded", "Closed: hollow, grey"]
-    faded, closed = renderer.legendSymbolItems()[-2:]
+    assert labels[len(codelist.CATEGORIES):] == ["Older than 14 days: faded", "Closed: hollow, grey",
+                                                 "Place approximate: dotted ring",
+                                                 "Place only known to the municipality or county: dashed ring"]
+    faded, closed = renderer.legendSymbolItems()[-4:-2]
     assert isinstance(faded, QgsLegendSymbolItem)
     assert faded.symbol().opacity() == pytest.approx(styling.FADED_OPACITY / 100)
     assert closed.symbol().symbolLayer(0).fillColor().name() == styling.CLOSED_FILL

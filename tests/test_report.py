@@ -307,16 +307,16 @@ def test_time_note_names_a_weekday_only_where_the_weekday_matters(demo_store, de
 
     from lagesbild.core.domain.analysis.timepattern import pattern_sentence, start_pattern
     from lagesbild.core.domain.analysis.timeprofile import time_of_week
-    from lagesbild.core.presentation.report import _time_note
+    from lagesbild.core.presentation.report_contents import time_note
 
     weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
     evenings = np.ones((7, 24))
     evenings[:, 20:] = 10  # the same on every day: only the hour matters
-    note = _time_note(SimpleNamespace(profile=evenings), 3, "en")
+    note = time_note(SimpleNamespace(profile=evenings), 3, "en")
     assert "evenings 20–00 on every day" in note and not any(day in note for day in weekdays), note
     weekend = evenings.copy()
     weekend[4, 22:], weekend[5, :2], weekend[5, 22:], weekend[6, :2] = 40, 40, 40, 40
-    note = _time_note(SimpleNamespace(profile=weekend), 3, "en")
+    note = time_note(SimpleNamespace(profile=weekend), 3, "en")
     assert "Friday and Saturday 22–02" in note, note
     # the demo report's own note: its sentence from the store's start times, tested here again
     with Store.open(demo_store) as store:

@@ -67,6 +67,9 @@ INCIDENT_TEXT_LIMITS = {
 }
 
 LOCATION_PRECISIONS = ("exact", "approximate", "municipality", "county")
+# placed only at a municipality's or county's centre (the police feed): no place on the map. Left out of
+# spatial analyses, hot spots, density and the report's squares, drawn with a ring, and counted wherever left out
+LOW_PRECISIONS = ("municipality", "county")
 
 INCIDENTS = Table(
     "incidents",

@@ -34,31 +34,31 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
-    QgsTableCell,
 )
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import TEXT_RENDER_ALWAYS_TEXT
-from ..domain import codelist
-from ..domain.analysis.timepattern import pattern_sentence, start_pattern
-from ..domain.analysis.timeprofile import weekday_names
 from ..domain.periods import local_today
 from ..domain.timeutil import Period
-from ..domain.wording import change_in_words, number, period_in_words
+from ..domain.wording import period_in_words
 from ..i18n import language, tr
 from ..resources import RESOURCES
 from ..store import Store
 from ..store.report_identity import read_logo
+from .report_contents import (
+    category_contents,
+    low_precision_text,
+    measure_contents,
+    summary_text,
+    time_chart_contents,
+    time_note,
+)
 from .report_data import (
-    FEWER,
     MIN_COUNT,
-    SHOWN,
-    CategoryRow,
     PageData,
     comparison_period,
     district_pages,
-    profile_classes,
     town_page,
 )
 from .report_fit import continue_table, table_column_widths
@@ -69,8 +69,6 @@ LAYOUT_DIR = RESOURCES / "layouts"
 TEMPLATE_PATH = LAYOUT_DIR / "situation_report.qpt"
 NORTH_ARROW_PATH = LAYOUT_DIR / "north_arrow.svg"
 MUNICIPALITY_PLACEHOLDER = "[municipality]"
-HEAT_COLOURS = ("#ffffff", "#fcbba1", "#fb6a4a", "#cb181d", "#67000d")
-FOLLOWUP_CHARACTERS = 110
 # the share of its frame's width each column gets
 COLUMN_WEIGHTS = {"category_table": (26.0, 21.0, 21.0, 15.0) , "measures_table": (52.0, 17.0, 30.0, 34.0, 44.0)}
 
@@ -106,101 +104,6 @@ class ReportResult:
 
 # --- filling a page -------------------------------------------------------------------------
 
-def _count_text(value: int, mark: int, min_count: int) -> str:
-    if mark == SHOWN:
-        return str(value)
-    if mark == FEWER:
-        return tr("fewer than {n}").format(n=min_count)
-    return tr("not shown")
-
-
-def _category_contents(page: PageData, min_count: int, lang: str) -> list[list[QgsTableCell]]:
-    with_base = page.base is not None
-    header = [tr("Category"), period_in_words(page.period, lang)]
-    if with_base:
-        header += [period_in_words(page.base, lang), tr("Change")]
-    rows = [[_cell(text, bold=True, background="#eeeeee") for text in header]]
-
-    def row_cells(label: str, row: CategoryRow, bold=False) -> list[QgsTableCell]:
-        cells = [_cell(label, bold), _cell(_count_text(row.count, row.mark, min_count), bold, right=True)]
-        if with_base:
-            change = "–"
-            if row.change_shown and row.count_before > 0:
-                change = number(100.0 * (row.count - row.count_before) / row.count_before, lang, sign=True) + " %"
-            cells += [_cell(_count_text(row.count_before, row.mark_before, min_count), bold, right=True),
-                      _cell(change, bold, right=True)]
-        return cells
-
-    for row in page.rows:
-        rows.append(row_cells(codelist.label(row.code, lang), row))
-    rows.append(row_cells(tr("Total"), page.total, bold=True))
-    return rows
-
-
-def _cell(text: str, bold: bool = False, background: str | None = None, right: bool = False) -> QgsTableCell:
-    from qgis.PyQt.QtCore import Qt
-
-    cell = QgsTableCell(text)
-    if bold:
-        cell.setTextFormat(text_format(7, bold=True))
-    if background:
-        cell.setBackgroundColor(QColor(background))
-    if right:
-        cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
-    return cell
-
-
-def _time_chart_contents(page: PageData, min_count: int, lang: str) -> list[list[QgsTableCell]]:
-    classes = profile_classes(page.profile, min_count, len(HEAT_COLOURS))
-    rows = [[_cell("")] + [_cell(f"{hour:02d}") for hour in range(24)]]
-    for day, name in enumerate(weekday_names(lang)):
-        rows.append([_cell(name[:3])] + [_cell("", background=HEAT_COLOURS[int(c)]) for c in classes[day]])
-    return rows
-
-
-def _measure_contents(store: Store, page: PageData, lang: str) -> list[list[QgsTableCell]]:
-    statuses = {code: (sv if lang == "sv" else en) for code, sv, en in codelist.MEASURE_STATUSES}
-    organisations = {o["code"]: (o["name_sv"] if lang == "sv" else o["name_en"]) for o in store.organisations()}
-    header = [tr("Measure"), tr("Status"), tr("Responsible"), tr("Period"), tr("Last follow-up")]
-    rows = [[_cell(text, bold=True, background="#eeeeee") for text in header]]
-    for measure in page.measures:
-        followup = "–"
-        if measure.followup_date is not None:
-            result = (measure.followup_result or "").strip()
-            if len(result) > FOLLOWUP_CHARACTERS:
-                result = result[:FOLLOWUP_CHARACTERS - 1].rstrip() + "…"
-            followup = f"{measure.followup_date.isoformat()}: {result}" if result else measure.followup_date.isoformat()
-        span = measure.start_date.isoformat() + "–" + (measure.end_date.isoformat() if measure.end_date else "")
-        rows.append([_cell(measure.title), _cell(statuses.get(measure.status, measure.status)),
-                     _cell(organisations.get(measure.responsible_org, measure.responsible_org or "–")),
-                     _cell(span), _cell(followup)])
-    if not page.measures:
-        rows.append([_cell(tr("No active or planned measures.")), _cell(""), _cell(""), _cell(""), _cell("")])
-    return rows
-
-
-def _summary_text(page: PageData, min_count: int, lang: str) -> str:
-    total = page.total
-    if total.count == 0:
-        return tr("There were no incidents in the period.")
-    if total.mark != SHOWN:
-        return tr("Fewer than {n} incidents in the period.").format(n=min_count) if total.mark == FEWER else ""
-    comparison = page.total_comparison
-    if comparison is None or not total.change_shown:
-        return tr("{n} incidents in the period.").format(n=total.count)
-    change = change_in_words(comparison.count_a, comparison.count_b, page.base, lang)
-    return tr("{n} incidents in the period; {change}.").format(n=total.count, change=change)
-
-
-def _time_note(page: PageData, min_count: int, lang: str) -> str:
-    text = tr("Incidents by weekday and local hour of their start: darker is more; white is none or fewer "
-              "than {n}.").format(n=min_count)
-    if page.profile.sum() == 0:
-        return text
-    # a weekday or an hour is named only where the chi-square tests say it matters
-    return text + " " + pattern_sentence(page.profile, start_pattern(page.profile), lang, min_weight=min_count)
-
-
 def _items(items) -> dict:
     found = {}
     for item in items:
@@ -228,9 +131,10 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
     period_text += " · " + tr("situation picture of {day}").format(day=period_in_words(Period(today, today), lang))
     label("period", period_text)
     label("category_heading", tr("Incidents by category"))
-    label("summary", _summary_text(page, options.min_count, lang))
+    label("summary", summary_text(page, options.min_count, lang))
+    label("map_note", low_precision_text(page, options.min_count))
     label("time_heading", tr("Time of week"))
-    label("time_note", _time_note(page, options.min_count, lang))
+    label("time_note", time_note(page, options.min_count, lang))
     label("measures_heading", tr("Measures in the action plan"))
     label("assessment_heading", tr("Assessment and decisions"))
     label("note", tr(
@@ -250,9 +154,9 @@ def _fill_page(layout, items: dict, store: Store, page: PageData, options: Repor
         elif not Path(logo.picturePath()).is_file():  # a template's own logo stays; else no empty frame
             layout.removeLayoutItem(logo)
 
-    for table_id, contents in (("category_table", _category_contents(page, options.min_count, lang)),
-                               ("time_chart", _time_chart_contents(page, options.min_count, lang)),
-                               ("measures_table", _measure_contents(store, page, lang))):
+    for table_id, contents in (("category_table", category_contents(page, options.min_count, lang)),
+                               ("time_chart", time_chart_contents(page, options.min_count, lang)),
+                               ("measures_table", measure_contents(store, page, lang))):
         frame = items.get(table_id)
         if isinstance(frame, QgsLayoutFrame) and isinstance(frame.multiFrame(), QgsLayoutItemManualTable):
             table = frame.multiFrame()

@@ -34,7 +34,7 @@ from datetime import date
 
 import numpy as np
 
-from ..domain import codelist
+from ..domain import codelist, schema
 from ..domain.analysis import suppression
 from ..domain.analysis.comparison import Comparison, compare
 from ..domain.analysis.grid import SQUARE, Grid, centres_of, lattice_of
@@ -125,6 +125,9 @@ class PageData:
     profile: np.ndarray  # (7, 24) incidents by local weekday and hour
     fids: np.ndarray  # the incidents of the period shown on the map
     measures: list[Measure] = field(default_factory=list)
+    # of the period's incidents, how many are placed only at a municipality's or county's centre; None when
+    # the store holds none at all (then there is nothing to say; else a small count, 0 too, is "fewer than")
+    low_precision: int | None = None
 
     @property
     def total_comparison(self) -> Comparison | None:
@@ -145,9 +148,12 @@ def _listed_measures(store: Store, period: Period, area_geometry=None) -> list[M
     return listed
 
 
-def _profile_and_fids(store: Store, incident_filter: IncidentFilter) -> tuple[np.ndarray, np.ndarray]:
-    data = store.arrays(incident_filter, ("occurred_from",))
-    return time_of_week(data["occurred_from"], None, store.tz, "start"), data["fid"]
+def _profile_and_fids(store: Store, incident_filter: IncidentFilter) -> tuple[np.ndarray, np.ndarray, int]:
+    """The time-of-week profile, the fids and how many are placed only at a
+    municipality's or county's centre (counted in the table, not on the map)."""
+    data = store.arrays(incident_filter, ("occurred_from", "location_precision"))
+    low = int(np.isin(data["location_precision"].astype(str), schema.LOW_PRECISIONS).sum())
+    return time_of_week(data["occurred_from"], None, store.tz, "start"), data["fid"], low
 
 
 def town_page(store: Store, period: Period, base: Period | None, min_count: int = MIN_COUNT) -> PageData:
@@ -164,8 +170,9 @@ def town_page(store: Store, period: Period, base: Period | None, min_count: int 
     marks = suppress(matrix if base is not None else matrix[:, :1], min_count)
     rows = _rows(codes, matrix, marks, base is not None)
     total = _total_row(matrix, marks, base is not None)
-    profile, fids = _profile_and_fids(store, IncidentFilter(period=period))
-    return PageData(None, period, base, rows, total, profile, fids, _listed_measures(store, period))
+    profile, fids, low = _profile_and_fids(store, IncidentFilter(period=period))
+    low = low if store.low_precision_count() else None
+    return PageData(None, period, base, rows, total, profile, fids, _listed_measures(store, period), low)
 
 
 def district_pages(store: Store, period: Period, base: Period | None,
@@ -184,6 +191,7 @@ def district_pages(store: Store, period: Period, base: Period | None,
         tables.append(table)
         marks.append(suppress(table, min_count, row_totals=True, column_totals=True))
     pages = []
+    any_low = store.low_precision_count() > 0
     for j, district in enumerate(districts):
         matrix = np.stack([t[:, j] for t in tables] + ([] if base is not None else [np.zeros(len(codes), np.int64)]),
                           axis=1)
@@ -194,9 +202,9 @@ def district_pages(store: Store, period: Period, base: Period | None,
                 for i, code in enumerate(codes)]
         total = CategoryRow("total", int(matrix[:, 0].sum()), int(matrix[:, 1].sum()) if base is not None else None,
                             int(total_marks[0]), int(total_marks[1]) if base is not None else SHOWN)
-        profile, fids = _profile_and_fids(store, IncidentFilter(period=period, area=district.name))
+        profile, fids, low = _profile_and_fids(store, IncidentFilter(period=period, area=district.name))
         pages.append(PageData(district.name, period, base, rows, total, profile, fids,
-                              _listed_measures(store, period, district.geometry)))
+                              _listed_measures(store, period, district.geometry), low if any_low else None))
     return pages
 
 

@@ -44,6 +44,7 @@ from ..domain.analysis import AnalysisError
 from ..domain.analysis.fdr import CONFIDENCE
 from ..domain.analysis.hotspots import hotspots
 from ..domain.analysis.scale import PLACE_CELL
+from ..domain.schema import LOW_PRECISIONS
 from ..domain.timeutil import Period
 from ..i18n import language, tr
 from ..store import IncidentFilter, Store
@@ -156,12 +157,17 @@ def area_layer(store: Store) -> QgsVectorLayer:
 def map_layers(store: Store, period: Period, min_count: int) -> dict:
     """The map's layers (cells, hot spots, areas: the same on every page, over
     the whole town), in a project of their own (``PROJECT``): never in the
-    user's project (see the module's note)."""
+    user's project (see the module's note). Incidents placed only at a
+    municipality's or county's centre are in neither the squares nor the hot
+    spots (the page says how many, ``PageData.low_precision``)."""
     extent = town_extent(store)
     cell_size = map_cell_size((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()))
-    data = store.arrays(IncidentFilter(period=period), ())
-    layers = {CELLS: cell_layer(store, map_cells(data["x"], data["y"], cell_size, min_count), min_count),
-              HOTSPOTS: hotspot_layer(store, data["x"], data["y"]),
+    data = store.arrays(IncidentFilter(period=period), ("location_precision",))
+    # a municipality's or county's centre is not where those incidents happened: they stay off the map
+    placed = ~np.isin(data["location_precision"].astype(str), LOW_PRECISIONS)
+    x, y = data["x"][placed], data["y"][placed]
+    layers = {CELLS: cell_layer(store, map_cells(x, y, cell_size, min_count), min_count),
+              HOTSPOTS: hotspot_layer(store, x, y),
               AREAS: area_layer(store)}
     own = QgsProject()
     own.addMapLayers([layers[key] for key in (HOTSPOTS, AREAS, CELLS)], False)

@@ -39,7 +39,7 @@ from ..domain.wording import (
     percent_change,
     period_in_words,
 )
-from ..i18n import tr, translator
+from ..i18n import plural, tr, translator
 from ..store import IncidentFilter, Store
 
 
@@ -121,6 +121,7 @@ class Summary:
     last_year: Change | None = None  # against the same period last year
     today: date | None = None  # the store's today, to say when the period includes it
     first_day: date | None = None  # the local day of the store's first incident
+    low_precision: int = 0  # of ``total``, placed only at a municipality's or county's centre
 
     @property
     def includes_today(self) -> bool:
@@ -135,6 +136,11 @@ class Summary:
         result = [tr("{incidents}, {period}").format(
             incidents=incidents_in_words(self.total, language),
             period=period_in_words(self.period, language, self.today))]
+        if self.low_precision:
+            result.append(plural(self.low_precision, tr(
+                "{n} of them is placed only at a municipality or county centre and is left out of hot spots and "
+                "density"), tr("{n} of them are placed only at a municipality or county centre and are left out of "
+                               "hot spots and density")))
         if self.previous is not None:
             result.append(self.previous.words(tr("the previous period"), language))
         if self.last_year is not None:
@@ -159,7 +165,8 @@ def summary(store: Store, state: FilterState, today: date) -> Summary:
 
     return Summary(period=period, total=total, by_category=by_category,
                    previous=change(previous_period(period)), last_year=change(same_period_last_year(period)),
-                   today=today, first_day=first_day)
+                   today=today, first_day=first_day,
+                   low_precision=store.low_precision_count(state.incident_filter(today, period)) if total else 0)
 
 
 def cleared(state: FilterState) -> FilterState:

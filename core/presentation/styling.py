@@ -43,6 +43,7 @@ from ..compat import (
 )
 from ..domain.analysis.fdr import label as hotspot_label
 from ..i18n import tr
+from .precision_style import LEGEND_APPROXIMATE, LEGEND_LOW, add_precision_ring, precision_legend_categories
 
 # Hot red to cold blue (ColorBrewer RdBu, 7 classes), as hot spot maps are read.
 HOTSPOT_COLOURS = {
@@ -112,7 +113,8 @@ def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool 
     """Incidents by category, each with its colour and icon from the code list
     (the one home of both), labelled in ``language``. With ``recency`` the
     last ``RECENT_DAYS`` days are drawn strong, older incidents faded, and
-    closed ones hollow (grey inside, the category's colour as the outline).
+    closed ones hollow (grey inside, the category's colour as the outline),
+    and a place that is not exact ringed (``precision_style``).
     With ``embed`` the icons travel inside the renderer (see ``embedded_svg``)."""
     from ..domain import codelist
 
@@ -121,34 +123,41 @@ def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool 
         symbol = category_symbol(category, size_mm, embed)
         if recency:
             _recency_and_status(symbol, category.colour)
+            add_precision_ring(symbol, category.colour, size_mm)
         categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))
     if recency:
         categories += recency_legend_categories(size_mm, embed)
-    return QgsCategorizedSymbolRenderer("category", categories)
+    renderer = QgsCategorizedSymbolRenderer("category", categories)
+    renderer.setUsingSymbolLevels(recency)  # the precision rings over all icons (precision_style)
+    return renderer
 
 
 # legend-only entries: values no incident has (a category is a code of the code list)
 LEGEND_FADED, LEGEND_CLOSED = "lagesbild:legend:older", "lagesbild:legend:closed"
-LEGEND_KEYS = (LEGEND_FADED, LEGEND_CLOSED)
+LEGEND_KEYS = (LEGEND_FADED, LEGEND_CLOSED, LEGEND_APPROXIMATE, LEGEND_LOW)
 LEGEND_COLOUR = "#4d4d4d"
 
 
 def recency_legend_categories(size_mm: float = 5.0, embed: bool = False) -> list[QgsRendererCategory]:
-    """Two legend entries that explain the drawing rather than a category: an
-    incident older than ``RECENT_DAYS`` days drawn faded, and a closed one
-    drawn hollow and grey. Their values match no incident, so they draw
-    nothing; the legend shows them with a neutral icon drawn the same way."""
+    """Legend entries that explain the drawing rather than a category: an
+    incident older than ``RECENT_DAYS`` days drawn faded, a closed one drawn
+    hollow and grey, and the rings of a place that is not exact. Their values
+    match no incident, so they draw nothing; the legend shows them with a
+    neutral icon drawn the same way."""
     from ..domain import codelist
 
     icon = codelist.CATEGORIES[0]
     faded = category_symbol(icon, size_mm, embed)
     faded.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
     faded.setOpacity(FADED_OPACITY / 100)
+    plain = category_symbol(icon, size_mm, embed)
+    plain.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
     closed = category_symbol(icon, size_mm, embed)
     _closed_look(closed.symbolLayer(0), LEGEND_COLOUR)
     closed.setOpacity(CLOSED_OPACITY / 100)
     return [QgsRendererCategory(LEGEND_FADED, faded, tr("Older than {days} days: faded").format(days=RECENT_DAYS)),
-            QgsRendererCategory(LEGEND_CLOSED, closed, tr("Closed: hollow, grey"))]
+            QgsRendererCategory(LEGEND_CLOSED, closed, tr("Closed: hollow, grey"))] + precision_legend_categories(
+                plain, LEGEND_COLOUR, size_mm)
 
 
 def _closed_look(symbol_layer, colour: str) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import ogr
 
+from ..domain import schema
 from ..domain.analysis import suppression
 from ..domain.analysis.grid import SQUARE, lattice_of
 from ..domain.geometry import points_in_polygon
@@ -35,7 +36,6 @@ from .records import IncidentFilter
 AREA, CELL = "area", "cell"
 GROUPINGS = (AREA, CELL)
 TOTAL = "total"  # the zone or category of a total row
-UNPLACED_PRECISIONS = ("municipality", "county")
 MIN_CELL_SIZE = 1.0  # metres: finer cells would only show the points themselves
 _MAX_COORDINATE_CELLS = 2**52  # lattice numbers stay exact integers
 
@@ -85,7 +85,7 @@ def publication(store, period: Period, group_by: str = AREA, cell_size: float = 
         raise StoreError(tr("the smallest count to publish must be at least 1, not {count}").format(count=min_count))
     categories = [code for code, parent, *_ in store.categories() if parent is None]
     data = store.arrays(IncidentFilter(period=period), ("category", "location_precision"))
-    placed = ~np.isin(data["location_precision"].astype(str), UNPLACED_PRECISIONS)
+    placed = ~np.isin(data["location_precision"].astype(str), schema.LOW_PRECISIONS)
     unplaced = int(np.count_nonzero(~placed))
     x, y, category = data["x"][placed], data["y"][placed], data["category"][placed].astype(str)
     column = {code: j for j, code in enumerate(categories)}

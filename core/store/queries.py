@@ -69,6 +69,17 @@ class StoreQueries:
         where, params = self._where(incident_filter)
         return int(self._db.execute(f"SELECT count(*) FROM incidents WHERE {where}", params).fetchone()[0])
 
+    def low_precision_count(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> int:
+        """How many of the filtered incidents are placed only at a municipality's
+        or county's centre (``schema.LOW_PRECISIONS``)."""
+        if incident_filter.area:
+            data = self.arrays(incident_filter, ("location_precision",))
+            return int(np.isin(data["location_precision"].astype(str), schema.LOW_PRECISIONS).sum())
+        where, params = self._where(incident_filter)
+        marks = ", ".join("?" for _ in schema.LOW_PRECISIONS)
+        sql = f"SELECT count(*) FROM incidents WHERE ({where}) AND location_precision IN ({marks})"
+        return int(self._db.execute(sql, [*params, *schema.LOW_PRECISIONS]).fetchone()[0])
+
     def first_day(self, time_field: str = "occurred_from") -> date | None:
         """The local day (store's zone) of the earliest incident, None for an
         empty store: before it the store has no data, not zero incidents.

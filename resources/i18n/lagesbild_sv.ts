@@ -1297,7 +1297,7 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
@@ -1523,7 +1523,7 @@
             <translation>Kategorier</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Change</source>
             <translation>Förändring</translation>
         </message>
@@ -1610,7 +1610,7 @@
             <translation type="obsolete">Uppskattad kostnad i kronor</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Fewer than {n} incidents in the period.</source>
             <translation>Färre än {n} händelser under perioden.</translation>
         </message>
@@ -1682,7 +1682,7 @@
             <translation>Händelser per kategori</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Incidents by weekday and local hour of their start: darker is more; white is none or fewer than {n}.</source>
             <translation>Händelser per veckodag och lokal timme då de började: mörkare är fler; vitt är inga eller färre än {n}.</translation>
         </message>
@@ -1697,7 +1697,7 @@
             <translation>Senaste 7 dagarna</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Last follow-up</source>
             <translation>Senaste uppföljning</translation>
         </message>
@@ -1716,7 +1716,7 @@
             <translation type="obsolete">Lägesbilds standardformulär för händelser</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Measure</source>
             <translation>Åtgärd</translation>
         </message>
@@ -1736,7 +1736,7 @@
             <translation>Ny rapport</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>No active or planned measures.</source>
             <translation>Inga pågående eller planerade åtgärder.</translation>
         </message>
@@ -1816,7 +1816,7 @@
             <translation>Sidor</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Period</source>
             <translation>Period</translation>
@@ -1898,7 +1898,7 @@
             <translation type="obsolete">Polisanmäld</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Responsible</source>
             <translation>Ansvarig</translation>
         </message>
@@ -1953,7 +1953,7 @@
             <translation>Någon annan sparade händelsen efter att du öppnade den. Inget har skrivits över. Vill du ladda den på nytt nu? Dina ändringar i formuläret ersätts då av den sparade versionen.</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Status</source>
             <translation>Status</translation>
@@ -1987,7 +1987,7 @@
             <translation type="obsolete">Lägesrapporten till det brottsförebyggande rådet: en PDF i A4 liggande från mallen resources/layouts/situation_report.qpt med kartan över periodens händelser ovanpå deras heta och kalla fläckar och områdena, en tabell över händelser per kategori med förändringen mot jämförelseperioden (med dess datum angivna), veckans tider, åtgärderna i åtgärdsplanen och en tom ruta för mötets bedömning och beslut. Som standard är perioden de senaste 28 dagarna till och med i går, jämförd med samma datum förra året. ATLAS_BY_AREA ger i stället en sida per stadsdel. Rapporten är gjord för att spridas: inga händelsebeskrivningar eller hanteringsanteckningar, och varje antal under MIN_COUNT visas som "färre än", även där en summa skulle avslöja det. PDF:en behåller sin text som text (sökbar och läsbar för en skärmläsare).</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>There were no incidents in the period.</source>
             <translation>Det fanns inga händelser under perioden.</translation>
         </message>
@@ -2011,7 +2011,7 @@
             <translation type="obsolete">Till</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>Total</source>
             <translation>Totalt</translation>
         </message>
@@ -2051,7 +2051,7 @@
             <translation type="obsolete">t.ex. Storgatan 12, skolgården</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>fewer than {n}</source>
             <translation>färre än {n}</translation>
         </message>
@@ -2071,7 +2071,7 @@
             <translation>lagret finns inte: {path}</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>not shown</source>
             <translation>visas ej</translation>
         </message>
@@ -2153,12 +2153,12 @@
             <translation>{name} ({period})</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>{n} incidents in the period.</source>
             <translation>{n} händelser under perioden.</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/report.py" />
+            <location filename="../../core/presentation/report_contents.py" />
             <source>{n} incidents in the period; {change}.</source>
             <translation>{n} händelser under perioden; {change}.</translation>
         </message>
@@ -4696,6 +4696,36 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/store/bulk.py" />
             <source>unknown location precision</source>
             <translation>okänd lägesnoggrannhet</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/precision_style.py" />
+            <source>Place approximate: dotted ring</source>
+            <translation>Ungefärlig plats: prickad ring</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/precision_style.py" />
+            <source>Place only known to the municipality or county: dashed ring</source>
+            <translation>Platsen bara känd till kommun eller län: streckad ring</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/situation.py" />
+            <source>{n} of them are placed only at a municipality or county centre and are left out of hot spots and density</source>
+            <translation>{n} av dem är bara placerade i en kommuns eller ett läns mittpunkt och lämnas utanför hotspots och täthet</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/situation.py" />
+            <source>{n} of them is placed only at a municipality or county centre and is left out of hot spots and density</source>
+            <translation>{n} av dem är bara placerad i en kommuns eller ett läns mittpunkt och lämnas utanför hotspots och täthet</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/report_contents.py" />
+            <source>Fewer than {n} of the incidents are placed only at a municipality or county centre: counted in the table, not on the map.</source>
+            <translation>Färre än {n} av händelserna är bara placerade i en kommuns eller ett läns mittpunkt: räknade i tabellen, inte på kartan.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/report_contents.py" />
+            <source>{n} of the incidents are placed only at a municipality or county centre: counted in the table, not on the map.</source>
+            <translation>{n} av händelserna är bara placerade i en kommuns eller ett läns mittpunkt: räknade i tabellen, inte på kartan.</translation>
         </message>
     </context>
     <context>
