@@ -37,6 +37,7 @@ from ..core.store import DEFAULT_CRS, Cancelled, Store, StoreError, StoreLocatio
 from ..core.store.importing import MODE_ALL_OR_NOTHING, MODE_SKIP_BAD_ROWS, import_source
 from .import_mapping import CategoriesPanel, FieldsPanel
 from .import_results import PreviewPanel
+from .store_events import store_events
 
 SOURCE_FILTER = "CSV, Excel, GeoJSON, JSON (*.csv *.txt *.xlsx *.geojson *.json *.gpkg *.shp);;All files (*)"
 
@@ -56,6 +57,7 @@ class ImportDialog(QDialog):
         self.result = None  # of the last import
         self.fresh = False  # the preview shows the mapping and mode as they are
         self._cancelled = False
+        self.busy = False  # an import is running
         self._build()
         if location:
             self.set_store(location)
@@ -149,6 +151,7 @@ class ImportDialog(QDialog):
         self.rejected_button.clicked.connect(self._choose_rejected_file)
 
     def _update_buttons(self, busy: bool = False) -> None:
+        self.busy = busy
         ready = self.location is not None and self.edits is not None
         for widget in (self.store_button, self.browse_button, self.file_edit, self.layer_box, self.load_button,
                        self.tabs, self.mode_box):
@@ -305,6 +308,7 @@ class ImportDialog(QDialog):
         self.show_message(result_sentence(result, self.data.summaries_skipped, mode), error=refused)
         self._update_buttons()
         if result.imported:
+            store_events().incidents_changed.emit(self.location.display)  # the docks' numbers follow
             self.imported.emit(result.imported)
         return not refused
 
