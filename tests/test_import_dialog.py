@@ -85,7 +85,7 @@ def test_preview_fix_save_load_and_import(dialog, store_path, tmp_path):
     # converted: the store's zone, decimal commas read, labels for codes, a point in the store's CRS
     line2, line5 = dict(zip(headers, cells[0])), dict(zip(headers, cells[3]))
     assert line2["Occurred from"] == "2026-03-01 21:30" and line2["Estimated cost (SEK)"] == "1200.5"
-    assert line2["Category"] == "Vandalism" and line2["Place"] == "620001.50, 6650000.00"
+    assert line2["Category"] == "Vandalism" and line2["Point (x, y)"] == "620001.50, 6650000.00"
     assert line5["Occurred from"] == "2026-03-05 21:30" and line5["Subcategory"] == "Car fire"
     assert "nothing would be written" in dialog.preview_panel.summary.text()
 
@@ -141,8 +141,8 @@ def test_preview_fix_save_load_and_import(dialog, store_path, tmp_path):
     assert sorted(problems) == [2, 3, 4, 5]
     assert [problems[line][2] for line in (2, 3, 5)] == ["yes", "yes", "yes"] and problems[4][2] == ""
     dialog.import_button.click()
-    assert dialog.message.text() == ("0 incidents imported. 1 row rejected. 3 rows were imported before and were "
-                                     "skipped.")
+    assert dialog.message.text() == ("0 incidents imported. 1 row rejected. 3 rows were in the store already or "
+                                     "repeated an earlier line: skipped.")
     assert len(stored(store_path)) == 3
 
 

@@ -93,23 +93,23 @@ def test_the_preview_is_the_imports_dry_run_and_shows_converted_values(qgis_app,
                               "geometry"]
     assert preview.rows[0] == (2, "OK", ["Vandalism", "2026-03-01 21:30", "A", "The housing company", "1000.5",
                                          "620000.00, 6650000.00"])
-    assert [(r[0], r[1]) for r in preview.rows] == [(2, "OK"), (3, "problem"), (4, "imported before")]
+    assert [(r[0], r[1]) for r in preview.rows] == [(2, "OK"), (3, "problem"), (4, "duplicate")]
     assert [(p.line, p.field, p.duplicate) for p in preview.problems] == [(3, "category", False),
                                                                           (4, "source_id", True)]
     assert "line 2" in preview.problems[1].reason
     assert (preview.total, preview.importable, preview.rejected, preview.duplicates) == (3, 0, 1, 1)
     assert preview.sentence() == (
         "3 rows read. 1 row has problems: as it is, nothing would be written. Fix it (the mapping or the file) or "
-        "choose to skip bad rows. 1 row was imported before and is skipped.")
+        "choose to skip bad rows. 1 row is in the store already or repeats an earlier line: skipped.")
     assert len(skip.rows) == 1 and skip.importable == 1
     assert skip.sentence() == ("3 rows read. 1 incident would be imported. 1 row with problems would be left out. "
-                               "1 row was imported before and is skipped.")
+                               "1 row is in the store already or repeats an earlier line: skipped.")
     assert sha256(store_path) == before  # the preview wrote nothing
 
 
 @pytest.mark.parametrize(("imported", "rejected", "duplicates", "summaries", "mode", "expected"), [
     (5, 0, 0, 0, 0, "5 incidents imported."),
-    (1, 0, 2, 0, 0, "1 incident imported. 2 rows were imported before and were skipped."),
+    (1, 0, 2, 0, 0, "1 incident imported. 2 rows were in the store already or repeated an earlier line: skipped."),
     (0, 2, 0, 0, 0, "Nothing was written: 2 rows have problems. Fix them (see the problems) or choose to skip "
                     "bad rows."),
     (3, 1, 0, 4, 1, "3 incidents imported. 1 row rejected. 4 summaries of the police's feed skipped."),

@@ -134,7 +134,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(1000, 720)
+        self.resize(1040, 800)
 
         self.store_button.clicked.connect(self._choose_store)
         self.browse_button.clicked.connect(self._choose_file)

@@ -43,11 +43,15 @@ def _text_item(text: str) -> QTableWidgetItem:
     return item
 
 
-def _stretch_last(table: QTableWidget) -> None:
+def fit_columns(table: QTableWidget, *stretch: int) -> None:
+    """Every column as wide as its header and cells, and the ``stretch``
+    columns sharing the rest (none given: the last; -1: none, the table
+    scrolls sideways). Call it again when the columns change."""
     header = table.horizontalHeader()
-    for column in range(table.columnCount() - 1):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    stretch = stretch or (table.columnCount() - 1,)
+    for column in range(table.columnCount()):
+        mode = QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
@@ -63,7 +67,7 @@ class FieldsPanel(QWidget):
         self.edits: MappingEdits | None = None
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([tr("Column in the source"), tr("First value"), tr("Lägesbild field")])
-        _stretch_last(self.table)
+        fit_columns(self.table, 1)
         self.place_note = QLabel(self)
         self.place_note.setWordWrap(True)
         self.x_box, self.y_box, self.crs_box = QComboBox(self), QComboBox(self), QComboBox(self)
@@ -85,10 +89,7 @@ class FieldsPanel(QWidget):
             self.table.setItem(row, 0, _text_item(column))
             sample = samples.get(column)
             self.table.setItem(row, 1, _text_item("" if sample is None else str(sample)))
-            box = choice_box(field_choices(), edits.fields.get(column), self.table)
-            box.currentIndexChanged.connect(lambda _i, column=column, box=box: self._field_changed(column, box))
-            self.table.setCellWidget(row, 2, box)
-        self.table.resizeColumnsToContents()
+        self._show_fields()
         columns = [(None, tr("— none —"))] + [(c, c) for c in edits.columns]
         for box, value, choices in ((self.x_box, edits.x_column, columns), (self.y_box, edits.y_column, columns),
                                     (self.crs_box, edits.crs or store_crs, crs_choices(store_crs))):
@@ -104,6 +105,17 @@ class FieldsPanel(QWidget):
             tr("The place comes from the source's own points (its geometry).") if geometry else
             tr("The place comes from two columns: choose them and the coordinate system they are written in."))
 
+    def _show_fields(self) -> None:
+        """A field to choose for each column; a column of the place says so instead."""
+        for row, column in enumerate(self.edits.columns):
+            if self.edits.is_place(column):
+                text = tr("— the place (x) —") if column == self.edits.x_column else tr("— the place (y) —")
+                self.table.setCellWidget(row, 2, QLabel(text, self.table))
+                continue
+            box = choice_box(field_choices(), self.edits.fields.get(column), self.table)
+            box.currentIndexChanged.connect(lambda _i, column=column, box=box: self._field_changed(column, box))
+            self.table.setCellWidget(row, 2, box)
+
     def field_box(self, column: str) -> QComboBox:
         return self.table.cellWidget(self.edits.columns.index(column), 2)
 
@@ -116,6 +128,7 @@ class FieldsPanel(QWidget):
             return
         self.edits.x_column, self.edits.y_column = self.x_box.currentData(), self.y_box.currentData()
         self.edits.crs = self.crs_box.currentData()
+        self._show_fields()
         self.changed.emit()
 
 
@@ -133,7 +146,7 @@ class CategoriesPanel(QWidget):
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([tr("Text in the source"), tr("Rows"), tr("Category"),
                                               tr("Subcategory")])
-        _stretch_last(self.table)
+        fit_columns(self.table, 2, 3)  # a combo box's width is not its cell's
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
@@ -156,7 +169,6 @@ class CategoriesPanel(QWidget):
             sub.currentIndexChanged.connect(lambda _i, row=row: self._codes_changed(row))
             self.table.setCellWidget(row, 2, category)
             self.table.setCellWidget(row, 3, sub)
-        self.table.resizeColumnsToContents()
 
     def boxes(self, text: str) -> tuple[QComboBox, QComboBox]:
         row = [t for t, _count in self.edits.texts].index(text)

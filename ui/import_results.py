@@ -11,14 +11,14 @@ from qgis.PyQt.QtWidgets import QLabel, QSplitter, QTableWidget, QVBoxLayout, QW
 from ..core.i18n import tr
 from ..core.presentation.import_preview import Preview, PreviewProblem, problems_of
 from ..core.presentation.incident_display import field_label
-from .import_mapping import _stretch_last, _text_item
+from .import_mapping import _text_item, fit_columns
 
 PROBLEM_COLOUR = QColor("#fde0dc")
 DUPLICATE_COLOUR = QColor("#eeeeee")
 
 
 def _fields_text(fields: str) -> str:
-    return ", ".join(field_label(name) for name in fields.split(", ") if name)
+    return ", ".join(tr("Place") if name == "geometry" else field_label(name) for name in fields.split(", ") if name)
 
 
 class PreviewPanel(QWidget):
@@ -29,9 +29,8 @@ class PreviewPanel(QWidget):
         self.summary.setWordWrap(True)
         self.rows = QTableWidget(0, 0, self)
         self.problems = QTableWidget(0, 4, self)
-        self.problems.setHorizontalHeaderLabels([tr("Line"), tr("Field"), tr("Problem"), tr("Imported before")])
-        _stretch_last(self.rows)
-        _stretch_last(self.problems)
+        self.problems.setHorizontalHeaderLabels([tr("Line"), tr("Field"), tr("Problem"), tr("Duplicate")])
+        fit_columns(self.problems, 2)
         self.problems_label = QLabel(self)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -41,6 +40,8 @@ class PreviewPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.rows)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)  # the rows get more room than the problems
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
@@ -60,9 +61,9 @@ class PreviewPanel(QWidget):
             for column, text in enumerate(cells):
                 item = _text_item(text)
                 if check != tr("OK"):
-                    item.setBackground(DUPLICATE_COLOUR if check == tr("imported before") else PROBLEM_COLOUR)
+                    item.setBackground(DUPLICATE_COLOUR if check == tr("duplicate") else PROBLEM_COLOUR)
                 self.rows.setItem(row, column, item)
-        self.rows.resizeColumnsToContents()
+        fit_columns(self.rows, -1)
         self._show_problems(preview.problems)
 
     def show_result(self, result) -> None:
@@ -79,4 +80,3 @@ class PreviewPanel(QWidget):
                 item = _text_item(text)
                 item.setBackground(DUPLICATE_COLOUR if problem.duplicate else PROBLEM_COLOUR)
                 self.problems.setItem(row, column, item)
-        self.problems.resizeColumnsToContents()

@@ -21,6 +21,7 @@ from .incident_display import TIME_FORMAT, field_label, organisation_name
 PREVIEW_ROWS = 20
 SWEREF99TM, WGS84 = "EPSG:3006", "EPSG:4326"
 REJECTED_COLUMNS = ("line", "field", "reason")  # as the algorithm's rejected rows table names them
+_LONGEST = 80  # characters of a text shown in the preview
 _HIDDEN = ("source", "source_id")  # the import key: shown only when a column gives it
 
 
@@ -99,7 +100,7 @@ class MappingEdits:
         return edits
 
     def category_column(self) -> str | None:
-        return next((c for c in self.columns if self.fields.get(c) == "category"), None)
+        return next((c for c in self.columns if self.field_of(c) == "category"), None)
 
     def read_texts(self, data: SourceData) -> None:
         """The texts of the category column and their codes (kept where already edited)."""
@@ -118,9 +119,16 @@ class MappingEdits:
     def unmapped_texts(self) -> list[str]:
         return [text for text, _count in self.texts if self.codes(text) is None]
 
+    def is_place(self, column: str) -> bool:
+        """Whether ``column`` gives the place (then it fills no field)."""
+        return bool(self.x_column and self.y_column) and column in (self.x_column, self.y_column)
+
+    def field_of(self, column: str) -> str | None:
+        return None if self.is_place(column) else self.fields.get(column)
+
     def targets_taken_twice(self) -> list[str]:
         """Fields two columns are mapped to (one would overwrite the other)."""
-        chosen = [target for target in self.fields.values() if target]
+        chosen = [target for column in self.columns if (target := self.field_of(column))]
         return sorted({target for target in chosen if chosen.count(target) > 1})
 
     def to_mapping(self) -> Mapping:
@@ -128,7 +136,7 @@ class MappingEdits:
         fields = {c: t for c, t in self.base.fields.items() if normalised(c) not in named}
         by_name = {name.casefold() for name in TARGETS}
         for column in self.columns:
-            target = self.fields.get(column)
+            target = self.field_of(column)
             if target is not None or column.strip().casefold() in by_name:
                 fields[column] = target  # None: a column named like a field, not imported
         coordinates = None
@@ -167,7 +175,7 @@ class Preview:
 
     @property
     def headers(self) -> list[str]:
-        return [tr("Line"), tr("Check")] + [tr("Place") if name == "geometry" else field_label(name)
+        return [tr("Line"), tr("Check")] + [tr("Point (x, y)") if name == "geometry" else field_label(name)
                                             for name in self.fields]
 
     def sentence(self) -> str:
@@ -189,7 +197,9 @@ def display_value(name: str, value, tz, organisations: list[dict]) -> str:
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:g}".replace(".", "," if language() == "sv" else ".")  # a decimal comma in Swedish
+    if isinstance(value, str) and len(value) > _LONGEST:
+        return value[:_LONGEST] + "…"
     if name in ("category", "subcategory"):
         return codelist.label(str(value), language())
     if name in ("reporting_org", "handling_org"):
@@ -213,7 +223,7 @@ def build_preview(store, data: SourceData, mapping: Mapping, mode: int = MODE_AL
     for row in first:
         check = tr("OK")
         if row.line in refused:
-            check = tr("imported before") if refused[row.line].duplicate else tr("problem")
+            check = tr("duplicate") if refused[row.line].duplicate else tr("problem")
         rows.append((row.line, check, [display_value(n, row.values.get(n), store.tz, organisations) for n in names]))
     return Preview(names, rows, problems_of(result.refused), len(data.rows), result.imported,
                    len(result.duplicates), len(result.rejected), data.summaries_skipped, mode)
@@ -233,8 +243,9 @@ def preview_sentence(preview: Preview) -> str:
             parts.append(plural(preview.rejected, tr("{n} row with problems would be left out."),
                                 tr("{n} rows with problems would be left out.")))
     if preview.duplicates:
-        parts.append(plural(preview.duplicates, tr("{n} row was imported before and is skipped."),
-                            tr("{n} rows were imported before and are skipped.")))
+        parts.append(plural(preview.duplicates, tr("{n} row is in the store already or repeats an earlier line: "
+                                                   "skipped."),
+                            tr("{n} rows are in the store already or repeat an earlier line: skipped.")))
     if preview.summaries:
         parts.append(plural(preview.summaries, tr("{n} summary of the police's feed is skipped."),
                             tr("{n} summaries of the police's feed are skipped.")))
@@ -254,8 +265,9 @@ def result_sentence(result: ImportResult, summaries: int, mode: int) -> str:
         if rejected:
             parts.append(plural(rejected, tr("{n} row rejected."), tr("{n} rows rejected.")))
     if duplicates:
-        parts.append(plural(duplicates, tr("{n} row was imported before and was skipped."),
-                            tr("{n} rows were imported before and were skipped.")))
+        parts.append(plural(duplicates, tr("{n} row was in the store already or repeated an earlier line: "
+                                           "skipped."),
+                            tr("{n} rows were in the store already or repeated an earlier line: skipped.")))
     if summaries:
         parts.append(plural(summaries, tr("{n} summary of the police's feed skipped."),
                             tr("{n} summaries of the police's feed skipped.")))

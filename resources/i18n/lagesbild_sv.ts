@@ -1854,8 +1854,8 @@
             <translation type="obsolete">Välj en händelse</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/import_preview.py" />
             <location filename="../../core/presentation/incident_display.py" />
+            <location filename="../../ui/import_results.py" />
             <source>Place</source>
             <translation>Plats</translation>
         </message>
@@ -4796,9 +4796,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Importera händelser…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_results.py" />
             <source>Imported before</source>
-            <translation>Importerad tidigare</translation>
+            <translation type="obsolete">Importerad tidigare</translation>
         </message>
         <message>
             <location filename="../../ui/import_dialog.py" />
@@ -4973,10 +4972,8 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Skriver det som förhandsgranskningen visar till databasen</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/import_preview.py" />
-            <location filename="../../ui/import_results.py" />
             <source>imported before</source>
-            <translation>importerad tidigare</translation>
+            <translation type="obsolete">importerad tidigare</translation>
         </message>
         <message>
             <location filename="../../ui/import_dialog.py" />
@@ -5039,14 +5036,12 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>{n} rad avvisad.</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/import_preview.py" />
             <source>{n} row was imported before and is skipped.</source>
-            <translation>{n} rad har importerats tidigare och hoppas över.</translation>
+            <translation type="obsolete">{n} rad har importerats tidigare och hoppas över.</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/import_preview.py" />
             <source>{n} row was imported before and was skipped.</source>
-            <translation>{n} rad hade importerats tidigare och hoppades över.</translation>
+            <translation type="obsolete">{n} rad hade importerats tidigare och hoppades över.</translation>
         </message>
         <message>
             <location filename="../../core/presentation/import_preview.py" />
@@ -5069,14 +5064,12 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>{n} rader avvisade.</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/import_preview.py" />
             <source>{n} rows were imported before and are skipped.</source>
-            <translation>{n} rader har importerats tidigare och hoppas över.</translation>
+            <translation type="obsolete">{n} rader har importerats tidigare och hoppas över.</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/import_preview.py" />
             <source>{n} rows were imported before and were skipped.</source>
-            <translation>{n} rader hade importerats tidigare och hoppades över.</translation>
+            <translation type="obsolete">{n} rader hade importerats tidigare och hoppades över.</translation>
         </message>
         <message>
             <location filename="../../core/presentation/import_preview.py" />
@@ -5123,6 +5116,52 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/presentation/import_preview.py" />
             <source>— not mapped —</source>
             <translation>— inte mappad —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_results.py" />
+            <source>Duplicate</source>
+            <translation>Dubblett</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>— the place (x) —</source>
+            <translation>— platsen (x) —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>— the place (y) —</source>
+            <translation>— platsen (y) —</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <location filename="../../ui/import_results.py" />
+            <source>duplicate</source>
+            <translation>dubblett</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row is in the store already or repeats an earlier line: skipped.</source>
+            <translation>{n} rad finns redan i databasen eller upprepar en tidigare rad: hoppas över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row was in the store already or repeated an earlier line: skipped.</source>
+            <translation>{n} rad fanns redan i databasen eller upprepade en tidigare rad: hoppades över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows are in the store already or repeat an earlier line: skipped.</source>
+            <translation>{n} rader finns redan i databasen eller upprepar en tidigare rad: hoppas över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows were in the store already or repeated an earlier line: skipped.</source>
+            <translation>{n} rader fanns redan i databasen eller upprepade en tidigare rad: hoppades över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>Point (x, y)</source>
+            <translation>Punkt (x, y)</translation>
         </message>
     </context>
     <context>
