@@ -219,3 +219,17 @@ def test_a_layer_of_the_project_as_the_source(dialog, store_path):
     assert dialog.message.text() == "1 incident imported."
     (incident,) = stored(store_path)
     assert (incident.x, incident.y, incident.category, incident.source) == (621000, 6651000, "graffiti", "rundor")
+
+
+def test_a_cancelled_import_writes_nothing_and_keeps_the_dialog(dialog, store_path, tmp_path):
+    rows = [r for r in ROWS if r[0] in ("vandalism", "fire")]
+    assert dialog.read_file(str(write_csv(tmp_path / "good.csv", rows)))
+    assert dialog.show_preview() and problem_rows(dialog) == {}
+    # the user presses Cancel as soon as the bar moves (the import calls back before it writes)
+    dialog.progress.valueChanged.connect(lambda _value: dialog.cancel_button.click())
+    before = sha256(store_path)
+    assert not dialog.run_import()
+    assert sha256(store_path) == before
+    assert dialog.message.text() == "cancelled: nothing was written"
+    assert not dialog.progress.isVisible() and dialog.preview_button.isEnabled() and not dialog.busy
+    assert dialog.file_edit.text().endswith("good.csv") and dialog.edits.category_column() == "category"

@@ -76,6 +76,11 @@ def test_edits_become_the_mapping_the_import_reads(tmp_path):
     assert "bussgardinbrand" not in edits.to_mapping().categories
     edits.fields["occurred_from"] = "category"
     assert edits.targets_taken_twice() == ["category"]
+    # a column of the place fills no field, whatever was chosen for it before
+    edits.fields["x"] = "description"
+    assert edits.is_place("x") and edits.field_of("x") is None and "x" not in edits.to_mapping().fields
+    edits.x_column = None
+    assert edits.field_of("x") == "description" and edits.to_mapping().coordinates is None
 
 
 def test_the_preview_is_the_imports_dry_run_and_shows_converted_values(qgis_app, tmp_path):
