@@ -168,6 +168,14 @@ def test_all_or_nothing_with_a_bad_row_writes_nothing_and_keeps_the_dialog(dialo
     assert dialog.edits.codes("Bussgardinbrand") == ("fire", None)
     assert dialog.preview_button.isEnabled() and dialog.rejected_button.isEnabled()
 
+    # another store (the docks opened one): the mapping stays, the preview must be made again
+    other = tmp_path / "other.gpkg"
+    Store.create(other).close()
+    assert dialog.set_store(str(other))
+    assert dialog.edits.codes("Bussgardinbrand") == ("fire", None)
+    assert dialog.fields_panel.field_box("place_name").currentData() is None
+    assert not dialog.import_button.isEnabled()
+
 
 def test_coordinate_columns_in_wgs84_and_a_broken_file(dialog, store_path, tmp_path):
     header = ["Typ", "Tid", "Org", "Lat", "Lon"]

@@ -176,7 +176,10 @@ class ImportDialog(QDialog):
             self.show_message(str(error), error=True)
             return False
         self.store_label.setText(self.location.display)
-        self._reset_edits()
+        if self.edits is None:
+            self._reset_edits()
+        else:  # another store: the mapping stays as the user left it, the preview is checked anew
+            self._show_edits()
         return True
 
     def read_file(self, path: str) -> bool:
@@ -219,6 +222,9 @@ class ImportDialog(QDialog):
         if self.data is None:
             return
         self.edits = MappingEdits.of_source(self.data, self.loaded_mapping, self.store_crs)
+        self._show_edits()
+
+    def _show_edits(self) -> None:
         first = self.data.rows[0].values if self.data.rows else {}
         self.fields_panel.show_edits(self.edits, first, self.store_crs, has_geometry(self.data))
         self.categories_panel.show_edits(self.edits)

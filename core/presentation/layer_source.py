@@ -1,7 +1,8 @@
 """A QGIS vector layer as import rows, for the algorithm and the dialog. A
 layer on a file that OGR reads (no filter set) is read from the file itself,
-so that its times keep their zone; any other layer (a memory layer, a filtered one, a database's) is
-read feature by feature, its zone-less times being the store's local time."""
+so that its times keep their zone; any other layer (a memory layer, a
+filtered one, a database's) is read feature by feature, its zone-less times
+being the store's local time."""
 
 from __future__ import annotations
 
