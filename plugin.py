@@ -40,6 +40,7 @@ class LagesbildPlugin:
         self.actions = []
         self.docks = []
         self.current_store = ""  # the store the docks show, as shown to users (no password)
+        self.import_dialog = None  # kept between openings: nothing chosen in it is lost
 
     # Processing (called alone by qgis_process, and by initGui) -----------
 
@@ -77,12 +78,21 @@ class LagesbildPlugin:
         self.toolbar.setObjectName(f"{OBJECT_NAME}Toolbar")
         self._add_docks(main_window)
 
+        importing = QAction(QgsApplication.getThemeIcon("/mActionSharingImport.svg"), tr("Import incidents…"),
+                            main_window)
+        importing.setObjectName(f"{OBJECT_NAME}ImportAction")
+        importing.setToolTip(tr("Import incidents from a file or a layer, with a preview of every row first"))
+        importing.triggered.connect(self.show_import_dialog)
+        self.actions.append((importing, self.show_import_dialog))
+        self.menu.addAction(importing)
+        self.toolbar.addAction(importing)
+
         action = QAction(QIcon(str(ICON_PATH)), tr("About Lägesbild"), main_window)
         action.setObjectName(f"{OBJECT_NAME}Action")
         action.setToolTip(tr("About Lägesbild: which version is running"))
         action.setStatusTip(tr("Show which version of Lägesbild is running"))
         action.triggered.connect(self.show_version)
-        self.actions.append(action)
+        self.actions.append((action, self.show_version))
         self.menu.addSeparator()
         self.menu.addAction(action)
         self.toolbar.addAction(action)
@@ -130,6 +140,33 @@ class LagesbildPlugin:
         for dock in self.docks:
             if dock.current_store() != shown:
                 dock.open_store(location)
+        if self.import_dialog is not None and not self.import_dialog.busy:
+            self.import_dialog.set_store(location)
+
+    def _store_to_import_into(self):
+        """The store a dock has open, else the one last opened."""
+        from .core import settings
+
+        for dock in self.docks:
+            store = getattr(dock, "store", None)
+            if store is not None:
+                return store.location
+        return settings.load().last_store or None
+
+    def show_import_dialog(self) -> None:
+        from .ui.import_dialog import ImportDialog
+
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self._store_to_import_into(), self.iface.mainWindow())
+            self.import_dialog.imported.connect(self._imported)
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        self.import_dialog.activateWindow()
+
+    def _imported(self, count: int) -> None:
+        self.iface.mapCanvas().refreshAllLayers()
+        message = tr("{count} incidents imported.").format(count=count)
+        self.iface.messageBar().pushMessage(message, Qgis.MessageLevel.Success, 5)
 
     def _layers_added(self, added) -> None:
         """A store's incidents layer, however it comes in (the dock, the
@@ -170,11 +207,17 @@ class LagesbildPlugin:
                 self.toolbar.setParent(None)
                 self.toolbar.deleteLater()
                 self.toolbar = None
-        for action in self.actions:
-            action.triggered.disconnect(self.show_version)
+        for action, slot in self.actions:
+            action.triggered.disconnect(slot)
             action.setParent(None)
             action.deleteLater()
         self.actions = []
+        if self.import_dialog is not None:
+            self.import_dialog.imported.disconnect(self._imported)
+            self.import_dialog.close()
+            self.import_dialog.setParent(None)
+            self.import_dialog.deleteLater()
+            self.import_dialog = None
 
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)

@@ -205,3 +205,10 @@ def set_attribution(layer, text: str) -> None:
 
 def attribution(layer) -> str:
     return layer.serverProperties().attribution() if QGIS_VERSION >= QGIS_3_38 else layer.attribution()
+
+# A layer chooser showing vector layers: Qgis.LayerFilter from 3.34 on ----------
+
+if hasattr(Qgis, "LayerFilter"):
+    VECTOR_LAYER_FILTER = Qgis.LayerFilter.VectorLayer
+else:
+    VECTOR_LAYER_FILTER = _old("QgsMapLayerProxyModel", "VectorLayer")

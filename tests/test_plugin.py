@@ -75,18 +75,23 @@ def test_gui_load_and_unload_twice_leaves_nothing_behind(qgis_iface, swedish_loc
         assert loaded["toolbars"] == sorted(before["toolbars"] + ["LagesbildToolbar"])
         assert len(loaded["handlers"]) == len(before["handlers"]) + 1
         toolbar = main_window.findChild(QToolBar, "LagesbildToolbar")
-        # one toggle for each dock of ui.DOCKS, then the version action
+        # one toggle for each dock of ui.DOCKS, then the import and the version action
         actions = toolbar.actions()
         assert actions[-1].statusTip() == ACTION_TIP_SV
-        assert actions[:-1] == [dock.toggleViewAction() for dock in plugin.docks]
-        # three actions told apart: their own icons, tooltips and (in the menu) names
+        assert actions[:-2] == [dock.toggleViewAction() for dock in plugin.docks]
+        # four actions told apart: their own icons, tooltips and (in the menu) names
         images = [action.icon().pixmap(32, 32).toImage() for action in actions]
         assert all(not image.isNull() for image in images)
-        assert all(images[i] != images[j] for i in range(3) for j in range(i + 1, 3))
-        assert len({action.toolTip() for action in actions}) == 3
+        assert all(images[i] != images[j] for i in range(4) for j in range(i + 1, 4))
+        assert len({action.toolTip() for action in actions}) == 4
         menu = main_window.findChild(QMenu, "LagesbildMenu")
         names = [action.text() for action in menu.actions() if not action.isSeparator()]
-        assert names == ["Lägesbild", "Rapportera händelse", "Om Lägesbild"], names
+        assert names == ["Lägesbild", "Rapportera händelse", "Importera händelser…", "Om Lägesbild"], names
+        actions[-2].trigger()  # the import dialog, kept for the next time, gone with the plugin
+        dialog = plugin.import_dialog
+        assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Importera händelser"
+        actions[-2].trigger()
+        assert plugin.import_dialog is dialog
         assert sorted(type(d).__name__ for d in plugin.docks) == sorted(name for _, name in DOCKS)
         docks = list(plugin.docks)
         translator = plugin.translator
@@ -104,6 +109,7 @@ def test_gui_load_and_unload_twice_leaves_nothing_behind(qgis_iface, swedish_loc
         plugin.unload()
         assert state(main_window) == before
         assert plugin.docks == [] and all(dock.parent() is None for dock in docks)
+        assert plugin.import_dialog is None and dialog.parent() is None and not dialog.isVisible()
         # removeTranslator answers False for a translator that is not installed
         assert QCoreApplication.removeTranslator(translator) is False
         assert tr(ACTION_TIP) == ACTION_TIP

@@ -360,6 +360,7 @@
             <location filename="../../algorithms/copy_store.py" />
             <location filename="../../algorithms/create_store.py" />
             <location filename="../../algorithms/merge_field.py" />
+            <location filename="../../ui/import_dialog.py" />
             <location filename="../../ui/incident_form.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>GeoPackage (*.gpkg)</source>
@@ -380,6 +381,7 @@
             <location filename="../../algorithms/retention.py" />
             <location filename="../../algorithms/situation_report.py" />
             <location filename="../../algorithms/verify_store.py" />
+            <location filename="../../ui/import_dialog.py" />
             <source>Store</source>
             <translation>Databas</translation>
         </message>
@@ -1298,6 +1300,7 @@
         <message>
             <location filename="../../algorithms/period_comparison.py" />
             <location filename="../../core/presentation/report_contents.py" />
+            <location filename="../../ui/import_mapping.py" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
@@ -1385,6 +1388,7 @@
         </message>
         <message>
             <location filename="../../algorithms/period_comparison.py" />
+            <location filename="../../ui/import_mapping.py" />
             <source>Subcategory</source>
             <translation>Underkategori</translation>
         </message>
@@ -1518,6 +1522,7 @@
             <translation type="obsolete">Mest belastade fyratimmarsperioder: {windows}.</translation>
         </message>
         <message>
+            <location filename="../../ui/import_dialog.py" />
             <location filename="../../ui/situation_dock.py" />
             <source>Categories</source>
             <translation>Kategorier</translation>
@@ -1533,6 +1538,7 @@
             <translation>Ändrad av någon annan</translation>
         </message>
         <message>
+            <location filename="../../ui/import_dialog.py" />
             <location filename="../../ui/incident_form.py" />
             <source>Choose a Lägesbild store</source>
             <translation>Välj en Lägesbild-databas</translation>
@@ -1555,8 +1561,9 @@
             <translation>Välj en databas att rapportera i.</translation>
         </message>
         <message>
+            <location filename="../../ui/import_dialog.py" />
             <source>Choose store…</source>
-            <translation type="obsolete">Välj databas…</translation>
+            <translation>Välj databas…</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form_fields.py" />
@@ -1615,8 +1622,9 @@
             <translation>Färre än {n} händelser under perioden.</translation>
         </message>
         <message>
+            <location filename="../../ui/import_results.py" />
             <source>Field</source>
-            <translation type="obsolete">Fält</translation>
+            <translation>Fält</translation>
         </message>
         <message>
             <location filename="../../core/presentation/styling.py" />
@@ -1751,8 +1759,9 @@
             <translation>Ingen plats än</translation>
         </message>
         <message>
+            <location filename="../../ui/import_dialog.py" />
             <source>No store chosen</source>
-            <translation type="obsolete">Ingen databas vald</translation>
+            <translation>Ingen databas vald</translation>
         </message>
         <message>
             <location filename="../../ui/incident_form.py" />
@@ -1846,6 +1855,7 @@
         </message>
         <message>
             <location filename="../../core/presentation/incident_display.py" />
+            <location filename="../../ui/import_results.py" />
             <source>Place</source>
             <translation>Plats</translation>
         </message>
@@ -2061,6 +2071,7 @@
             <translation>är inte en underkategori till kategorin</translation>
         </message>
         <message>
+            <location filename="../../core/presentation/import_preview.py" />
             <location filename="../../core/presentation/incident_display.py" />
             <source>no</source>
             <translation>nej</translation>
@@ -2139,7 +2150,9 @@
             <translation>lagret har inget område av typen stadsdel: det finns inget att göra en sida av</translation>
         </message>
         <message>
+            <location filename="../../core/presentation/import_preview.py" />
             <location filename="../../core/presentation/incident_display.py" />
+            <location filename="../../ui/import_results.py" />
             <source>yes</source>
             <translation>ja</translation>
         </message>
@@ -3113,6 +3126,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
         </message>
         <message>
             <location filename="../../algorithms/import_incidents.py" />
+            <location filename="../../ui/import_dialog.py" />
             <source>Import incidents</source>
             <translation>Importera händelser</translation>
         </message>
@@ -3143,6 +3157,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
         </message>
         <message>
             <location filename="../../algorithms/import_incidents.py" />
+            <location filename="../../ui/import_dialog.py" />
             <source>Mapping (*.json)</source>
             <translation>Mappning (*.json)</translation>
         </message>
@@ -3178,6 +3193,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
         </message>
         <message>
             <location filename="../../algorithms/import_incidents.py" />
+            <location filename="../../ui/import_dialog.py" />
             <source>Skip the bad rows</source>
             <translation>Hoppa över felaktiga rader</translation>
         </message>
@@ -3198,11 +3214,13 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
         </message>
         <message>
             <location filename="../../algorithms/import_incidents.py" />
+            <location filename="../../ui/import_dialog.py" />
             <source>When a row is bad</source>
             <translation>När en rad är felaktig</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_incidents.py" />
+            <location filename="../../ui/import_dialog.py" />
             <source>Write nothing (all or nothing)</source>
             <translation>Skriv ingenting (allt eller inget)</translation>
         </message>
@@ -4726,6 +4744,430 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <location filename="../../core/presentation/report_contents.py" />
             <source>{n} of the incidents are placed only at a municipality or county centre: counted in the table, not on the map.</source>
             <translation>{n} av händelserna är bara placerade i en kommuns eller ett läns mittpunkt: räknade i tabellen, inte på kartan.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>CSV, Excel, GeoJSON or a file of the police's open events</source>
+            <translation>CSV, Excel, GeoJSON eller en fil med polisens öppna händelser</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Cancel import</source>
+            <translation>Avbryt importen</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>Check</source>
+            <translation>Kontroll</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_results.py" />
+            <source>Choose a source, check the mapping and press Preview: nothing is written until you press Import.</source>
+            <translation>Välj en källa, granska mappningen och tryck på Förhandsgranska: inget skrivs förrän du trycker på Importera.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Choose file…</source>
+            <translation>Välj fil…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Column in the source</source>
+            <translation>Kolumn i källan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Coordinates in</source>
+            <translation>Koordinater i</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_results.py" />
+            <source>Duplicate</source>
+            <translation>Dubblett</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Each text of the column «{column}» and the category it stands for (case and spaces are ignored).</source>
+            <translation>Varje text i kolumnen «{column}» och den kategori den står för (stora och små bokstäver och mellanslag spelar ingen roll).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Easting or longitude (x)</source>
+            <translation>Östlig koordinat eller longitud (x)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Fields</source>
+            <translation>Fält</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>File</source>
+            <translation>Fil</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>First value</source>
+            <translation>Första värdet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Import</source>
+            <translation>Importera</translation>
+        </message>
+        <message>
+            <location filename="../../plugin.py" />
+            <source>Import incidents from a file or a layer, with a preview of every row first</source>
+            <translation>Importera händelser från en fil eller ett lager, med en förhandsgranskning av varje rad först</translation>
+        </message>
+        <message>
+            <location filename="../../plugin.py" />
+            <source>Import incidents…</source>
+            <translation>Importera händelser…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Incidents to import</source>
+            <translation>Händelser att importera</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <location filename="../../ui/import_results.py" />
+            <source>Line</source>
+            <translation>Rad</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Load a mapping</source>
+            <translation>Läs in en mappning</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Load mapping…</source>
+            <translation>Läs in mappning…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Lägesbild field</source>
+            <translation>Fält i Lägesbild</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Mapping loaded from {path}.</source>
+            <translation>Mappningen lästes in från {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Mapping saved in {path}.</source>
+            <translation>Mappningen sparades i {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>No column is mapped to the category: choose one under Fields.</source>
+            <translation>Ingen kolumn är mappad till kategorin: välj en under Fält.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_results.py" />
+            <source>No problems found.</source>
+            <translation>Inga problem hittades.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Northing or latitude (y)</source>
+            <translation>Nordlig koordinat eller latitud (y)</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>Nothing was written: {n} row has problems. Fix it (see the problems) or choose to skip bad rows.</source>
+            <translation>Inget skrevs: {n} rad har problem. Rätta den (se problemen) eller välj att hoppa över felaktiga rader.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>Nothing was written: {n} rows have problems. Fix them (see the problems) or choose to skip bad rows.</source>
+            <translation>Inget skrevs: {n} rader har problem. Rätta dem (se problemen) eller välj att hoppa över felaktiga rader.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <location filename="../../ui/import_results.py" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>Point (x, y)</source>
+            <translation>Punkt (x, y)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Preview</source>
+            <translation>Förhandsgranska</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Preview and problems</source>
+            <translation>Förhandsgranskning och problem</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_results.py" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Read as {encoding}, columns separated by «{delimiter}».</source>
+            <translation>Läst som {encoding}, kolumner åtskilda med «{delimiter}».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Rows</source>
+            <translation>Rader</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_results.py" />
+            <source>Rows that would not be written: {count}</source>
+            <translation>Rader som inte skulle skrivas: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>SWEREF 99 TM (EPSG:3006): x = easting, y = northing</source>
+            <translation>SWEREF 99 TM (EPSG:3006): x = östlig, y = nordlig</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Save mapping…</source>
+            <translation>Spara mappning…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Save rejected rows…</source>
+            <translation>Spara avvisade rader…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Save the mapping</source>
+            <translation>Spara mappningen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Save the rejected rows</source>
+            <translation>Spara de avvisade raderna</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>Text in the source</source>
+            <translation>Text i källan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>The file cannot be written: {error}</source>
+            <translation>Filen kan inte skrivas: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_results.py" />
+            <source>The mapping or the choice for bad rows changed: press Preview to check the rows again before importing.</source>
+            <translation>Mappningen eller valet för felaktiga rader har ändrats: tryck på Förhandsgranska för att kontrollera raderna igen innan du importerar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>The place comes from the source's own points (its geometry).</source>
+            <translation>Platsen tas från källans egna punkter (dess geometri).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>The place comes from two columns: choose them and the coordinate system they are written in.</source>
+            <translation>Platsen tas från två kolumner: välj dem och koordinatsystemet de är skrivna i.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>The rows not written, with their line and problem, as a CSV file to fix and import again</source>
+            <translation>Raderna som inte skrevs, med rad och problem, som en CSV-fil att rätta och importera igen</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>The store's CRS ({crs}): x = easting, y = northing</source>
+            <translation>Databasens koordinatsystem ({crs}): x = östlig, y = nordlig</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Two columns fill the same field: {fields}. Choose «not imported» for one of them.</source>
+            <translation>Två kolumner fyller samma fält: {fields}. Välj «importeras inte» för en av dem.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>WGS 84 (EPSG:4326): x = longitude, y = latitude (not lat, lon)</source>
+            <translation>WGS 84 (EPSG:4326): x = longitud, y = latitud (inte lat, lon)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>Writes into the store what the preview shows</source>
+            <translation>Skriver det som förhandsgranskningen visar till databasen</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <location filename="../../ui/import_results.py" />
+            <source>duplicate</source>
+            <translation>dubblett</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>or a layer</source>
+            <translation>eller ett lager</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>problem</source>
+            <translation>problem</translation>
+        </message>
+        <message>
+            <location filename="../../core/domain/importing/mapping.py" />
+            <source>the mapping file cannot be written: {error}</source>
+            <translation>mappningsfilen kan inte skrivas: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin.py" />
+            <source>{count} incidents imported.</source>
+            <translation>{count} händelser importerade.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>{count} rejected rows saved in {path}: fix them there and import the file again.</source>
+            <translation>{count} avvisade rader sparade i {path}: rätta dem där och importera filen igen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} incident imported.</source>
+            <translation>{n} händelse importerad.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} incident would be imported.</source>
+            <translation>{n} händelse skulle importeras.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} incidents imported.</source>
+            <translation>{n} händelser importerade.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} incidents would be imported.</source>
+            <translation>{n} händelser skulle importeras.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row has problems: as it is, nothing would be written. Fix it (the mapping or the file) or choose to skip bad rows.</source>
+            <translation>{n} rad har problem: som det är nu skulle inget skrivas. Rätta den (mappningen eller filen) eller välj att hoppa över felaktiga rader.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row is in the store already or repeats an earlier line: skipped.</source>
+            <translation>{n} rad finns redan i databasen eller upprepar en tidigare rad: hoppas över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row read.</source>
+            <translation>{n} rad läst.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row rejected.</source>
+            <translation>{n} rad avvisad.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row was in the store already or repeated an earlier line: skipped.</source>
+            <translation>{n} rad fanns redan i databasen eller upprepade en tidigare rad: hoppades över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} row with problems would be left out.</source>
+            <translation>{n} rad med problem skulle utelämnas.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows are in the store already or repeat an earlier line: skipped.</source>
+            <translation>{n} rader finns redan i databasen eller upprepar en tidigare rad: hoppas över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows have problems: as it is, nothing would be written. Fix them (the mapping or the file) or choose to skip bad rows.</source>
+            <translation>{n} rader har problem: som det är nu skulle inget skrivas. Rätta dem (mappningen eller filen) eller välj att hoppa över felaktiga rader.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows read.</source>
+            <translation>{n} rader lästa.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows rejected.</source>
+            <translation>{n} rader avvisade.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows were in the store already or repeated an earlier line: skipped.</source>
+            <translation>{n} rader fanns redan i databasen eller upprepade en tidigare rad: hoppades över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} rows with problems would be left out.</source>
+            <translation>{n} rader med problem skulle utelämnas.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} summaries of the police's feed are skipped.</source>
+            <translation>{n} sammanfattningar i polisens flöde hoppas över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} summaries of the police's feed skipped.</source>
+            <translation>{n} sammanfattningar i polisens flöde hoppades över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} summary of the police's feed is skipped.</source>
+            <translation>{n} sammanfattning i polisens flöde hoppas över.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>{n} summary of the police's feed skipped.</source>
+            <translation>{n} sammanfattning i polisens flöde hoppades över.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_dialog.py" />
+            <source>{rows} rows and {columns} columns read from {name}.</source>
+            <translation>{rows} rader och {columns} kolumner lästa från {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <location filename="../../ui/import_mapping.py" />
+            <source>— none —</source>
+            <translation>— ingen —</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>— not imported —</source>
+            <translation>— importeras inte —</translation>
+        </message>
+        <message>
+            <location filename="../../core/presentation/import_preview.py" />
+            <source>— not mapped —</source>
+            <translation>— inte mappad —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>— the place (x) —</source>
+            <translation>— platsen (x) —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" />
+            <source>— the place (y) —</source>
+            <translation>— platsen (y) —</translation>
         </message>
     </context>
     <context>

@@ -9,10 +9,11 @@ which category: a mapping, saved as a small JSON file for the next import.
  "defaults": {"reporting_org": "municipality", "location_precision": "approximate"}}
 ```
 
-Every key is optional. Columns named like a field of the store map to
-themselves; ``x`` and ``y`` columns are easting and northing in the store's
-CRS. Category texts are compared with case and spaces ignored; a text the
-mapping does not name may be a code or a label of the code list."""
+Every key is optional. A column mapped to ``null`` is not imported. Columns
+named like a field of the store map to themselves; ``x`` and ``y`` columns
+are easting and northing in the store's CRS. Category texts are compared
+with case and spaces ignored; a text the mapping does not name may be a
+code or a label of the code list."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ class Coordinates:
 @dataclass
 class Mapping:
     source: str | None = None
-    fields: dict[str, str] = field(default_factory=dict)  # column → field
+    fields: dict[str, str | None] = field(default_factory=dict)  # column → field, None: not imported
     coordinates: Coordinates | None = None
     categories: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # normalised text → codes
     defaults: dict[str, object] = field(default_factory=dict)
@@ -67,7 +68,7 @@ class Mapping:
         for column, target in self.fields.items():
             if normalised(column) in wanted:
                 result[wanted[normalised(column)]] = target
-        return result
+        return {column: target for column, target in result.items() if target}
 
     def coordinate_columns(self, columns: list[str]) -> Coordinates | None:
         if self.coordinates is not None:
@@ -117,9 +118,10 @@ def mapping_from_dict(data) -> Mapping:
     if unknown:
         raise MappingError(tr("unknown keys in the mapping: {keys}").format(keys=", ".join(sorted(unknown))))
     fields = data.get("fields") or {}
-    if not isinstance(fields, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items()):
+    if not isinstance(fields, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str))
+                                               for k, v in fields.items()):
         raise MappingError(tr("fields: give each column's name and the field it fills, as text"))
-    bad = sorted(set(fields.values()) - set(TARGETS))
+    bad = sorted(set(fields.values()) - set(TARGETS) - {None})
     if bad:
         raise MappingError(tr("fields: not fields of an incident: {names}").format(names=", ".join(bad)))
     coordinates = None
@@ -153,3 +155,32 @@ def load_mapping(path) -> Mapping:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise MappingError(tr("the mapping file is not valid JSON: {error}").format(error=error)) from error
     return mapping_from_dict(data)
+
+
+def mapping_to_dict(mapping: Mapping) -> dict:
+    """The mapping as ``load_mapping`` reads it (keys it leaves empty left out)."""
+    data: dict = {}
+    if mapping.source:
+        data["source"] = mapping.source
+    if mapping.fields:
+        data["fields"] = dict(mapping.fields)
+    if mapping.coordinates is not None:
+        coordinates = {"x": mapping.coordinates.x, "y": mapping.coordinates.y}
+        if mapping.coordinates.crs:
+            coordinates["crs"] = mapping.coordinates.crs
+        data["coordinates"] = coordinates
+    if mapping.categories:
+        data["categories"] = {text: category if sub is None else [category, sub]
+                              for text, (category, sub) in mapping.categories.items()}
+    if mapping.defaults:
+        data["defaults"] = dict(mapping.defaults)
+    return data
+
+
+def save_mapping(mapping: Mapping, path) -> None:
+    """Write the mapping as a JSON file for the next import (``load_mapping``)."""
+    text = json.dumps(mapping_to_dict(mapping), ensure_ascii=False, indent=2)
+    try:
+        Path(path).write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise MappingError(tr("the mapping file cannot be written: {error}").format(error=error.strerror)) from error
