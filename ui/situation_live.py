@@ -43,10 +43,6 @@ class LiveNumbersMixin:
     def _store_today(self) -> date:
         return local_today(self._tz)
 
-    @property
-    def _store_today(self) -> date:
-        return local_today(self._tz)
-
     def schedule_numbers(self, *_args) -> None:
         """Count again shortly: many changes in a row (ticking categories) count once."""
         if self.store_path:
