@@ -114,6 +114,12 @@ def test_a_copy_killed_half_way_leaves_no_output(kind, original, pg_target, post
             child.kill()
     if kind == "gpkg":
         assert not Path(target).exists()
+        left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".killed.copying-"))
+        assert left and left[0] == f".killed.copying-{child.pid}.gpkg"  # the dead copy's hidden file
+        copy_store(original, target)  # the next copy to the same name clears it
+        assert sorted(p.name for p in tmp_path.iterdir() if "killed" in p.name) == ["killed.gpkg"]
+        with Store.open(target) as store:
+            assert store.count() == 2000
         return
     # the server ends the dead client's transaction when it sees the socket close
     for _ in range(100):

@@ -16,6 +16,7 @@ input is read in one snapshot, and not written."""
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +95,30 @@ def _partial(target: StoreLocation) -> StoreLocation:
     if target.backend != "gpkg":
         return target
     path = target.path
+    _clear_abandoned(path)
     return StoreLocation.geopackage(path.with_name(f".{path.stem}.copying-{os.getpid()}{path.suffix}"))
+
+
+def _clear_abandoned(path: Path) -> None:
+    """Remove what an earlier copy to ``path`` left when its process was
+    killed: its hidden file (and SQLite's journals beside it), named by the
+    process id, once no such process runs."""
+    prefix = f".{path.stem}.copying-"
+    for leftover in path.parent.glob(f"{glob.escape(prefix)}*"):
+        pid = leftover.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or a system that cannot tell: keep its file
+        return True
+    return True
 
 
 def _publish(written: Path, target: Path) -> None:
