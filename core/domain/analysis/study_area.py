@@ -32,9 +32,14 @@ def convex_hull(x: np.ndarray, y: np.ndarray) -> ogr.Geometry:
     return multipoint.ConvexHull()
 
 
-def default_study_area(x: np.ndarray, y: np.ndarray, cell_size: float) -> ogr.Geometry:
-    """The incidents' convex hull buffered by ``BUFFER_CELLS`` cells."""
-    return convex_hull(x, y).Buffer(BUFFER_CELLS * float(cell_size), _QUADRANT_SEGMENTS)
+def default_study_area(
+    x: np.ndarray, y: np.ndarray, cell_size: float, hull: ogr.Geometry | None = None
+) -> ogr.Geometry:
+    """The incidents' convex hull buffered by ``BUFFER_CELLS`` cells. ``hull``:
+    the points' convex hull when the caller has it already (it takes a sort
+    of all the points, about 0.3 s at a million)."""
+    hull = convex_hull(x, y) if hull is None else hull
+    return hull.Buffer(BUFFER_CELLS * float(cell_size), _QUADRANT_SEGMENTS)
 
 
 def envelope(geometry: ogr.Geometry) -> tuple[float, float, float, float]:
