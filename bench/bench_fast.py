@@ -12,7 +12,14 @@ incidents, each beside its floor measured in the same run (issue 19):
   ``qgis_process.bin`` (the process's whole wall time) against a floor script
   in its own process: the Arrow read, the same core (``hotspots``), and the
   cells written through OGR's GeoPackage driver in one transaction from WKB
-  built in NumPy.
+  built in NumPy;
+- report: ``lagesbild:situationreport`` with its defaults (one page, the last
+  28 days against the same dates last year) through ``qgis_process.bin`` (the
+  process's whole wall time) against the very same run on the same
+  municipality (areas, measures, settings) with no incidents: a copy of the
+  smallest store with its incidents deleted. The floor is all the report does
+  whatever the incidents (qgis_process's start-up, the template, the layout's
+  export); the difference is what the incidents cost.
 
 Every measurement runs in a process of its own, plugin and floor
 interleaved (the machine is shared); its peak resident memory is the
@@ -40,18 +47,20 @@ ROOT = HERE.parent
 TODAY = date(2026, 6, 15)
 SINCE = date(2026, 1, 1)
 QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
-CASES = ("read", "summary", "comparison", "hotspots")
+CASES = ("read", "summary", "comparison", "hotspots", "report")
 FLOORS = {
     "read": "OGR Arrow stream of fid, geom, category, occurred_from",
     "summary": "OGR Arrow stream of the 3 periods + NumPy point-in-polygon",
     "comparison": "OGR Arrow stream of the 2 periods + NumPy point-in-polygon per area",
     "hotspots": "floor script: Arrow read, the same core, OGR write of WKB in one transaction",
+    "report": "the same qgis_process run on the same municipality with no incidents",
 }
 TITLES = {
     "read": "reading points, category, time into NumPy",
     "summary": "the dock's summary with an area, since 1 January",
     "comparison": "period comparison by area",
     "hotspots": "lagesbild:hotspots through qgis_process, defaults",
+    "report": "lagesbild:situationreport through qgis_process, one page",
 }
 
 
@@ -203,9 +212,32 @@ def qgis_env(folder: Path) -> dict:
     return env
 
 
+def empty_store(folder: Path) -> Path:
+    """The demo municipality (areas, measures, settings) with no incidents:
+    the smallest demo store copied, its incidents deleted (the report's floor)."""
+    import sqlite3
+
+    empty = folder / "demo-empty.gpkg"
+    if not empty.exists():
+        template = min(folder.glob("demo-[0-9]*.gpkg"), key=lambda path: path.stat().st_size)
+        shutil.copyfile(template, folder / "demo-empty.tmp")
+        with sqlite3.connect(folder / "demo-empty.tmp") as connection:
+            connection.execute("DELETE FROM incidents")
+        sqlite3.connect(folder / "demo-empty.tmp").execute("VACUUM")
+        (folder / "demo-empty.tmp").rename(empty)
+    return empty
+
+
 def one_run(case: str, side: str, store: Path, folder: Path, env: dict, qenv: dict) -> tuple[float, float]:
     out = folder / f"out-{side}.gpkg"
     out.unlink(missing_ok=True)
+    if case == "report":
+        pdf = folder / f"out-{side}.pdf"
+        pdf.unlink(missing_ok=True)
+        source = store if side == "plugin" else empty_store(folder)
+        wall, peak, _ = measured([QGIS_PROCESS, "--json", "run", "lagesbild:situationreport", "--",
+                                  f"STORE={source}", f"OUTPUT_PDF={pdf}"], qenv)
+        return wall, peak
     if case == "hotspots" and side == "plugin":
         wall, peak, _ = measured([QGIS_PROCESS, "--json", "run", "lagesbild:hotspots", "--",
                                   f"INPUT={store}|layername=incidents", f"OUTPUT={out}"], qenv)
@@ -222,7 +254,7 @@ def main() -> int:
     folder = Path(keep or tempfile.mkdtemp(prefix="bench-fast-"))
     folder.mkdir(parents=True, exist_ok=True)
     env = {**os.environ}
-    qenv = qgis_env(folder) if "hotspots" in cases else env
+    qenv = qgis_env(folder) if {"hotspots", "report"} & set(cases) else env
     load = os.getloadavg()[0]
     rows = []
     print(f"## Fast at a million incidents: the user's wait against the floor (issue 19)\n\n"
