@@ -2,8 +2,6 @@
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessingException,
@@ -34,7 +32,7 @@ from .base import AnalysisAlgorithm
 from .common import optional
 from .hotspots import boundary_geometry
 from .inputs import add_incident_parameters, read_incidents, require_metres
-from .output import write_cells
+from .output import write_cells, write_features
 from .styles import style_output
 
 
@@ -171,14 +169,9 @@ class EmergingHotspotsAlgorithm(AnalysisAlgorithm):
             return None
         starts = [step_start(int(number), step).isoformat() for number in result.steps.tolist()]
         counts, z, bins = result.cube.tolist(), result.z.tolist(), result.bins.tolist()
-        for cell in range(len(counts)):
-            if cell % 1000 == 0:
-                if feedback.isCanceled():
-                    raise QgsProcessingException(tr("cancelled"))
-                feedback.setProgress(80 + 20 * cell / len(counts))
-            for t, start in enumerate(starts):
-                feature = QgsFeature(fields)
-                feature.setAttributes([cell + 1, start, counts[cell][t], z[cell][t], bins[cell][t]])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        rows = ([cell + 1, start, counts[cell][t], z[cell][t], bins[cell][t]]
+                for cell in range(len(counts)) for t, start in enumerate(starts))
+        if not write_features(sink, fields, rows, None, feedback, (80, 20), total=len(counts) * len(starts)):
+            raise QgsProcessingException(tr("cancelled"))
         del sink
         return destination

@@ -258,16 +258,18 @@ class IncidentInput:
         return np.asarray(fids, dtype=np.int64)
 
     def _read_store(self, time_field, end_field, extra, fids):
-        time_field = time_field or DEFAULT_TIME_FIELD
-        columns = tuple(dict.fromkeys((time_field,) + ((end_field,) if end_field else ()) + tuple(extra)))
+        # no time asked (and no period): none read, as the times cost the
+        # store's reader more than the points (start is then -1, no time)
+        times = ((time_field,) if time_field else ()) + ((end_field,) if end_field else ())
+        columns = tuple(dict.fromkeys(times + tuple(extra)))
         # the store reads a period in its own zone: there it narrows the rows
         # read, and in_period (in read) stays the one that decides
         narrow = self.period if self.in_store_zone else None
-        data = self.store.arrays(IncidentFilter(period=narrow, time_field=time_field), columns)
+        data = self.store.arrays(IncidentFilter(period=narrow, time_field=time_field or DEFAULT_TIME_FIELD), columns)
         if fids is not None:
             keep = np.isin(data["fid"], fids)
             data = {name: values[keep] for name, values in data.items()}
-        start = data[time_field]
+        start = data[time_field] if time_field else np.full(data["x"].size, -1, dtype=np.int64)
         end = data[end_field] if end_field else np.full(start.size, -1, dtype=np.int64)
         return data["x"], data["y"], start, end, {name: data[name] for name in extra}
 

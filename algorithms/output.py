@@ -1,7 +1,8 @@
-"""Writing many cells into a feature sink: every cell's polygon built at
-once as WKB from the grid's ring array (NumPy), and the features handed to
-the sink in batches. The cells' coordinates are the ring array's doubles,
-exactly: the same polygons as written out one by one as WKT with ``repr``."""
+"""Writing many features into a feature sink: handed to the sink in
+batches (``write_features``), and for cells every polygon built at once as
+WKB from the grid's ring array (NumPy). The cells' coordinates are the ring
+array's doubles, exactly: the same polygons as written out one by one as
+WKT with ``repr``."""
 
 from __future__ import annotations
 
@@ -38,19 +39,37 @@ def write_cells(sink, fields, rings: np.ndarray, rows, feedback=None, progress: 
     iterable of lists or tuples of plain Python values: a feature with NumPy
     scalars is dropped silently on QGIS 3.22) in batches; False when cancelled."""
     wkb = polygon_wkb(rings)
-    total = len(wkb)
+    return write_features(sink, fields, rows, (geometry_from_wkb(shape) for shape in wkb), feedback, progress,
+                          total=len(wkb))
+
+
+def write_features(sink, fields, rows, geometries=None, feedback=None, progress: tuple[float, float] = (0, 100),
+                   total: int | None = None) -> bool:
+    """Add one feature per row of ``rows`` (plain Python values), with the
+    geometry at the same place of ``geometries`` when given (a QgsGeometry,
+    or None for none), to ``sink`` in batches of ``BATCH``: one call per
+    batch instead of one per feature. Cancelling is asked, and the progress
+    (from ``progress[0]``, over ``progress[1]`` percent of ``total`` rows)
+    set, between batches; False when cancelled."""
     start, span = progress
     batch = []
-    for i, (shape, values) in enumerate(zip(wkb, rows)):
+    shapes = iter(geometries) if geometries is not None else None
+    done = 0
+    for values in rows:
         feature = QgsFeature(fields)
-        feature.setGeometry(geometry_from_wkb(shape))
+        if shapes is not None:
+            shape = next(shapes)
+            if shape is not None:
+                feature.setGeometry(shape)
         feature.setAttributes(list(values))
         batch.append(feature)
         if len(batch) == BATCH:
+            done += BATCH
             if feedback is not None:
                 if feedback.isCanceled():
                     return False
-                feedback.setProgress(start + span * (i + 1) / total)
+                if total:
+                    feedback.setProgress(start + span * done / total)
             sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch = []
     if batch:

@@ -4,8 +4,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -39,8 +37,9 @@ from ..core.i18n import language, tr
 from ..core.presentation.styling import diverging_renderer
 from ..core.store.comparison import compare_in_store
 from .base import AnalysisAlgorithm
-from .common import check_period_days, optional, parameter_as_date, ring_geometry
+from .common import check_period_days, optional, parameter_as_date
 from .inputs import STORE_TIME_FIELDS, add_incident_parameters, in_period, resolve_input
+from .output import geometry_from_wkb, polygon_wkb, write_features
 from .styles import style_output
 
 GROUPS = ("none", "category", "subcategory", "reporting_org", "area", "cell")
@@ -180,14 +179,15 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
             WKB_MULTIPOLYGON if with_geometry else WKB_NO_GEOMETRY, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row in rows:
-            feature = QgsFeature(fields)
+
+        def attributes(row):
             group = tr("(none)") if row.group is None else str(row.group)
             values = [group] + [getattr(row, name) for name in OUTPUT_FIELDS]
-            feature.setAttributes([None if v is None else (float(v) if isinstance(v, float) else v) for v in values])
-            if with_geometry and row.group in geometries:
-                feature.setGeometry(geometries[row.group])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            return [None if v is None else (float(v) if isinstance(v, float) else v) for v in values]
+
+        shapes = [geometries.get(row.group) for row in rows] if with_geometry else None
+        if not write_features(sink, fields, map(attributes, rows), shapes, feedback, (90, 10), total=len(rows)):
+            raise QgsProcessingException(tr("cancelled"))
         del sink
         if with_geometry:
             breaks = [-1e9, -50, -20, -5, 5, 20, 50, 1e9]
@@ -236,9 +236,12 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
         cells = cell_of(grid, incidents.x, incidents.y)
         count_a = np.bincount(cells[in_a & (cells >= 0)], minlength=len(grid))
         count_b = np.bincount(cells[in_b & (cells >= 0)], minlength=len(grid))
+        used_cells = np.nonzero(count_a + count_b)[0]
+        # every used cell's polygon at once, as WKB from the rings' doubles (the very polygons of WKT with repr)
+        shapes = polygon_wkb(grid.subset(used_cells).rings(), multi=True)
         counted, geometries = [], {}
-        for cell in np.nonzero(count_a + count_b)[0].tolist():
+        for cell, shape in zip(used_cells.tolist(), shapes):
             key = f"{int(grid.lattice[cell][0])}_{int(grid.lattice[cell][1])}"
-            geometries[key] = ring_geometry(grid.ring(cell), multi=True)
+            geometries[key] = geometry_from_wkb(shape)
             counted.append((key, int(count_a[cell]), int(count_b[cell])))
         return counted, geometries

@@ -338,6 +338,7 @@ def test_a_store_layer_is_read_through_the_store_as_shown(demo_store, mode, monk
         with inputs.resolve_input(algorithm, params, context) as given:
             assert given.whole_store == (mode == "whole")
             incidents = given.read(None, columns=("uuid", "category"))
+            untimed = given.read(None, with_time=False, columns=("uuid", "category"))
     finally:
         for layer in layers:
             QgsProject.instance().removeMapLayer(layer.id())
@@ -345,6 +346,11 @@ def test_a_store_layer_is_read_through_the_store_as_shown(demo_store, mode, monk
         expected = {u for (u,) in connection.execute(f"SELECT uuid FROM incidents WHERE {where}")}
     assert sorted(incidents.attributes["uuid"].tolist()) == sorted(expected)
     assert incidents.count == len(expected)
+    # read without times (hotspots, density): the same incidents at the same places, no time read
+    assert untimed.attributes["uuid"].tolist() == incidents.attributes["uuid"].tolist()
+    assert untimed.attributes["category"].tolist() == incidents.attributes["category"].tolist()
+    assert np.array_equal(untimed.x, incidents.x) and np.array_equal(untimed.y, incidents.y)
+    assert (untimed.start == -1).all() and (incidents.start > 0).all()
 
 
 def test_a_filter_qgis_cannot_parse_is_refused(run, demo_store, tmp_path):

@@ -162,7 +162,7 @@ def hotspots(
     elif extent is not None:
         area, area_rule = None, tr("the cells over the extent given")
     else:
-        area = default_study_area(x, y, cell_size) if hull is not None else None
+        area = default_study_area(x, y, cell_size, hull) if hull is not None else None
         area_rule = tr("the cells that meet the incidents' convex hull, widened by {cells} cells").format(
             cells=BUFFER_CELLS)
     grid = make_grid(shape, envelope(area) if area is not None else frame, cell_size)
