@@ -174,6 +174,22 @@ def test_the_summary_counts_the_low_precision_incidents_of_the_period_and_filter
     assert before.low_precision == 0 and not any("of them" in line for line in before.lines("en"))
 
 
+def test_the_summary_with_an_area_counts_by_one_read_what_the_plain_queries_count(store_path):
+    with Store.open(store_path, read_only=True) as store:
+        holding = next(d.name for d in store.areas("district") if d.geometry.Contains(_point(*CENTRE)))
+        for area in [d.name for d in store.areas()]:
+            state = situation.FilterState(preset=situation.CUSTOM, custom=PERIOD, area=area)
+            found = situation.summary(store, state, TODAY)
+            incident_filter = state.incident_filter(TODAY)
+            plain = {code: n for code, n in store.counts("category", incident_filter).items() if n}
+            assert found.by_category == plain and found.total == store.count(incident_filter)
+            assert found.low_precision == store.low_precision_count(incident_filter)
+            # those at the centre count in the one district that holds it, and in an area over it
+            assert (found.low_precision == ADDED["municipality"] + ADDED["county"]) == (
+                store._area_geometry(area).Contains(_point(*CENTRE))), area
+        assert holding
+
+
 def test_the_report_counts_them_in_the_table_and_leaves_them_off_the_map(store_path):
     expected = period_count(store_path, PERIOD, LOW_SQL, LOW_PRECISIONS)
     placed = period_count(store_path, PERIOD, f"NOT {LOW_SQL}", LOW_PRECISIONS)

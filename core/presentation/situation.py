@@ -153,7 +153,7 @@ class Summary:
 def summary(store: Store, state: FilterState, today: date) -> Summary:
     """The counts the dock shows for ``state``, all from the store."""
     period = state.period(today)
-    counts = store.counts("category", state.incident_filter(today, period))
+    counts, low_precision = store.category_counts(state.incident_filter(today, period))
     by_category = {c.code: counts[c.code] for c in codelist.CATEGORIES if counts.get(c.code)}
     total = sum(counts.values())
     first_day = store.first_day()
@@ -166,7 +166,7 @@ def summary(store: Store, state: FilterState, today: date) -> Summary:
     return Summary(period=period, total=total, by_category=by_category,
                    previous=change(previous_period(period)), last_year=change(same_period_last_year(period)),
                    today=today, first_day=first_day,
-                   low_precision=store.low_precision_count(state.incident_filter(today, period)) if total else 0)
+                   low_precision=low_precision)
 
 
 def cleared(state: FilterState) -> FilterState:

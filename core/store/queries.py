@@ -80,6 +80,17 @@ class StoreQueries:
         sql = f"SELECT count(*) FROM incidents WHERE ({where}) AND location_precision IN ({marks})"
         return int(self._db.execute(sql, [*params, *schema.LOW_PRECISIONS]).fetchone()[0])
 
+    def category_counts(self, incident_filter: IncidentFilter = EVERY_INCIDENT) -> tuple[dict, int]:
+        """(``counts("category", …)``, ``low_precision_count(…)``) with one
+        read of the rows where an area needs them read (the dock's summary)."""
+        if not incident_filter.area:
+            counts = self.counts("category", incident_filter)
+            return counts, self.low_precision_count(incident_filter) if counts else 0
+        data = self.arrays(incident_filter, ("category", "location_precision"))
+        values, numbers = np.unique(data["category"].astype(str), return_counts=True)
+        low = int(np.isin(data["location_precision"].astype(str), schema.LOW_PRECISIONS).sum())
+        return {v: int(n) for v, n in zip(values, numbers)}, low
+
     def first_day(self, time_field: str = "occurred_from") -> date | None:
         """The local day (store's zone) of the earliest incident, None for an
         empty store: before it the store has no data, not zero incidents.
