@@ -260,3 +260,36 @@ def test_bulk_writes_keep_the_geopackages_extents_true(tmp_path):
     assert areas == pytest.approx((min(e[0] for e in area_envelopes), max(e[1] for e in area_envelopes),
                                    min(e[2] for e in area_envelopes), max(e[3] for e in area_envelopes)), abs=1.0)
     assert stored[1] - stored[0] < 20_000  # a town, not Sweden
+
+
+def test_single_saves_widen_the_geopackages_extents(tmp_path):
+    """After a bulk write has set the extents to the rows' envelope, a form's
+    save (one incident, one area, one moved incident) outside it widens them."""
+    from osgeo import ogr
+    from store_helpers import store_today
+
+    from lagesbild.core.store.demo_store import build_demo_store
+
+    path = build_demo_store(tmp_path / "demo.gpkg", 1000, 5, store_today())
+
+    def extents():
+        source = ogr.Open(str(path))
+        return {name: source.GetLayerByName(name).GetExtent() for name in ("incidents", "areas")}
+
+    before = extents()
+    with Store.open(path) as store:
+        min_x, max_x, min_y, max_y = before["incidents"]
+        east = (max_x + 500.0, (min_y + max_y) / 2)
+        added = store.add_incident(incident(geometry=east))
+        after_add = extents()
+        south = ((min_x + max_x) / 2, min_y - 300.0)
+        store.update_incident(added.uuid, {"geometry": south}, added.version, added.reporting_org)
+        after_move = extents()
+        a_min_x, a_max_x, a_min_y, a_max_y = before["areas"]
+        square = (f"POLYGON(({a_min_x - 900} {a_min_y}, {a_min_x - 100} {a_min_y}, {a_min_x - 100} "
+                  f"{a_min_y + 800}, {a_min_x - 900} {a_min_y + 800}, {a_min_x - 900} {a_min_y}))")
+        store.add_area("Västra fältet", "focus_area", ogr.CreateGeometryFromWkt(square))
+        after_area = extents()
+    assert after_add["incidents"] == pytest.approx((min_x, east[0], min_y, max_y))
+    assert after_move["incidents"] == pytest.approx((min_x, east[0], south[1], max_y))  # widened, never shrunk
+    assert after_area["areas"] == pytest.approx((a_min_x - 900, a_max_x, a_min_y, a_max_y))

@@ -146,7 +146,9 @@ class Backend(Protocol):
     # (PostgreSQL, ``chain.seal``) seals through the store's own function;
     # ``read_arrays(...)`` (``Store.arrays``) reads points the backend's fast
     # way; ``refresh_extents(connection)`` (GeoPackage, ``bulk.write_columns``)
-    # keeps the layers' stored extents true after a bulk write.
+    # keeps the layers' stored extents true after a bulk write, and
+    # ``widen_extent(connection, table, envelope)`` (GeoPackage, ``writes``)
+    # after a write of one row.
 
     # --- the schema -------------------------------------------------------------
     def create_statements(self, srs, extent) -> list[tuple[str, tuple]]: ...

@@ -51,6 +51,21 @@ class StoreWrites:
         x, y = geom.point_xy(value)
         return self.backend.encode_points(np.array([x]), np.array([y]), self.srs_id)[0]
 
+    def _widen_extent(self, db, table: str, points=(), shape=None) -> None:
+        """Keep a layer's stored extent (a GeoPackage's contents table) around
+        what was just written: the ``points`` or the ``shape``'s envelope."""
+        widen = getattr(self.backend, "widen_extent", None)
+        if widen is None:
+            return
+        if shape is not None:
+            min_x, max_x, min_y, max_y = shape.GetEnvelope()
+        elif points:
+            xs, ys = zip(*(geom.point_xy(p) for p in points))
+            min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
+        else:
+            return
+        widen(db, table, (min_x, min_y, max_x, max_y))
+
     # --- code tables ----------------------------------------------------------
     def organisation_codes(self, active_only: bool = False) -> frozenset[str]:
         sql = "SELECT code FROM organisations" + (" WHERE active = ?" if active_only else "")
@@ -138,6 +153,7 @@ class StoreWrites:
                f"VALUES ({', '.join('?' for _ in names)})")
         with self.transaction() as db:
             db.executemany(sql, [tuple(r[n] for n in names) for r in prepared])
+            self._widen_extent(db, "incidents", [values["geometry"] for values in rows])
         return [self.get_incident(r["uuid"]) for r in prepared]
 
     def add_incident_arrays(self, columns: dict[str, np.ndarray], progress=None,
@@ -202,6 +218,8 @@ class StoreWrites:
                     "your organisation may not change this incident (reported by {org}, status {status}): a "
                     "reporter changes only its own organisation's new reports; nothing was written"
                 ).format(org=now.reporting_org, status=now.status))
+            if "geometry" in changes:
+                self._widen_extent(db, "incidents", [changes["geometry"]])
             for name in schema.FREE_TEXT_FIELDS:
                 if name in changes and personal_data.find(getattr(current, name)):
                     self._clean_history_text(db, incident_uuid, name)
@@ -262,6 +280,7 @@ class StoreWrites:
         if problems:
             raise ValidationError(problems)
         with self.transaction() as db:
+            self._widen_extent(db, "areas", shape=polygon)
             return self.backend.insert(db, "areas", {
                 schema.GEOMETRY_COLUMN: self.backend.encode_geometry(polygon, self.srs_id),
                 "name": name, "kind": kind})
@@ -280,6 +299,7 @@ class StoreWrites:
         row = {schema.GEOMETRY_COLUMN: self.backend.encode_geometry(polygon, self.srs_id)}
         row |= {n: self._value(n, values[n]) for n in _MEASURE_FIELDS if values.get(n) is not None}
         with self.transaction() as db:
+            self._widen_extent(db, "measures", shape=polygon)
             return self.backend.insert(db, "measures", row)
 
     def update_measure(self, fid: int, changes: dict) -> Measure:

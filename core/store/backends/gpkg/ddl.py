@@ -273,6 +273,16 @@ class GeoPackageDDL:
                 connection.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
                                    "WHERE table_name = ?", (*envelope, table_name))
 
+    @staticmethod
+    def widen_extent(connection, table_name: str, envelope: tuple[float, float, float, float]) -> None:
+        """Widen a table's extent in gpkg_contents to take in ``envelope``
+        (min x, min y, max x, max y) of rows just written one at a time (a
+        bulk write sets it from the R-tree, ``refresh_extents``)."""
+        connection.execute(
+            "UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?1), ?1), min_y = min(coalesce(min_y, ?2), ?2), "
+            "max_x = max(coalesce(max_x, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4) WHERE table_name = ?5",
+            (*(float(v) for v in envelope), table_name))
+
     # --- introspection ------------------------------------------------------
     @staticmethod
     def table_names(connection) -> set[str]:
