@@ -13,6 +13,11 @@ incidents, each beside its floor measured in the same run (issue 19):
   in its own process: the Arrow read, the same core (``hotspots``), and the
   cells written through OGR's GeoPackage driver in one transaction from WKB
   built in NumPy;
+- startup: what every ``qgis_process`` run costs before its algorithm
+  starts (``help lagesbild:hotspots``: QGIS, Processing and the plugin
+  loaded, nothing run) against ``help native:centroids`` with no plugin in
+  the profile: the plugin's own share of the start-up. The hotspot run less
+  this start-up is what the algorithm costs, against the floor script;
 - report: ``lagesbild:situationreport`` with its defaults (one page, the last
   28 days against the same dates last year) through ``qgis_process.bin`` (the
   process's whole wall time) against the very same run on the same
@@ -52,13 +57,14 @@ ROOT = HERE.parent
 TODAY = date(2026, 6, 15)
 SINCE = date(2026, 1, 1)
 QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
-CASES = ("read", "summary", "comparison", "hotspots", "report")
+CASES = ("read", "summary", "comparison", "startup", "hotspots", "report")
 FLOORS = {
     "read": "OGR Arrow stream of fid, geom, category, occurred_from",
     "summary": "OGR Arrow stream of the 3 periods + NumPy point-in-polygon",
     "comparison": "OGR Arrow stream of the 2 periods + NumPy point-in-polygon per area",
     "hotspots": "floor script: Arrow read, the same core, OGR write of WKB in one transaction",
     "report": "the same qgis_process run on the same municipality with no incidents",
+    "startup": "qgis_process help native:centroids, without the plugin",
 }
 TITLES = {
     "read": "reading points, category, time into NumPy",
@@ -66,6 +72,7 @@ TITLES = {
     "comparison": "period comparison by area",
     "hotspots": "lagesbild:hotspots through qgis_process, defaults",
     "report": "lagesbild:situationreport through qgis_process, one page",
+    "startup": "qgis_process start-up: help lagesbild:hotspots (QGIS, Processing, the plugin; nothing run)",
 }
 
 
@@ -224,6 +231,18 @@ def qgis_env(folder: Path) -> dict:
     return env
 
 
+def bare_env(folder: Path) -> dict:
+    """qgis_process's environment with a profile and plugin folder of its
+    own that hold no plugin: QGIS and Processing alone."""
+    bare = folder / "bare"
+    for made in (bare / "xdg", bare / "profile", bare / "plugins"):
+        made.mkdir(parents=True, exist_ok=True, mode=0o700)
+    env = {**python_env(folder), "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(bare / "xdg"),
+           "QGIS_CUSTOM_CONFIG_PATH": str(bare / "profile"), "QGIS_PLUGINPATH": str(bare / "plugins")}
+    env.pop("PYTHONPATH", None)
+    return env
+
+
 def empty_store(folder: Path) -> Path:
     """The demo municipality (areas, measures, settings) with no incidents:
     the smallest demo store copied, its incidents deleted (the report's floor)."""
@@ -250,6 +269,10 @@ def one_run(case: str, side: str, store: Path, folder: Path, env: dict, qenv: di
         wall, peak, _ = measured([QGIS_PROCESS, "--json", "run", "lagesbild:situationreport", "--",
                                   f"STORE={source}", f"OUTPUT_PDF={pdf}"], qenv)
         return wall, peak
+    if case == "startup":  # what every qgis_process run costs before its algorithm starts
+        command = ["help", "lagesbild:hotspots"] if side == "plugin" else ["help", "native:centroids"]
+        wall, peak, _ = measured([QGIS_PROCESS, "--json", *command], qenv if side == "plugin" else bare_env(folder))
+        return wall, peak
     if case == "hotspots" and side == "plugin":
         wall, peak, _ = measured([QGIS_PROCESS, "--json", "run", "lagesbild:hotspots", "--",
                                   f"INPUT={store}|layername=incidents", f"OUTPUT={out}"], qenv)
@@ -266,7 +289,7 @@ def main() -> int:
     folder = Path(keep or tempfile.mkdtemp(prefix="bench-fast-"))
     folder.mkdir(parents=True, exist_ok=True)
     env = python_env(folder)
-    qenv = qgis_env(folder) if {"hotspots", "report"} & set(cases) else env
+    qenv = qgis_env(folder) if {"hotspots", "report", "startup"} & set(cases) else env
     load = os.getloadavg()[0]
     rows, warmed = [], set()
     print(f"## Fast at a million incidents: the user's wait against the floor (issue 19)\n\n"
@@ -284,6 +307,8 @@ def main() -> int:
 
                 build_demo_store(store, size, 1, TODAY)
             for case in cases:
+                if case == "startup" and size != sizes[-1]:
+                    continue  # no store is read: once, beside the largest
                 if case not in warmed:  # bytecode compiled, files in the page cache: not timed
                     one_run(case, "plugin", store, folder, env, qenv)
                     one_run(case, "floor", store, folder, env, qenv)
