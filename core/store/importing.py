@@ -21,6 +21,7 @@ import numpy as np
 from ..domain import personal_data
 from ..domain.importing import PreparedRow, convert_rows
 from ..domain.importing.columnar import PreparedColumns, prepare_columns
+from ..domain.importing.fastparse import collection_paused
 from ..domain.timeutil import now_utc
 from ..domain.validation import Context, Problem, validate_incident
 from ..i18n import tr
@@ -236,7 +237,7 @@ def import_columns(store, table: PreparedColumns, mode: int = MODE_ALL_OR_NOTHIN
     result = ImportResult()
     context = Context(extent=store.extent, organisations=store.organisation_codes())
     try:
-        with store.transaction() as db:
+        with collection_paused(), store.transaction() as db:
             duplicates = import_keys.duplicates(db, table.columns["source"], table.columns["source_id"],
                                                 table.uuid, table.lines)
             for index, problem in duplicates.items():

@@ -26,7 +26,7 @@ import numpy as np
 from .. import schema
 from .convert import TIME_FIELDS, PreparedRow, convert_rows, coordinate_keys, field_value, transforms_for
 from .csvfile import CsvRows
-from .fastparse import NO_TIME, iso_local_times, plain_numbers
+from .fastparse import NO_TIME, collection_paused, iso_local_times, plain_numbers
 from .mapping import Mapping
 from .readers import SourceData
 from .values import is_empty, normalised, parse_bool, parse_number, parse_time
@@ -99,9 +99,16 @@ def _distinct(texts: list, present: np.ndarray, slow: np.ndarray, reader) -> lis
     return [read.get(t) for t in texts]
 
 
+def _stripped(cells: list) -> list[str]:
+    """Each cell without the spaces around it, "" for none."""
+    if None in cells:  # a row with fewer cells than the header
+        return [c.strip() if c else "" for c in cells]
+    return list(map(str.strip, cells))
+
+
 def _column(name: str, cells: list, mapping: Mapping, tz: ZoneInfo, slow: np.ndarray):
     """(values, present, subcategories from the category) of one column."""
-    texts = [c.strip() if c else "" for c in cells]
+    texts = _stripped(cells)
     count = len(texts)
     present = np.fromiter(map(bool, texts), dtype=bool, count=count)
     if name in TIME_FIELDS:
@@ -155,7 +162,7 @@ def _points(rows: CsvRows, coordinates, keys, transforms, slow: np.ndarray):
     x, y = np.full(count, np.nan), np.full(count, np.nan)
     if coordinates is None:
         return x, y
-    texts = [[c.strip() if c else "" for c in rows.cells[rows.columns.index(key)]] for key in keys]
+    texts = [_stripped(rows.cells[rows.columns.index(key)]) for key in keys]
     both = np.fromiter(map(bool, texts[0]), dtype=bool, count=count) & \
         np.fromiter(map(bool, texts[1]), dtype=bool, count=count)
     (nx, read_x), (ny, read_y) = plain_numbers(texts[0]), plain_numbers(texts[1])
@@ -208,6 +215,11 @@ def _fingerprints(rows: CsvRows, wanted: np.ndarray) -> dict[int, str]:
 def prepare_columns(data: SourceData, mapping: Mapping, store_crs: str, tz: ZoneInfo) -> PreparedColumns | None:
     """``data``'s rows as columns (see the module), or None for a source or
     mapping this path leaves to ``convert_rows``."""
+    with collection_paused():
+        return _prepare(data, mapping, store_crs, tz)
+
+
+def _prepare(data: SourceData, mapping: Mapping, store_crs: str, tz: ZoneInfo) -> PreparedColumns | None:
     rows = data.rows
     if not isinstance(rows, CsvRows) or data.mapping is not None or len(set(data.columns)) != len(data.columns):
         return None

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ...i18n import tr
+from .fastparse import collection_paused
 from .readers import ImportSourceError, SourceData, SourceRow, sniff_delimiter
 
 EXTRA_CELLS = "\x00extra"
@@ -70,7 +71,7 @@ def read_csv(path: Path) -> SourceData:
         encoding, opened = "cp1252", "cp1252"
     with open(path, encoding=opened, errors="replace", newline="") as handle:
         delimiter = sniff_delimiter(handle.read(1 << 20))
-    with open(path, encoding=opened, errors="replace", newline="") as handle:
+    with open(path, encoding=opened, errors="replace", newline="") as handle, collection_paused():
         reader = csv.reader(handle, delimiter=delimiter)
         try:
             columns = [c.strip() for c in next(reader)]

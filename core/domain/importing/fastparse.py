@@ -5,6 +5,8 @@ the rule: what is read here is exactly what they read."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,7 +14,22 @@ import numpy as np
 
 NO_TIME = np.iinfo(np.int64).min  # bulk.NO_TIME: no time, among UTC epoch milliseconds
 _DIGITS = (0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15)
+_BATCH = 200_000  # texts read at a time: the arrays of characters stay small
 _NAIVE_EPOCH = datetime(1970, 1, 1)
+
+
+@contextlib.contextmanager
+def collection_paused():
+    """Python's cycle collector held off while millions of cells and rows
+    are made, none of which forms a cycle: it would walk all that is held
+    again and again (half the time of reading a million rows)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _number_or_nan(text: str) -> float:
@@ -65,6 +82,13 @@ def iso_local_times(texts: list, tz: ZoneInfo) -> tuple[np.ndarray, np.ndarray]:
     """(UTC epoch milliseconds, read): the texts of the form
     ``YYYY-MM-DD HH:MM`` or ``YYYY-MM-DD HH:MM:SS`` (or with a ``T``), the
     store's local time, as ``parse_time`` reads them; ``NO_TIME`` elsewhere."""
+    if len(texts) <= _BATCH:
+        return _iso_local_times(texts, tz)
+    parts = [_iso_local_times(texts[start:start + _BATCH], tz) for start in range(0, len(texts), _BATCH)]
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def _iso_local_times(texts: list, tz: ZoneInfo) -> tuple[np.ndarray, np.ndarray]:
     count = len(texts)
     millis = np.full(count, NO_TIME, dtype=np.int64)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=count)
