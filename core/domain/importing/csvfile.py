@@ -56,8 +56,18 @@ class CsvRows(Sequence):
         return SourceRow(self.lines[index], self.values(index))
 
 
-def _flush(batch: list, cells: list[list]) -> None:
-    for column, values in zip(cells, zip(*batch)):
+def _flush(batch: list, cells: list[list], shared: list) -> None:
+    """The batch's records onto the columns; a column with few distinct
+    texts (a category, an organisation: told by the first batch) keeps one
+    copy of each text."""
+    for j, (column, values) in enumerate(zip(cells, zip(*batch))):
+        if shared[j] is None and not column:
+            shared[j] = {} if len(set(values)) * 4 < len(values) else False
+        if isinstance(shared[j], dict):
+            if len(shared[j]) > _BATCH:  # not so few after all
+                shared[j] = False
+            else:
+                values = map(shared[j].setdefault, values, values)
         column.extend(values)
     batch.clear()
 
@@ -82,6 +92,7 @@ def read_csv(path: Path) -> SourceData:
                 name=path.name, error=error)) from error
         width = len(columns)
         cells: list[list] = [[] for _ in columns]
+        shared: list = [None for _ in columns]  # per column: its texts, or False to keep each cell
         lines, extra, batch = array("q"), {}, []
         last_line = reader.line_num
         try:
@@ -98,10 +109,10 @@ def read_csv(path: Path) -> SourceData:
                 lines.append(start)
                 batch.append(record)
                 if len(batch) == _BATCH:
-                    _flush(batch, cells)
+                    _flush(batch, cells, shared)
         except csv.Error as error:
             raise ImportSourceError(tr("{name} cannot be read as CSV after line {line}: {error}").format(
                 name=path.name, line=last_line, error=error)) from error
-        _flush(batch, cells)
+        _flush(batch, cells, shared)
     return SourceData(path.stem, columns, CsvRows(columns, cells, lines, extra), kind="csv", encoding=encoding,
                       delimiter=delimiter)
