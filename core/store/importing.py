@@ -206,7 +206,7 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
                 else:
                     good.append(row)
             columns, odd = _columns(good)
-            keep = _screen(store, columns, odd, context, result, lambda index: good[index])
+            keep = _screen(store, columns, odd, context, result, lambda indexes: [good[i] for i in indexes])
             _write(store, result, columns, keep, mode, progress, dry_run)
     except _Rollback:
         result.imported = 0
@@ -216,13 +216,13 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
     return result
 
 
-def _screen(store, columns: dict, odd: np.ndarray, context: Context, result: ImportResult, row_of) -> np.ndarray:
+def _screen(store, columns: dict, odd: np.ndarray, context: Context, result: ImportResult, rows_of) -> np.ndarray:
     """Which rows to keep: each row the vectorised rules flag is refused,
-    told in the form's own words (``row_of(index)``: its ``PreparedRow``);
+    told in the form's own words (``rows_of(indexes)``: their ``PreparedRow``);
     a row only the screen flags is refused all the same."""
     keep = np.ones(len(odd), dtype=bool)
-    for index, screened in sorted(_flagged(store, columns, odd).items()):
-        row = row_of(index)
+    flagged = sorted(_flagged(store, columns, odd).items())
+    for (index, screened), row in zip(flagged, rows_of([index for index, _ in flagged])):
         problems = _row_problems(row, context) or screened or [
             Problem("row", "type", tr("holds a value of a kind the store cannot take"))]
         keep[index] = False
@@ -251,7 +251,7 @@ def import_columns(store, table: PreparedColumns, mode: int = MODE_ALL_OR_NOTHIN
             indexes = np.nonzero(good)[0]
             columns = table.columns if good.all() else {n: c[indexes] for n, c in table.columns.items()}
             keep = _screen(store, columns, np.zeros(len(indexes), dtype=bool), context, result,
-                           lambda index: table.row(indexes[index]))
+                           lambda flagged: table.rows(indexes[flagged]))
             _write(store, result, columns, keep, mode, progress, dry_run)
     except _Rollback:
         result.imported = 0

@@ -58,9 +58,11 @@ class PreparedColumns:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def row(self, index: int) -> PreparedRow:
-        """Row ``index`` converted by ``convert_rows`` (what to tell about a flagged row)."""
-        return _convert(self.data, [int(index)], self.mapping, self.store_crs, self.tz)[0]
+    def rows(self, indexes) -> list[PreparedRow]:
+        """The rows at ``indexes`` converted by ``convert_rows`` (what to tell about rows the checks flag)."""
+        indexes = [int(i) for i in indexes]
+        return [row for start in range(0, len(indexes), _BATCH)
+                for row in _convert(self.data, indexes[start:start + _BATCH], self.mapping, self.store_crs, self.tz)]
 
     def raw(self, index: int) -> dict:
         return self.data.rows.raw(int(index))
