@@ -198,3 +198,22 @@ def test_preview_rows_still_read_from_a_csv(tmp_path):
     assert [p.line for p in first] == [2, 3, 4] and first[0].raw["Nr"] == "1"
     assert [r.line for r in data.rows][-4:] == [28, 29, 31, 33]
     assert data.rows[-3].values["\x00extra"] == ["en cell för mycket"] and data.rows[-4].values["Y"] is None
+
+
+def test_rows_with_their_own_uuid_are_duplicates_alike(tmp_path):
+    header = ["uuid", "source_id", "category", "occurred_from", "reporting_org", "x", "y"]
+    given = ["3f1c2b9e-1111-4a2b-8c3d-000000000001", "3f1c2b9e-1111-4a2b-8c3d-000000000002"]
+    rows = [[given[0], "a", "fire", "2026-03-05 21:30", "housing", "620000", "6650000"],
+            ["", "b", "fire", "2026-03-05 21:31", "housing", "620001", "6650000"],
+            [given[0], "c", "fire", "2026-03-05 21:32", "housing", "620002", "6650000"],  # the same uuid
+            [given[1], "b", "fire", "2026-03-05 21:33", "housing", "620003", "6650000"],  # the same key
+            ["", "d", "fire", "2026-03-05 21:34", "housing", "620004", "6650000"]]
+    path, mapping, ((by_rows, rows_store), (by_columns, columns_store)) = _both(tmp_path, rows, mapping={},
+                                                                                header=header)
+    assert _refused(by_columns) == _refused(by_rows) and [r.line for r in by_rows.duplicates] == [4, 5]
+    assert _stored(columns_store) == _stored(rows_store)
+    with sqlite3.connect(columns_store) as db:
+        assert db.execute("SELECT uuid FROM incidents WHERE source_id = 'a'").fetchone()[0] == given[0]
+    with Store.open(rows_store) as store:
+        again = import_source(store, read_source(path), mapping, MODE_SKIP_BAD_ROWS)
+    assert again.imported == 0 and len(again.duplicates) == 5
