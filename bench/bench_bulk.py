@@ -8,10 +8,10 @@ interleaved so that a busy machine weighs on both sides alike:
   packed R-tree, indexes and triggers restored) against its floor: the same
   rows, already encoded, inserted raw with the table's triggers and indexes
   lifted, then the indexes rebuilt and the packed R-tree written directly;
-- import: ``lagesbild:importincidents``'s path (read the CSV, convert each
-  row, check, de-duplicate, write: ``read_source``, ``convert_rows``,
-  ``import_rows``) against GDAL's own ``ogr2ogr`` writing the same CSV into a
-  plain GeoPackage (``-gt 65536``, types detected).
+- import: ``lagesbild:importincidents``'s path (read the CSV, convert it a
+  column at a time, check, de-duplicate, write: ``read_source``,
+  ``import_source``) against GDAL's own ``ogr2ogr`` writing the same CSV
+  into a plain GeoPackage (``-gt 65536``, types detected).
 
 Sizes: BENCH_BULK_SIZES (default "10000,100000,1000000"); runs per size:
 BENCH_BULK_RUNS (default "3,3,1"). Appends a Markdown table to stdout and
@@ -99,15 +99,13 @@ def write_csv(size: int, path: Path) -> None:
 
 
 def child_import(size: int, path: Path, csv: Path) -> float:
-    from lagesbild.core.domain.importing import Mapping, convert_rows, read_source
+    from lagesbild.core.domain.importing import Mapping, read_source
     from lagesbild.core.store import Store
-    from lagesbild.core.store.importing import import_rows
+    from lagesbild.core.store.importing import import_source
 
     with Store.create(path) as store:
         start = time.perf_counter()
-        data = read_source(csv)
-        prepared = convert_rows(data, Mapping(fields={"id": "source_id"}), store.crs, store.tz)
-        result = import_rows(store, prepared)
+        result = import_source(store, read_source(csv), Mapping(fields={"id": "source_id"}))
         elapsed = time.perf_counter() - start
     if result.imported != size:
         raise SystemExit(f"imported {result.imported} of {size}: {result.refused[:3]}")

@@ -196,6 +196,8 @@ def _texts_or_none(values) -> list:
 
 def _times(backend, millis: np.ndarray) -> list:
     """Stored times of UTC epoch milliseconds (``NO_TIME``: none)."""
+    if not len(millis) or (millis[0] == NO_TIME and np.all(millis == NO_TIME)):  # a column no row fills
+        return [None] * len(millis)
     if not np.any((millis % 1000 != 0) & (millis != NO_TIME)):
         return backend.encode_epochs(np.where(millis == NO_TIME, -1, millis // 1000)).tolist()
     return [None if v == NO_TIME else backend.encode_time(datetime.fromtimestamp(v / 1000, timezone.utc))

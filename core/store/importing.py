@@ -20,15 +20,16 @@ import numpy as np
 
 from ..domain import personal_data
 from ..domain.importing import PreparedRow, convert_rows
+from ..domain.importing.columnar import PreparedColumns, prepare_columns
+from ..domain.importing.fastparse import collection_paused
 from ..domain.timeutil import now_utc
 from ..domain.validation import Context, Problem, validate_incident
 from ..i18n import tr
-from . import bulk
+from . import bulk, import_keys
 from .errors import Cancelled
 from .records import EDITABLE_FIELDS
 
 MODE_ALL_OR_NOTHING, MODE_SKIP_BAD_ROWS = 0, 1
-_CHUNK = 500  # keys asked for in one query
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _MILLISECOND = timedelta(milliseconds=1)
 _DEFAULTS = {"status": "new", "location_precision": "exact"}
@@ -73,24 +74,16 @@ class _DryRun(Exception):
     pass
 
 
-def _existing(db, sql: str, keys: list, before: tuple = ()) -> set:
-    found = set()
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start:start + _CHUNK]
-        found |= {row[0] for row in db.execute(sql.format(marks=", ".join("?" for _ in chunk)), (*before, *chunk))}
-    return found
-
-
 def _duplicates(db, rows: list[PreparedRow]) -> dict[int, Problem]:
     """Row index → why it is a duplicate: in the store already, or an earlier row of the source."""
     found: dict[int, Problem] = {}
     in_store: dict[str, set] = {}
     for source in {r.values["source"] for r in rows}:
         ids = list({r.values["source_id"] for r in rows if r.values["source"] == source})
-        in_store[source] = _existing(db, "SELECT source_id FROM incidents WHERE source = ? AND source_id IN ({marks})",
-                                     ids, (source,))
-    uuids = _existing(db, "SELECT uuid FROM incidents WHERE uuid IN ({marks})",
-                      list({r.values["uuid"] for r in rows if r.values.get("uuid")}))
+        in_store[source] = import_keys.existing(
+            db, "SELECT source_id FROM incidents WHERE source = ? AND source_id IN ({marks})", ids, (source,))
+    uuids = import_keys.existing(db, "SELECT uuid FROM incidents WHERE uuid IN ({marks})",
+                                 list({r.values["uuid"] for r in rows if r.values.get("uuid")}))
     seen: dict[tuple, int] = {}
     for index, row in enumerate(rows):
         keys = [("key",) + row.key] + ([("uuid", row.values["uuid"])] if row.values.get("uuid") else [])
@@ -175,6 +168,24 @@ def _flagged(store, columns: dict, odd: np.ndarray) -> dict[int, list[Problem]]:
     return found
 
 
+def _write(store, result: ImportResult, columns: dict, keep: np.ndarray, mode: int, progress, dry_run: bool) -> None:
+    """The end of an import, inside its transaction: all or nothing, the dry
+    run, then the kept rows written."""
+    if result.rejected and mode == MODE_ALL_OR_NOTHING:
+        raise _Rollback  # nothing will be written; every bad row is listed all the same
+    if dry_run:
+        result.imported = int(keep.sum())
+        raise _DryRun
+    if progress is not None and progress(0.1) is False:
+        raise Cancelled(tr("cancelled: nothing was written"))
+    if not keep.all():
+        columns = {name: column[keep] for name, column in columns.items()}
+    if keep.any():
+        result.imported = bulk.write_columns(
+            store, columns, checked=True, created_now=True,
+            progress=None if progress is None else (lambda done: progress(0.1 + 0.9 * done)))
+
+
 def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING, progress=None,
                 dry_run: bool = False) -> ImportResult:
     """Check and write ``rows`` in one transaction. ``progress(fraction)``
@@ -195,28 +206,8 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
                 else:
                     good.append(row)
             columns, odd = _columns(good)
-            keep = np.ones(len(good), dtype=bool)
-            for index, screened in sorted(_flagged(store, columns, odd).items()):
-                # told in the form's own words; a row only the screen flags is refused all the same
-                problems = _row_problems(good[index], context) or screened or [
-                    Problem("row", "type", tr("holds a value of a kind the store cannot take"))]
-                if problems:
-                    keep[index] = False
-                    result.rejected.append(Refused(good[index].line, problems, good[index].raw))
-            if result.rejected and mode == MODE_ALL_OR_NOTHING:
-                raise _Rollback  # nothing will be written; every bad row is listed all the same
-            if dry_run:
-                result.imported = int(keep.sum())
-                raise _DryRun
-            if progress is not None and progress(0.1) is False:
-                raise Cancelled(tr("cancelled: nothing was written"))
-            if not keep.all():
-                columns = {name: column[keep] for name, column in columns.items()}
-            count = int(keep.sum())
-            if count:
-                result.imported = bulk.write_columns(
-                    store, columns, checked=True, created_now=True,
-                    progress=None if progress is None else (lambda done: progress(0.1 + 0.9 * done)))
+            keep = _screen(store, columns, odd, context, result, lambda indexes: [good[i] for i in indexes])
+            _write(store, result, columns, keep, mode, progress, dry_run)
     except _Rollback:
         result.imported = 0
     except _DryRun:
@@ -225,9 +216,60 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
     return result
 
 
+def _screen(store, columns: dict, odd: np.ndarray, context: Context, result: ImportResult, rows_of) -> np.ndarray:
+    """Which rows to keep: each row the vectorised rules flag is refused,
+    told in the form's own words (``rows_of(indexes)``: their ``PreparedRow``);
+    a row only the screen flags is refused all the same."""
+    keep = np.ones(len(odd), dtype=bool)
+    flagged = sorted(_flagged(store, columns, odd).items())
+    for (index, screened), row in zip(flagged, rows_of([index for index, _ in flagged])):
+        problems = _row_problems(row, context) or screened or [
+            Problem("row", "type", tr("holds a value of a kind the store cannot take"))]
+        keep[index] = False
+        result.rejected.append(Refused(row.line, problems, row.raw))
+    return keep
+
+
+def import_columns(store, table: PreparedColumns, mode: int = MODE_ALL_OR_NOTHING, progress=None,
+                   dry_run: bool = False) -> ImportResult:
+    """``import_rows`` of a source converted as columns (``prepare_columns``):
+    the same checks, the same result, without a dict per row."""
+    result = ImportResult()
+    context = Context(extent=store.extent, organisations=store.organisation_codes())
+    try:
+        with collection_paused(), store.transaction() as db:
+            duplicates = import_keys.duplicates(db, table.columns["source"], table.columns["source_id"],
+                                                table.uuid, table.lines)
+            for index, problem in duplicates.items():
+                result.duplicates.append(Refused(int(table.lines[index]), [problem], table.raw(index),
+                                                 duplicate=True))
+            for index, row in table.problems.items():
+                if index not in duplicates:
+                    result.rejected.append(Refused(row.line, _row_problems(row, context), row.raw))
+            good = np.ones(len(table), dtype=bool)
+            good[list(duplicates) + list(table.problems)] = False
+            indexes = np.nonzero(good)[0]
+            columns = table.columns if good.all() else {n: c[indexes] for n, c in table.columns.items()}
+            keep = _screen(store, columns, np.zeros(len(indexes), dtype=bool), context, result,
+                           lambda flagged: table.rows(indexes[flagged]))
+            _write(store, result, columns, keep, mode, progress, dry_run)
+    except _Rollback:
+        result.imported = 0
+    except _DryRun:
+        pass
+    result.duplicates.sort(key=lambda r: r.line)
+    result.rejected.sort(key=lambda r: r.line)
+    return result
+
+
 def import_source(store, data, mapping, mode: int = MODE_ALL_OR_NOTHING, progress=None,
                   dry_run: bool = False) -> ImportResult:
     """A whole source (``SourceData`` read by ``read_source``) into the store
     through ``mapping``: every row converted, checked and written as
-    ``import_rows`` does, or, with ``dry_run``, only checked (the preview)."""
-    return import_rows(store, convert_rows(data, mapping, store.crs, store.tz), mode, progress, dry_run)
+    ``import_rows`` does, or, with ``dry_run``, only checked (the preview).
+    A CSV is converted a column at a time (``prepare_columns``), with the
+    same result."""
+    table = prepare_columns(data, mapping, store.crs, store.tz)
+    if table is None:
+        return import_rows(store, convert_rows(data, mapping, store.crs, store.tz), mode, progress, dry_run)
+    return import_columns(store, table, mode, progress, dry_run)

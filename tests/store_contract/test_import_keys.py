@@ -59,3 +59,30 @@ def test_a_dry_run_checks_every_row_as_the_import_would_and_writes_nothing(store
     assert (real.imported, [r.line for r in real.rejected], [r.line for r in real.duplicates]) == (1, [3], [2, 5])
     strict = import_rows(store, rows("d", "e", bad=("e",)), MODE_ALL_OR_NOTHING, dry_run=True)
     assert (strict.imported, [r.line for r in strict.rejected]) == (0, [3])
+
+
+def test_a_csv_imported_a_column_at_a_time_and_again_row_by_row_adds_nothing(store, other_client, tmp_path):
+    from store_helpers import TOWN
+
+    from lagesbild.core.domain.importing import Mapping, convert_rows, read_source
+    from lagesbild.core.domain.importing.columnar import prepare_columns
+    from lagesbild.core.store.importing import import_source
+
+    lines = ["Nr;category;occurred_from;reporting_org;x;y;place_name"]
+    lines += [f"{n};fire;2026-03-0{n} 21:30;housing;{int(TOWN[0]) + n},5;{int(TOWN[1])};Plats {n}" for n in range(1, 6)]
+    lines += ["6;skateboard;2026-03-05 21:30;housing;1;1;", "2;fire;2026-03-02 21:30;housing;1;1;", ""]
+    path = tmp_path / "lista.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    mapping = Mapping(fields={"Nr": "source_id"})
+    assert prepare_columns(read_source(path), mapping, store.crs, store.tz) is not None
+    first = import_source(store, read_source(path), mapping, MODE_SKIP_BAD_ROWS)
+    assert (first.imported, [r.line for r in first.rejected], [r.line for r in first.duplicates]) == (5, [7], [8])
+    stored = sorted((i.source_id, i.place_name, round(i.x, 1)) for i in store._select_incidents("source = ?",
+                                                                                           ("lista",)))
+    assert stored == [(str(n), f"Plats {n}", TOWN[0] + n + 0.5) for n in range(1, 6)]
+    before = other_client.fingerprint()
+    by_rows = import_rows(store, convert_rows(read_source(path), mapping, store.crs, store.tz), MODE_SKIP_BAD_ROWS)
+    by_columns = import_source(store, read_source(path), mapping, MODE_SKIP_BAD_ROWS)
+    for again in (by_rows, by_columns):
+        assert (again.imported, [r.line for r in again.duplicates]) == (0, [2, 3, 4, 5, 6, 8])
+    assert other_client.fingerprint() == before

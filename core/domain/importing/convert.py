@@ -35,14 +35,14 @@ class PreparedRow:
         return self.values["source"], self.values["source_id"]
 
 
-def _text(value) -> str:
+def text_of(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
 
 
 def _quoted(value) -> str:
-    text = _text(value)
+    text = text_of(value)
     return f"«{text[:60]}…»" if len(text) > 60 else f"«{text}»"
 
 
@@ -62,20 +62,39 @@ class _Transforms:
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         return srs
 
-    def to_store(self, crs: str | None, x: float, y: float) -> tuple[float, float]:
+    def transformation(self, crs: str | None) -> osr.CoordinateTransformation | None:
+        """From ``crs`` into the store's; None when there is nothing to do."""
         if crs is None:
-            return x, y
+            return None
         if crs not in self.cache:
             source = self._srs(crs)
             self.cache[crs] = None if source.IsSame(self.target) else osr.CoordinateTransformation(source, self.target)
-        transform = self.cache[crs]
+        return self.cache[crs]
+
+    def to_store(self, crs: str | None, x: float, y: float) -> tuple[float, float]:
+        transform = self.transformation(crs)
         if transform is None:
             return x, y
         tx, ty, _ = transform.TransformPoint(x, y)
         return tx, ty
 
 
-def _field_value(name: str, value, mapping: Mapping, tz: ZoneInfo, values: dict, problems: list) -> None:
+def transforms_for(mapping: Mapping, store_crs: str) -> _Transforms:
+    """The transformations into ``store_crs``; ValueError naming an unknown CRS."""
+    try:
+        transforms = _Transforms(store_crs)
+    except ValueError as error:
+        raise ValueError(tr("unknown CRS: {crs}").format(crs=store_crs)) from error
+    coordinate_crs = mapping.coordinates.crs if mapping.coordinates else None
+    if coordinate_crs:
+        try:
+            _Transforms._srs(coordinate_crs)
+        except ValueError as error:
+            raise ValueError(tr("the mapping names an unknown CRS: {crs}").format(crs=coordinate_crs)) from error
+    return transforms
+
+
+def field_value(name: str, value, mapping: Mapping, tz: ZoneInfo, values: dict, problems: list) -> None:
     if name in TIME_FIELDS:
         try:
             values[name] = parse_time(value, tz)
@@ -95,23 +114,23 @@ def _field_value(name: str, value, mapping: Mapping, tz: ZoneInfo, values: dict,
             problems.append(Problem(name, "bad_yes_no", tr("must be yes or no, not {value}").format(
                 value=_quoted(value))))
     elif name == "category":
-        codes = mapping.category_codes(_text(value))
-        values[name] = codes[0] if codes else _text(value)
+        codes = mapping.category_codes(text_of(value))
+        values[name] = codes[0] if codes else text_of(value)
         if codes and codes[1] and "subcategory" not in values:
             values["subcategory"] = codes[1]
     elif name == "subcategory":
-        codes = mapping.category_codes(_text(value))
-        values[name] = codes[1] if codes and codes[1] else _text(value)
+        codes = mapping.category_codes(text_of(value))
+        values[name] = codes[1] if codes and codes[1] else text_of(value)
     elif name == "location_precision":
-        values[name] = normalised(_text(value))
+        values[name] = normalised(text_of(value))
         if values[name] not in schema.LOCATION_PRECISIONS:
             problems.append(Problem(name, "unknown", tr("must be one of {values}, not {value}").format(
                 values=", ".join(schema.LOCATION_PRECISIONS), value=_quoted(value))))
     else:
-        values[name] = _text(value)
+        values[name] = text_of(value)
 
 
-def _coordinate_keys(data: SourceData, mapping: Mapping):
+def coordinate_keys(data: SourceData, mapping: Mapping):
     """(coordinates, the source's columns holding x and y), found once for all rows."""
     coordinates = mapping.coordinates or mapping.coordinate_columns(data.columns)
     if coordinates is None:
@@ -130,7 +149,7 @@ def _point(row: SourceRow, data: SourceData, mapping: Mapping, transforms: _Tran
         if row.point is None:
             return None
         return transforms.to_store(data.crs, *row.point)
-    coordinates, keys = found or _coordinate_keys(data, mapping)
+    coordinates, keys = found or coordinate_keys(data, mapping)
     if coordinates is None:
         return None
     if not all(key in row.values for key in keys):  # a row whose columns differ from the source's
@@ -156,7 +175,7 @@ def _point(row: SourceRow, data: SourceData, mapping: Mapping, transforms: _Tran
 
 
 def fingerprint(row: SourceRow) -> str:
-    content = json.dumps([sorted((k, _text(v)) for k, v in row.values.items() if not is_empty(v)), row.point],
+    content = json.dumps([sorted((k, text_of(v)) for k, v in row.values.items() if not is_empty(v)), row.point],
                          ensure_ascii=False, default=str)
     return "row:" + hashlib.sha1(content.encode("utf-8")).hexdigest()
 
@@ -166,18 +185,9 @@ def convert_rows(data: SourceData, mapping: Mapping, store_crs: str, tz: ZoneInf
     if data.mapping is not None:
         mapping = mapping.merged_over(data.mapping)
     columns = mapping.field_of_columns(data.columns)
-    try:
-        transforms = _Transforms(store_crs)
-    except ValueError as error:
-        raise ValueError(tr("unknown CRS: {crs}").format(crs=store_crs)) from error
-    coordinate_crs = mapping.coordinates.crs if mapping.coordinates else None
-    if coordinate_crs:
-        try:
-            _Transforms._srs(coordinate_crs)
-        except ValueError as error:
-            raise ValueError(tr("the mapping names an unknown CRS: {crs}").format(crs=coordinate_crs)) from error
+    transforms = transforms_for(mapping, store_crs)
     prepared = []
-    found = _coordinate_keys(data, mapping)
+    found = coordinate_keys(data, mapping)
     for row in data.rows:
         values: dict = {}
         problems: list[Problem] = []
@@ -186,14 +196,14 @@ def convert_rows(data: SourceData, mapping: Mapping, store_crs: str, tz: ZoneInf
         for column, name in columns.items():
             value = row.values.get(column)
             if not is_empty(value):
-                _field_value(name, value, mapping, tz, values, problems)
+                field_value(name, value, mapping, tz, values, problems)
         for name, value in mapping.defaults.items():
             if is_empty(values.get(name)) and not any(p.field == name for p in problems):
-                _field_value(name, value, mapping, tz, values, problems)
+                field_value(name, value, mapping, tz, values, problems)
         values["geometry"] = _point(row, data, mapping, transforms, problems, found)
         values["source"] = values.get("source") or mapping.source or data.name
         values["source_id"] = values.get("source_id") or fingerprint(row)
-        raw = {k: ("" if v is None else _text(v)) for k, v in row.values.items() if k != EXTRA_CELLS}
+        raw = {k: ("" if v is None else text_of(v)) for k, v in row.values.items() if k != EXTRA_CELLS}
         prepared.append(PreparedRow(row.line, values, problems, raw))
     return prepared
 

@@ -1,8 +1,9 @@
 """A source as rows with their place in the file: ``SourceData``.
 
-CSV is read by Python's own reader, so that each row keeps the physical
-line where it starts (the header is line 1; a quoted field may span
-lines), with ``,`` or ``;`` and UTF-8 or Windows-1252 found by looking.
+CSV is read by Python's own reader into columns (``csvfile``), each row
+keeping the physical line where it starts (the header is line 1; a quoted
+field may span lines), with ``,`` or ``;`` and UTF-8 or Windows-1252
+found by looking.
 Excel, GeoJSON and every other vector format come through OGR (Excel
 with GDAL's own XLSX driver; a row's number is its line in the sheet)."""
 
@@ -39,7 +40,7 @@ class SourceRow:
 class SourceData:
     name: str  # the default ``source`` of the rows: the file's or layer's name
     columns: list[str]
-    rows: list[SourceRow]
+    rows: list[SourceRow]  # a CSV's: ``csvfile.CsvRows``, a sequence built row by row when read
     crs: str | None = None  # of the geometries (authority id or WKT)
     kind: str = "csv"
     summaries_skipped: int = 0
@@ -72,34 +73,6 @@ def sniff_delimiter(text: str) -> str:
             counts[char] += 1
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
-
-
-def read_csv(path: Path) -> SourceData:
-    text, encoding = decode(path.read_bytes())
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        columns = [c.strip() for c in next(reader)]
-    except StopIteration:
-        raise ImportSourceError(tr("{name} is empty").format(name=path.name)) from None
-    except csv.Error as error:
-        raise ImportSourceError(tr("{name} cannot be read as CSV: {error}").format(name=path.name, error=error)) \
-            from error
-    rows = []
-    last_line = reader.line_num
-    try:
-        for record in reader:
-            start, last_line = last_line + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue
-            values = {column: (record[i] if i < len(record) else None) for i, column in enumerate(columns)}
-            if len(record) > len(columns):
-                values["\x00extra"] = record[len(columns):]
-            rows.append(SourceRow(start, values))
-    except csv.Error as error:
-        raise ImportSourceError(tr("{name} cannot be read as CSV after line {line}: {error}").format(
-            name=path.name, line=last_line, error=error)) from error
-    return SourceData(path.stem, columns, rows, kind="csv", encoding=encoding, delimiter=delimiter)
 
 
 def _field_value(feature: ogr.Feature, index: int, kind: int):
@@ -185,6 +158,8 @@ def read_source(path, kind: str = "auto") -> SourceData:
         else:
             kind = "vector"
     if kind == "csv":
+        from .csvfile import read_csv
+
         return read_csv(path)
     if kind == "excel":
         return read_ogr(path, excel=True)
