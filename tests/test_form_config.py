@@ -144,9 +144,12 @@ def test_the_default_style_carries_the_category_symbology_with_its_icons(store_p
     layer = fresh_layer(store_path)
     renderer = layer.renderer()
     assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "category"
-    categories = renderer.categories()
+    categories = renderer.categories()[:len(codelist.CATEGORIES)]
     assert [c.value() for c in categories] == [c.code for c in codelist.CATEGORIES]
     assert [c.label() for c in categories] == [c.label_sv for c in codelist.CATEGORIES]
+    # then the two entries that explain the rings of a place that is not exact (they match no incident)
+    assert [c.value() for c in renderer.categories()[len(codelist.CATEGORIES):]] == [
+        "lagesbild:legend:approximate", "lagesbild:legend:low_precision"]
     symbol = categories[0].symbol()
     # the icon travels inside the style: no path to the plugin's files
     assert symbol.symbolLayer(0).path().startswith("base64:")

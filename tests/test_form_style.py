@@ -21,6 +21,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 
 from lagesbild.core.compat import save_style_to_database
 from lagesbild.core.domain import codelist, schema
+from lagesbild.core.i18n import translator
 from lagesbild.core.presentation import form_config, form_style, styling
 from lagesbild.core.store import Store, StoreLocation
 from lagesbild.core.store.default_style import default_style
@@ -84,8 +85,13 @@ def assert_standard_form(plain: dict, location: StoreLocation, language: str) ->
     assert plain["shown"] == {"category": graffiti.label(language), "reporting_org": police[1 if language == "sv"
                                                                                               else 2]}
     assert plain["renderer"] == "categorizedSymbol"
+    say = translator(language)
     assert [(c["value"], c["label"], c["colour"]) for c in plain["categories"]] == [
-        (c.code, c.label(language), c.colour.lower()) for c in codelist.CATEGORIES]
+        (c.code, c.label(language), c.colour.lower()) for c in codelist.CATEGORIES] + [
+        # the rings of a place that is not exact are drawn and explained in plain QGIS too
+        ("lagesbild:legend:approximate", say("Place approximate: dotted ring"), "#4d4d4d"),
+        ("lagesbild:legend:low_precision", say("Place only known to the municipality or county: dashed ring"),
+         "#4d4d4d")]
     assert plain["categories"] == desktop_form(location, language)["categories"]
 
 

@@ -109,8 +109,9 @@ def test_legend_explains_fading_and_closed_incidents():
     assert isinstance(faded, QgsLegendSymbolItem)
     assert faded.symbol().opacity() == pytest.approx(styling.FADED_OPACITY / 100)
     assert closed.symbol().symbolLayer(0).fillColor().name() == styling.CLOSED_FILL
-    # the form's renderer (no recency) has no such entries
-    assert len(styling.incident_renderer("en").legendSymbolItems()) == len(codelist.CATEGORIES)
+    # the store's own style (no recency) explains only the rings: it draws them too
+    plain = [item.label() for item in styling.incident_renderer("en").legendSymbolItems()]
+    assert plain == [c.label("en") for c in codelist.CATEGORIES] + labels[-2:]
 
 
 def test_a_single_closed_incident_stays_visible(tmp_path):

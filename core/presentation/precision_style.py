@@ -19,7 +19,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..compat import SYMBOL_LAYER_SIZE, SYMBOL_LAYER_STROKE_COLOR, SYMBOL_LAYER_STROKE_STYLE, SYMBOL_LAYER_STROKE_WIDTH
 from ..domain.schema import LOW_PRECISIONS
-from ..i18n import tr
+from ..i18n import translator
 
 PRECISION_FIELD = "location_precision"
 APPROXIMATE = "approximate"
@@ -90,10 +90,12 @@ def add_precision_ring(symbol: QgsMarkerSymbol, colour: str, size_mm: float) -> 
     symbol.appendSymbolLayer(precision_ring(colour, size_mm))
 
 
-def precision_legend_categories(icon_symbol: QgsMarkerSymbol, colour: str,
-                                size_mm: float) -> list[QgsRendererCategory]:
+def precision_legend_categories(icon_symbol: QgsMarkerSymbol, colour: str, size_mm: float,
+                                language: str | None = None) -> list[QgsRendererCategory]:
     """Legend-only entries (values no incident has) for the two rings, drawn
-    around ``icon_symbol`` (a neutral icon) in ``colour``."""
+    around ``icon_symbol`` (a neutral icon) in ``colour``, labelled in
+    ``language`` (None: QGIS's)."""
+    tr = translator(language)
     entries = []
     for key, precision, label in (
             (LEGEND_APPROXIMATE, APPROXIMATE, tr("Place approximate: dotted ring")),

@@ -113,8 +113,9 @@ def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool 
     """Incidents by category, each with its colour and icon from the code list
     (the one home of both), labelled in ``language``. With ``recency`` the
     last ``RECENT_DAYS`` days are drawn strong, older incidents faded, and
-    closed ones hollow (grey inside, the category's colour as the outline),
-    and a place that is not exact ringed (``precision_style``).
+    closed ones hollow (grey inside, the category's colour as the outline).
+    Always, a place that is not exact is ringed (``precision_style``), in the
+    store's own style for plain QGIS and QField too.
     With ``embed`` the icons travel inside the renderer (see ``embedded_svg``)."""
     from ..domain import codelist
 
@@ -123,12 +124,16 @@ def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool 
         symbol = category_symbol(category, size_mm, embed)
         if recency:
             _recency_and_status(symbol, category.colour)
-            add_precision_ring(symbol, category.colour, size_mm)
+        add_precision_ring(symbol, category.colour, size_mm)
         categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))
     if recency:
         categories += recency_legend_categories(size_mm, embed)
+    else:  # the store's own style (plain QGIS, QField): the rings explained all the same
+        plain = category_symbol(codelist.CATEGORIES[0], size_mm, embed)
+        plain.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
+        categories += precision_legend_categories(plain, LEGEND_COLOUR, size_mm, language)
     renderer = QgsCategorizedSymbolRenderer("category", categories)
-    renderer.setUsingSymbolLevels(recency)  # the precision rings over all icons (precision_style)
+    renderer.setUsingSymbolLevels(True)  # the precision rings over all icons (precision_style)
     return renderer
 
 
