@@ -31,8 +31,9 @@ from ..core.presentation.emerging_style import emerging_renderer
 from .base import AnalysisAlgorithm
 from .common import optional
 from .hotspots import boundary_geometry
-from .inputs import add_incident_parameters, read_incidents, require_metres
+from .inputs import add_incident_parameters, require_metres
 from .output import write_cells, write_features
+from .precision import add_precision_parameter, read_placed_incidents
 from .styles import style_output
 
 
@@ -69,6 +70,7 @@ class EmergingHotspotsAlgorithm(AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_incident_parameters(self)
+        add_precision_parameter(self)
         self.addParameter(optional(QgsProcessingParameterNumber(
             self.CELL_SIZE, tr("Cell size (metres, 0 = by the scale)"), NUMBER_DOUBLE, defaultValue=0.0,
             minValue=0.0)))
@@ -89,7 +91,7 @@ class EmergingHotspotsAlgorithm(AnalysisAlgorithm):
             self.OUTPUT_CUBE, tr("Space-time cube"), SOURCE_VECTOR, optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):
-        incidents = read_incidents(self, parameters, context, feedback)
+        incidents = read_placed_incidents(self, parameters, context, feedback)
         require_metres(incidents)
         known = incidents.start >= 0  # those without a time are left out, and read() said so
         x, y = incidents.x[known], incidents.y[known]

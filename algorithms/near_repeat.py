@@ -27,6 +27,7 @@ from ..core.i18n import language, tr
 from .base import AnalysisAlgorithm
 from .common import optional
 from .inputs import add_incident_parameters, require_metres, resolve_input
+from .precision import add_precision_parameter, placed, with_precision
 
 DEFAULT_DISTANCE_BANDS = "0,100,200,300,400"
 DEFAULT_TIME_BANDS = "0,7,14,21,28"
@@ -79,6 +80,7 @@ class NearRepeatAlgorithm(AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_incident_parameters(self)
+        add_precision_parameter(self)
         self.addParameter(optional(QgsProcessingParameterString(
             self.DISTANCE_BANDS, tr("Distance band edges (metres, from 0)"), DEFAULT_DISTANCE_BANDS)))
         self.addParameter(optional(QgsProcessingParameterString(
@@ -112,7 +114,8 @@ class NearRepeatAlgorithm(AnalysisAlgorithm):
         with resolve_input(self, parameters, context) as given:
             fields = given.source.fields()
             columns = tuple(name for name in ("category", "subcategory") if fields.indexOf(name) >= 0)
-            incidents = given.read(feedback, columns=columns)
+            incidents = given.read(feedback, columns=with_precision(columns, fields))
+        incidents = placed(self, parameters, context, feedback, incidents, columns)
         require_metres(incidents)
         known = incidents.start >= 0  # those without a time are left out, and read() said so
         days = local_parts(incidents.start[known], incidents.tz).day

@@ -40,6 +40,7 @@ from .base import AnalysisAlgorithm
 from .common import check_period_days, optional, parameter_as_date
 from .inputs import STORE_TIME_FIELDS, add_incident_parameters, in_period, resolve_input
 from .output import geometry_from_wkb, polygon_wkb, write_features
+from .precision import add_precision_parameter, placed, with_precision
 from .styles import style_output
 
 GROUPS = ("none", "category", "subcategory", "reporting_org", "area", "cell")
@@ -92,6 +93,7 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
         self.addParameter(optional(QgsProcessingParameterNumber(
             self.CELL_SIZE, tr("Cell size (metres, to group by grid cell)"), NUMBER_DOUBLE,
             defaultValue=250.0, minValue=1.0)))
+        add_precision_parameter(self)  # grouped by area or cell
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Period comparison"),
                                                             SOURCE_VECTOR))
 
@@ -130,7 +132,11 @@ class PeriodComparisonAlgorithm(AnalysisAlgorithm):
                 incidents, crs = None, QgsCoordinateReferenceSystem(given.store.crs)
             else:
                 columns = (group_by,) if group_by in ("category", "subcategory", "reporting_org") else ()
-                incidents = given.read(feedback, columns=columns)
+                spatial = group_by in ("area", "cell")  # a municipality's centre is no place in an area
+                asked = with_precision(columns, given.source.fields()) if spatial else columns
+                incidents = given.read(feedback, columns=asked)
+                if spatial:
+                    incidents = placed(self, parameters, context, feedback, incidents, columns)
         if incidents is None:
             return self._write(parameters, context, feedback, rows, period_a, period_b, given.tz.key, crs, {}, False)
         in_a = in_period(incidents.start, period_a, incidents.tz)

@@ -30,12 +30,24 @@ def read_placed_incidents(algorithm, parameters, context, feedback, columns: tup
     """``read_incidents`` without the incidents whose place is only a
     municipality's or county's centre, unless INCLUDE_LOW_PRECISION."""
     source = algorithm.parameterAsSource(parameters, INPUT, context)
-    known = source is not None and source.fields().indexOf(PRECISION_FIELD) >= 0
-    include = algorithm.parameterAsBoolean(parameters, INCLUDE_LOW_PRECISION, context)
-    asked = tuple(dict.fromkeys(columns + ((PRECISION_FIELD,) if known else ())))
+    asked = with_precision(columns, source.fields() if source is not None else None)
     incidents = read_incidents(algorithm, parameters, context, feedback, columns=asked, **options)
-    if not known:
+    return placed(algorithm, parameters, context, feedback, incidents, columns)
+
+
+def with_precision(columns: tuple[str, ...], fields) -> tuple[str, ...]:
+    """``columns`` and the precision field where the input has one."""
+    known = fields is not None and fields.indexOf(PRECISION_FIELD) >= 0
+    return tuple(dict.fromkeys(columns + ((PRECISION_FIELD,) if known else ())))
+
+
+def placed(algorithm, parameters, context, feedback, incidents: Incidents, columns: tuple[str, ...]) -> Incidents:
+    """``incidents`` (read with ``with_precision(columns, …)``) without those
+    placed only at a municipality's or county's centre, unless
+    INCLUDE_LOW_PRECISION; the log says how many. Keeps ``columns``."""
+    if PRECISION_FIELD not in incidents.attributes:
         return incidents
+    include = algorithm.parameterAsBoolean(parameters, INCLUDE_LOW_PRECISION, context)
     low = np.isin(incidents.attributes[PRECISION_FIELD].astype(str), LOW_PRECISIONS)
     count = int(np.count_nonzero(low))
     if include:
