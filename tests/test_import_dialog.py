@@ -241,3 +241,24 @@ def test_a_cancelled_import_writes_nothing_and_keeps_the_dialog(dialog, store_pa
     assert dialog.message.text() == "cancelled: nothing was written"
     assert not dialog.progress.isVisible() and dialog.preview_button.isEnabled() and not dialog.busy
     assert dialog.file_edit.text().endswith("good.csv") and dialog.edits.category_column() == "category"
+
+
+def test_the_wait_cursor_shows_while_the_rows_are_checked_and_goes_after(dialog, tmp_path, monkeypatch):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QApplication
+
+    import lagesbild.ui.import_dialog as module
+
+    seen = []
+    real = module.build_preview
+
+    def watched(*args, **kwargs):
+        cursor = QApplication.overrideCursor()
+        seen.append(None if cursor is None else cursor.shape())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "build_preview", watched)
+    assert dialog.read_file(str(write_csv(tmp_path / "rapporter.csv", ROWS)))
+    assert QApplication.overrideCursor() is None
+    assert dialog.show_preview()
+    assert seen == [Qt.CursorShape.WaitCursor] and QApplication.overrideCursor() is None

@@ -35,6 +35,7 @@ from ..core.presentation.import_preview import write_rejected_csv as write_rejec
 from ..core.presentation.layer_source import layer_source
 from ..core.store import DEFAULT_CRS, Cancelled, Store, StoreError, StoreLocation
 from ..core.store.importing import MODE_ALL_OR_NOTHING, MODE_SKIP_BAD_ROWS, import_source
+from .busy import busy
 from .import_mapping import CategoriesPanel, FieldsPanel
 from .import_results import PreviewPanel
 from .store_events import store_events
@@ -187,7 +188,8 @@ class ImportDialog(QDialog):
             return False
         self.file_edit.setText(path)
         try:
-            data = read_source(path)
+            with busy():
+                data = read_source(path)
         except ImportSourceError as error:
             self.show_message(str(error), error=True)
             return False
@@ -199,7 +201,8 @@ class ImportDialog(QDialog):
 
     def read_layer(self, layer) -> bool:
         try:
-            data = layer_source(layer)
+            with busy():
+                data = layer_source(layer)
         except ImportSourceError as error:
             self.show_message(str(error), error=True)
             return False
@@ -273,7 +276,7 @@ class ImportDialog(QDialog):
                                  "them.").format(fields=", ".join(twice)), error=True)
             return False
         try:
-            with Store.open(self.location) as store:
+            with busy(), Store.open(self.location) as store:
                 preview = build_preview(store, self.data, self.edits.to_mapping(), self.mode())
         except (StoreError, ValueError) as error:
             self.show_message(str(error), error=True)
@@ -300,7 +303,7 @@ class ImportDialog(QDialog):
             return not self._cancelled
 
         try:
-            with Store.open(self.location) as store:
+            with busy(), Store.open(self.location) as store:
                 result = import_source(store, self.data, self.edits.to_mapping(), mode, progress)
         except (StoreError, Cancelled, ValueError) as error:
             self.show_message(str(error), error=True)
