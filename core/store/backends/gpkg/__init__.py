@@ -180,11 +180,20 @@ class GeoPackageBackend(GeoPackageDDL):
     def read_arrays(connection, where: str, params: list, columns: tuple[str, ...]):
         """The incidents ``where`` selects as NumPy arrays through OGR's Arrow
         stream (``arrow.py``), or None: then the store reads them through SQL.
-        Not inside a write transaction, whose rows OGR's connection cannot see."""
+        Not inside a write transaction, whose rows OGR's connection cannot see.
+        The rows are counted by SQLite too: OGR's stream of a table reads in a
+        thread of its own, whose errors (a damaged page) reach no handler here,
+        and it may end early without a word; a count that differs (or a count
+        SQLite cannot make) leaves the read to SQL, which says what is wrong."""
         path = getattr(connection, "store_path", None)
         if not path or connection.in_transaction:
             return None
-        return arrow.read_arrays(path, arrow.with_values(where, params, GeoPackageBackend.literal), columns)
+        result = arrow.read_arrays(path, arrow.with_values(where, params, GeoPackageBackend.literal), columns)
+        if result is not None:
+            expected = connection.execute(f"SELECT count(*) FROM incidents WHERE {where}", params).fetchone()[0]
+            if int(expected) != result["fid"].size:
+                return None
+        return result
 
     @staticmethod
     def bbox_condition(table: str, bounds: tuple[float, float, float, float], srid: int,

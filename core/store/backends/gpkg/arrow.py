@@ -105,7 +105,13 @@ def read_arrays(path: str, where: str, columns: tuple[str, ...]) -> dict[str, np
         return None
     from osgeo import gdal
 
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    failures = []
+
+    def quietly(error_class, _number, message):  # noted, not printed: the SQL read tells it in words
+        if error_class >= gdal.CE_Failure:
+            failures.append(message)
+
+    gdal.PushErrorHandler(quietly)
     try:
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
         if dataset is None:
@@ -129,6 +135,8 @@ def read_arrays(path: str, where: str, columns: tuple[str, ...]) -> dict[str, np
         return None
     finally:
         gdal.PopErrorHandler()
+    if failures:  # a stream that met an error (a damaged page) may end early, rows missing: never trusted
+        return None
     return _assemble(batches, columns)
 
 
