@@ -91,6 +91,7 @@ def table_rows(text: str) -> dict[str, tuple[str, ...]]:
     ([10, 1, 1, 7], [SHOWN, FEWER, FEWER, WITHHELD]),  # two hidden summing to 2 would show "2"
     ([5, 9], [SHOWN, SHOWN]),
     ([0, 4], [FEWER, WITHHELD]),  # a zero is below the threshold too
+    ([0, 0, 5, 7], [FEWER, FEWER, WITHHELD, SHOWN]),  # two hidden zeros would add up to a known 0
 ])
 def test_suppression_of_a_column(counts, marks):
     assert suppress(counts).cells[:, 0].tolist() == marks

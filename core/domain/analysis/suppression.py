@@ -55,9 +55,12 @@ def primary(table: np.ndarray, min_count: int, zeros: bool = False) -> np.ndarra
     return (table < min_count) & ((table > 0) | zeros)
 
 
-def _complete_lines(table: np.ndarray, hidden: np.ndarray, unknown: np.ndarray, min_count: int) -> bool:
+def _complete_lines(table: np.ndarray, hidden: np.ndarray, unknown: np.ndarray, min_count: int,
+                    zeros: bool = False) -> bool:
     """Step 2 once over every line; True when something was added. A line's
-    unknowns are its suppressed entries and the ones never published."""
+    unknowns are its suppressed entries and the ones never published. With
+    ``zeros`` hidden too, a known sum of 0 gives them all away as well."""
+    least = 0 if zeros else 1
     changed = False
     for axis in (0, 1):
         view_table, view_hidden, view_unknown = (table, hidden, unknown) if axis == 0 else (table.T, hidden.T,
@@ -70,7 +73,7 @@ def _complete_lines(table: np.ndarray, hidden: np.ndarray, unknown: np.ndarray, 
             # with every other entry known (the total too), the hidden counts
             # add up to a known number: that sum must not itself be a small count
             known_sum = (count == np.count_nonzero(line_hidden) and not line_hidden[-1]
-                         and 0 < int(view_table[line][line_hidden].sum()) < min_count)
+                         and least <= int(view_table[line][line_hidden].sum()) < min_count)
             if count == 1 or (count and known_sum):
                 candidates = [k for k in range(view_table.shape[1]) if not view_unknown[line, k]]
                 if candidates:
@@ -199,7 +202,7 @@ def suppress(table: np.ndarray, min_count: int = DEFAULT_MIN_COUNT, published=No
         return hidden
     unknown = hidden | ~shown
     while True:
-        while _complete_lines(table, hidden, unknown, min_count):
+        while _complete_lines(table, hidden, unknown, min_count, zeros):
             pass
         if not _join_bridges(table, hidden, unknown):
             return hidden
