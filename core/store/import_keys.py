@@ -1,7 +1,7 @@
 """Which imported rows are in the store already, or repeat an earlier row
 of the source: by the import key (``source``, ``source_id``) and by
-``uuid``, for rows given as columns (``importing.import_columns``), with
-the same answers and words as ``importing._duplicates`` gives row by row."""
+``uuid``: the one answer for rows given as columns
+(``importing.import_columns``) and row by row (``importing._duplicates``)."""
 
 from __future__ import annotations
 

@@ -75,26 +75,12 @@ class _DryRun(Exception):
 
 
 def _duplicates(db, rows: list[PreparedRow]) -> dict[int, Problem]:
-    """Row index → why it is a duplicate: in the store already, or an earlier row of the source."""
-    found: dict[int, Problem] = {}
-    in_store: dict[str, set] = {}
-    for source in {r.values["source"] for r in rows}:
-        ids = list({r.values["source_id"] for r in rows if r.values["source"] == source})
-        in_store[source] = import_keys.existing(
-            db, "SELECT source_id FROM incidents WHERE source = ? AND source_id IN ({marks})", ids, (source,))
-    uuids = import_keys.existing(db, "SELECT uuid FROM incidents WHERE uuid IN ({marks})",
-                                 list({r.values["uuid"] for r in rows if r.values.get("uuid")}))
-    seen: dict[tuple, int] = {}
-    for index, row in enumerate(rows):
-        keys = [("key",) + row.key] + ([("uuid", row.values["uuid"])] if row.values.get("uuid") else [])
-        first = next((seen[k] for k in keys if k in seen), None)
-        if row.values["source_id"] in in_store[row.values["source"]] or row.values.get("uuid") in uuids:
-            found[index] = Problem("source_id", "duplicate", tr("was imported before; it is in the store already"))
-        elif first is not None:
-            found[index] = Problem("source_id", "duplicate", tr("the same row as line {line}").format(line=first))
-        for key in keys:
-            seen.setdefault(key, row.line)
-    return found
+    """Row index → why it is a duplicate (``import_keys.duplicates``, which
+    the column path asks too)."""
+    uuids = [row.values.get("uuid") or None for row in rows]
+    return import_keys.duplicates(db, [row.values["source"] for row in rows],
+                                  [row.values["source_id"] for row in rows],
+                                  uuids if any(uuids) else None, [row.line for row in rows])
 
 
 def _row_problems(row: PreparedRow, context: Context) -> list[Problem]:
