@@ -12,6 +12,7 @@ back with its line in the source and every problem."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid as uuid_module
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -72,6 +73,18 @@ class _Rollback(Exception):
 
 class _DryRun(Exception):
     pass
+
+
+@contextlib.contextmanager
+def _ending(result: ImportResult):
+    """Around an import's transaction: rolled back for all or nothing (then
+    nothing is imported) or for the dry run (``imported`` says how many would be)."""
+    try:
+        yield
+    except _Rollback:
+        result.imported = 0
+    except _DryRun:
+        pass
 
 
 def _duplicates(db, rows: list[PreparedRow]) -> dict[int, Problem]:
@@ -180,24 +193,19 @@ def import_rows(store, rows: list[PreparedRow], mode: int = MODE_ALL_OR_NOTHING,
     ``imported`` is then how many rows would be written."""
     result = ImportResult()
     context = Context(extent=store.extent, organisations=store.organisation_codes())
-    try:
-        with store.transaction() as db:
-            duplicates = _duplicates(db, rows)
-            good: list[PreparedRow] = []
-            for index, row in enumerate(rows):
-                if index in duplicates:
-                    result.duplicates.append(Refused(row.line, [duplicates[index]], row.raw, duplicate=True))
-                elif row.problems:  # a value that could not be read, and whatever else is wrong with the row
-                    result.rejected.append(Refused(row.line, _row_problems(row, context), row.raw))
-                else:
-                    good.append(row)
-            columns, odd = _columns(good)
-            keep = _screen(store, columns, odd, context, result, lambda indexes: [good[i] for i in indexes])
-            _write(store, result, columns, keep, mode, progress, dry_run)
-    except _Rollback:
-        result.imported = 0
-    except _DryRun:
-        pass
+    with _ending(result), store.transaction() as db:
+        duplicates = _duplicates(db, rows)
+        good: list[PreparedRow] = []
+        for index, row in enumerate(rows):
+            if index in duplicates:
+                result.duplicates.append(Refused(row.line, [duplicates[index]], row.raw, duplicate=True))
+            elif row.problems:  # a value that could not be read, and whatever else is wrong with the row
+                result.rejected.append(Refused(row.line, _row_problems(row, context), row.raw))
+            else:
+                good.append(row)
+        columns, odd = _columns(good)
+        keep = _screen(store, columns, odd, context, result, lambda indexes: [good[i] for i in indexes])
+        _write(store, result, columns, keep, mode, progress, dry_run)
     result.rejected.sort(key=lambda r: r.line)
     return result
 
@@ -222,27 +230,22 @@ def import_columns(store, table: PreparedColumns, mode: int = MODE_ALL_OR_NOTHIN
     the same checks, the same result, without a dict per row."""
     result = ImportResult()
     context = Context(extent=store.extent, organisations=store.organisation_codes())
-    try:
-        with collection_paused(), store.transaction() as db:
-            duplicates = import_keys.duplicates(db, table.columns["source"], table.columns["source_id"],
-                                                table.uuid, table.lines)
-            for index, problem in duplicates.items():
-                result.duplicates.append(Refused(int(table.lines[index]), [problem], table.raw(index),
-                                                 duplicate=True))
-            for index, row in table.problems.items():
-                if index not in duplicates:
-                    result.rejected.append(Refused(row.line, _row_problems(row, context), row.raw))
-            good = np.ones(len(table), dtype=bool)
-            good[list(duplicates) + list(table.problems)] = False
-            indexes = np.nonzero(good)[0]
-            columns = table.columns if good.all() else {n: c[indexes] for n, c in table.columns.items()}
-            keep = _screen(store, columns, np.zeros(len(indexes), dtype=bool), context, result,
-                           lambda flagged: table.rows(indexes[flagged]))
-            _write(store, result, columns, keep, mode, progress, dry_run)
-    except _Rollback:
-        result.imported = 0
-    except _DryRun:
-        pass
+    with _ending(result), collection_paused(), store.transaction() as db:
+        duplicates = import_keys.duplicates(db, table.columns["source"], table.columns["source_id"],
+                                            table.uuid, table.lines)
+        for index, problem in duplicates.items():
+            result.duplicates.append(Refused(int(table.lines[index]), [problem], table.raw(index),
+                                             duplicate=True))
+        for index, row in table.problems.items():
+            if index not in duplicates:
+                result.rejected.append(Refused(row.line, _row_problems(row, context), row.raw))
+        good = np.ones(len(table), dtype=bool)
+        good[list(duplicates) + list(table.problems)] = False
+        indexes = np.nonzero(good)[0]
+        columns = table.columns if good.all() else {n: c[indexes] for n, c in table.columns.items()}
+        keep = _screen(store, columns, np.zeros(len(indexes), dtype=bool), context, result,
+                       lambda flagged: table.rows(indexes[flagged]))
+        _write(store, result, columns, keep, mode, progress, dry_run)
     result.duplicates.sort(key=lambda r: r.line)
     result.rejected.sort(key=lambda r: r.line)
     return result
