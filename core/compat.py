@@ -156,24 +156,18 @@ if hasattr(_old("QgsSymbol", "Property"), "Opacity"):
 else:
     SYMBOL_OPACITY = _old("QgsSymbol", "PropertyOpacity")
 
-if hasattr(_old("QgsSymbolLayer", "Property"), "FillColor"):
-    SYMBOL_LAYER_FILL_COLOR = _old("QgsSymbolLayer", "Property", "FillColor")
-else:
-    SYMBOL_LAYER_FILL_COLOR = _old("QgsSymbolLayer", "PropertyFillColor")
+def _symbol_property(name: str):
+    """A symbol layer's data-defined property: ``QgsSymbolLayer.Property.<name>``
+    where the enum is scoped, else ``QgsSymbolLayer.Property<name>``."""
+    scoped = _old("QgsSymbolLayer", "Property")
+    return getattr(scoped, name) if hasattr(scoped, name) else _old("QgsSymbolLayer", f"Property{name}")
 
-if hasattr(_old("QgsSymbolLayer", "Property"), "StrokeColor"):
-    SYMBOL_LAYER_STROKE_COLOR = _old("QgsSymbolLayer", "Property", "StrokeColor")
-    SYMBOL_LAYER_STROKE_WIDTH = _old("QgsSymbolLayer", "Property", "StrokeWidth")
-else:
-    SYMBOL_LAYER_STROKE_COLOR = _old("QgsSymbolLayer", "PropertyStrokeColor")
-    SYMBOL_LAYER_STROKE_WIDTH = _old("QgsSymbolLayer", "PropertyStrokeWidth")
 
-if hasattr(_old("QgsSymbolLayer", "Property"), "Size"):
-    SYMBOL_LAYER_SIZE = _old("QgsSymbolLayer", "Property", "Size")
-    SYMBOL_LAYER_STROKE_STYLE = _old("QgsSymbolLayer", "Property", "StrokeStyle")
-else:
-    SYMBOL_LAYER_SIZE = _old("QgsSymbolLayer", "PropertySize")
-    SYMBOL_LAYER_STROKE_STYLE = _old("QgsSymbolLayer", "PropertyStrokeStyle")
+SYMBOL_LAYER_FILL_COLOR = _symbol_property("FillColor")
+SYMBOL_LAYER_STROKE_COLOR = _symbol_property("StrokeColor")
+SYMBOL_LAYER_STROKE_WIDTH = _symbol_property("StrokeWidth")
+SYMBOL_LAYER_SIZE = _symbol_property("Size")
+SYMBOL_LAYER_STROKE_STYLE = _symbol_property("StrokeStyle")
 
 # Qgis.VectorTemporalMode exists from 3.22 on, the oldest QGIS supported.
 TEMPORAL_START_END_EXPRESSIONS = Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions
