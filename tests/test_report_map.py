@@ -38,7 +38,7 @@ from lagesbild.core.presentation.report_data import (
     map_cell_size,
     map_cells,
 )
-from lagesbild.core.presentation.styling import count_cell_renderer
+from lagesbild.core.presentation.report_style import count_cell_renderer
 from lagesbild.core.store import Store
 from lagesbild.core.store.demo_store import build_demo_store
 

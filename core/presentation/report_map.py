@@ -50,13 +50,8 @@ from ..i18n import language, tr
 from ..store import IncidentFilter, Store
 from .report_data import MapCells, PageData, count_classes, map_cell_size, map_cells
 from .report_fit import fit_legend
-from .styling import (
-    count_cell_renderer,
-    hotspot_outline_renderer,
-    number_format,
-    report_area_labeling,
-    report_area_renderer,
-)
+from .report_style import count_cell_renderer, hotspot_outline_renderer, report_area_labeling, report_area_renderer
+from .styling import number_format
 
 CELLS, HOTSPOTS, AREAS = "cells", "hotspots", "areas"
 PROJECT = "layer_project"  # the project that owns the map's layers, not the layout's

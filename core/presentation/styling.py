@@ -5,7 +5,6 @@ default style)."""
 from __future__ import annotations
 
 import base64
-import textwrap
 from pathlib import Path
 
 from qgis.core import (
@@ -126,12 +125,8 @@ def incident_renderer(language: str = "en", size_mm: float = 5.0, recency: bool 
             _recency_and_status(symbol, category.colour)
         add_precision_ring(symbol, category.colour, size_mm)
         categories.append(QgsRendererCategory(category.code, symbol, category.label(language)))
-    if recency:
-        categories += recency_legend_categories(size_mm, embed)
-    else:  # the store's own style (plain QGIS, QField): the rings explained all the same
-        plain = category_symbol(codelist.CATEGORIES[0], size_mm, embed)
-        plain.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
-        categories += precision_legend_categories(plain, LEGEND_COLOUR, size_mm, language)
+    # the store's own style (plain QGIS, QField) explains the rings all the same
+    categories += recency_legend_categories(size_mm, embed) if recency else _ring_legend(size_mm, embed, language)
     renderer = QgsCategorizedSymbolRenderer("category", categories)
     renderer.setUsingSymbolLevels(True)  # the precision rings over all icons (precision_style)
     return renderer
@@ -155,14 +150,20 @@ def recency_legend_categories(size_mm: float = 5.0, embed: bool = False) -> list
     faded = category_symbol(icon, size_mm, embed)
     faded.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
     faded.setOpacity(FADED_OPACITY / 100)
-    plain = category_symbol(icon, size_mm, embed)
-    plain.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
     closed = category_symbol(icon, size_mm, embed)
     _closed_look(closed.symbolLayer(0), LEGEND_COLOUR)
     closed.setOpacity(CLOSED_OPACITY / 100)
     return [QgsRendererCategory(LEGEND_FADED, faded, tr("Older than {days} days: faded").format(days=RECENT_DAYS)),
-            QgsRendererCategory(LEGEND_CLOSED, closed, tr("Closed: hollow, grey"))] + precision_legend_categories(
-                plain, LEGEND_COLOUR, size_mm)
+            QgsRendererCategory(LEGEND_CLOSED, closed, tr("Closed: hollow, grey"))] + _ring_legend(size_mm, embed)
+
+
+def _ring_legend(size_mm: float, embed: bool, language: str | None = None) -> list[QgsRendererCategory]:
+    """The two legend entries of the precision rings, around a neutral icon."""
+    from ..domain import codelist
+
+    plain = category_symbol(codelist.CATEGORIES[0], size_mm, embed)
+    plain.symbolLayer(0).setFillColor(QColor(LEGEND_COLOUR))
+    return precision_legend_categories(plain, LEGEND_COLOUR, size_mm, language)
 
 
 def _closed_look(symbol_layer, colour: str) -> None:
@@ -314,15 +315,7 @@ def set_incident_temporal_properties(layer) -> None:
         f"coalesce({local_datetime('occurred_to')}, {local_datetime('occurred_from')})")
 
 
-# --- the situation report's map ---------------------------------------------------
-
-# light to dark grey: counts in cells, under the red outlines of hot spots (a
-# colour ramp would fight with them, and greys print anywhere)
-COUNT_COLOURS = ("#d4d4d4", "#b4b4b4", "#939393", "#737373", "#525252", "#303030")
-HOT_OUTLINE = "#d7191c"
-REPORT_AREA_OUTLINE = "#303030"
-FOCUS_AREA_OUTLINE = "#6a3d9a"
-
+# --- numbers and text as the report writes them ------------------------------------
 
 def number_format(language: str) -> QgsBasicNumericFormat:
     """Numbers as ``language`` writes them: Swedish 12 500,5 (a no-break
@@ -347,53 +340,3 @@ def text_format(size: float, bold: bool = False, colour: str = "#222222") -> Qgs
     result.setSize(size)
     result.setColor(QColor(colour))
     return result
-
-
-def count_cell_renderer(classes: list[tuple[int, int | None]], field: str = "incidents") -> QgsGraduatedSymbolRenderer:
-    """Cells shaded by their count, one shade per class (lowest, highest or
-    None for "or more"); the labels are the classes' ranges."""
-    ranges = []
-    for i, (low, high) in enumerate(classes):
-        colour = COUNT_COLOURS[round(i * (len(COUNT_COLOURS) - 1) / max(len(classes) - 1, 1))]
-        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#00000000", "outline_width": "0"})
-        label = tr("{n} or more").format(n=low) if high is None else (str(low) if high == low else f"{low}–{high}")
-        upper = float(high) + 0.5 if high is not None else 1e12
-        ranges.append(QgsRendererRange(low - 0.5, upper, symbol, label))
-    return QgsGraduatedSymbolRenderer(field, ranges)
-
-
-def hotspot_outline_renderer(cell_size: float, confidence: int = 99,
-                             field: str = "kind") -> QgsCategorizedSymbolRenderer:
-    """Hot spots (``kind`` 'hot') outlined in red with no fill: drawn over
-    the counts without hiding them. Its one legend entry says in a plain
-    sentence what a hot spot is."""
-    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": HOT_OUTLINE, "outline_width": "0.7",
-                                         "joinstyle": "miter"})
-    sentence = tr("A {size} m square that, with the squares around it, had clearly more incidents than the "
-                  "town as a whole ({confidence} % confidence)").format(size=f"{cell_size:g}", confidence=confidence)
-    # in lines that fit the report's legend: a layout legend does not wrap by itself
-    return QgsCategorizedSymbolRenderer(field, [QgsRendererCategory("hot", symbol, textwrap.fill(sentence, 30))])
-
-
-def report_area_renderer() -> QgsCategorizedSymbolRenderer:
-    """Districts outlined, focus areas dashed in purple; no fill."""
-    outline = {"style": "no", "outline_color": REPORT_AREA_OUTLINE, "outline_width": "0.5"}
-    focus = dict(outline, outline_color=FOCUS_AREA_OUTLINE, outline_style="dash", outline_width="0.4")
-    return QgsCategorizedSymbolRenderer("kind", [
-        QgsRendererCategory("district", QgsFillSymbol.createSimple(outline), tr("District")),
-        QgsRendererCategory("focus_area", QgsFillSymbol.createSimple(focus), tr("Focus area"))])
-
-
-def report_area_labeling() -> QgsVectorLayerSimpleLabeling:
-    """The areas' names in bold on a white buffer."""
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "name"
-    settings.enabled = True
-    label_format = text_format(8, bold=True, colour="#202020")
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    label_format.setBuffer(buffer)
-    settings.setFormat(label_format)
-    return QgsVectorLayerSimpleLabeling(settings)

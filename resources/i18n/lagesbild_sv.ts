@@ -820,6 +820,7 @@
         <message>
             <location filename="../../algorithms/emerging_hotspots.py" />
             <location filename="../../algorithms/inputs.py" />
+            <location filename="../../algorithms/period_comparison.py" />
             <location filename="../../core/domain/analysis/bounds.py" />
             <location filename="../../core/presentation/report.py" />
             <source>cancelled</source>
@@ -1603,7 +1604,7 @@
             <translation>Beskrivning</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/styling.py" />
+            <location filename="../../core/presentation/report_style.py" />
             <source>District</source>
             <translation>Stadsdel</translation>
         </message>
@@ -1627,7 +1628,7 @@
             <translation>Fält</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/styling.py" />
+            <location filename="../../core/presentation/report_style.py" />
             <source>Focus area</source>
             <translation>Fokusområde</translation>
         </message>
@@ -2290,7 +2291,7 @@
             <translation type="obsolete">{confidence} % konfidens eller mer</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/styling.py" />
+            <location filename="../../core/presentation/report_style.py" />
             <source>{n} or more</source>
             <translation>{n} eller fler</translation>
         </message>
@@ -2718,7 +2719,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>Databasfil, eller PostgreSQL-anslutning</translation>
         </message>
         <message>
-            <location filename="../../core/presentation/styling.py" />
+            <location filename="../../core/presentation/report_style.py" />
             <source>A {size} m square that, with the squares around it, had clearly more incidents than the town as a whole ({confidence} % confidence)</source>
             <translation>En ruta på {size} m som tillsammans med rutorna runt omkring hade klart fler händelser än orten som helhet ({confidence} % konfidens)</translation>
         </message>
@@ -3335,7 +3336,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>mappningen anger ett okänt koordinatsystem: {crs}</translation>
         </message>
         <message>
-            <location filename="../../core/store/importing.py" />
+            <location filename="../../core/store/import_keys.py" />
             <source>the same row as line {line}</source>
             <translation>samma rad som rad {line}</translation>
         </message>
@@ -3345,7 +3346,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>okända nycklar i mappningen: {keys}</translation>
         </message>
         <message>
-            <location filename="../../core/store/importing.py" />
+            <location filename="../../core/store/import_keys.py" />
             <source>was imported before; it is in the store already</source>
             <translation>importerades tidigare; den finns redan i databasen</translation>
         </message>
@@ -3375,12 +3376,12 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>{input} är varken en fil eller ett vektorlager</translation>
         </message>
         <message>
-            <location filename="../../core/domain/importing/readers.py" />
+            <location filename="../../core/domain/importing/csvfile.py" />
             <source>{name} cannot be read as CSV after line {line}: {error}</source>
             <translation>{name} kan inte läsas som CSV efter rad {line}: {error}</translation>
         </message>
         <message>
-            <location filename="../../core/domain/importing/readers.py" />
+            <location filename="../../core/domain/importing/csvfile.py" />
             <source>{name} cannot be read as CSV: {error}</source>
             <translation>{name} kan inte läsas som CSV: {error}</translation>
         </message>
@@ -3395,7 +3396,7 @@ WEEKDAY_P: spelar veckodagen roll? p-värdet för summorna per veckodag mot en j
             <translation>{name} har inget lager {layer}</translation>
         </message>
         <message>
-            <location filename="../../core/domain/importing/readers.py" />
+            <location filename="../../core/domain/importing/csvfile.py" />
             <source>{name} is empty</source>
             <translation>{name} är tom</translation>
         </message>
