@@ -33,11 +33,11 @@ from ..core.domain.importing import (
 from ..core.domain.importing.convert import unused_columns
 from ..core.domain.importing.mapping import Coordinates
 from ..core.i18n import tr
+from ..core.presentation.layer_source import layer_source
 from ..core.store import Cancelled, Store, StoreError
 from ..core.store.importing import MODE_ALL_OR_NOTHING, import_source
 from .base import LagesbildAlgorithm
 from .common import optional, store_input, store_parameter
-from .layer_rows import layer_source
 
 INPUT_FILE_FILTER = "CSV, Excel, GeoJSON, JSON (*.csv *.txt *.xlsx *.geojson *.json *.gpkg *.shp);;All files (*)"
 REJECTED_COLUMNS = ("line", "field", "reason", "duplicate")
